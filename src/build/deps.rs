@@ -1,0 +1,233 @@
+//! `lkmc build --download-dependencies`: install what the targets need.
+//!
+//! Host packages come from the distro with apt-get (through sudo when not
+//! root). On Debian 12 QEMU comes from bookworm-backports: the images of
+//! these machines ship backports' qemu-utils, which conflicts with
+//! bookworm's own qemu-system. Guest-arch packages (static BusyBox, ...)
+//! are downloaded as .deb files into out/ and unpacked there; nothing
+//! foreign is installed on the host.
+
+use anyhow::Result;
+use std::collections::BTreeMap;
+
+use crate::build::Target;
+use crate::cmd::Cmd;
+use crate::config::Config;
+use crate::linux_source;
+use crate::paths::Paths;
+use crate::plan::{Executor, Plan, Step};
+use crate::sources;
+
+/// Packages that must come from backports on bookworm.
+const FROM_BACKPORTS: &[&str] = &[
+    "qemu-system-x86",
+    "qemu-system-arm",
+    "qemu-user-static",
+    "qemu-utils",
+];
+
+/// Host packages each component needs, with the reason shown to the user.
+fn component_packages(
+    target: &str,
+    config: &Config,
+    paths: &Paths,
+    out: &mut BTreeMap<String, String>,
+) -> Result<()> {
+    let f = config.arch.facts();
+    let mut add = |pkg: &str, why: &str| {
+        out.entry(pkg.to_string())
+            .or_insert_with(|| why.to_string());
+    };
+    match target {
+        "linux" => {
+            for pkg in [
+                "make",
+                "gcc",
+                "flex",
+                "bison",
+                "bc",
+                "libelf-dev",
+                "libssl-dev",
+            ] {
+                add(pkg, "kernel build");
+            }
+            add("cpio", "kernel build (headers archive)");
+            add("kmod", "kernel build (depmod)");
+            add("ccache", "faster kernel rebuilds");
+            add("gdb-multiarch", "kernel debugging");
+            add(f.gcc_package, "cross compiler for the kernel");
+            if !linux_source::is_tree(&paths.linux_source_dir) {
+                if let Some(pkg) = sources::get(&config.root, "linux")?.distro_package {
+                    add(&pkg, "kernel source when git cannot reach the remote");
+                }
+            }
+        }
+        "qemu-linux" => {
+            add(f.qemu_system_package, "QEMU full-system emulator");
+            add("qemu-utils", "qemu-img");
+            add("e2fsprogs", "root filesystem image (mke2fs -d)");
+            add("tmux", "lkmc run --gdb split");
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Install what `components` need for every arch in `configs`.
+pub fn main(components: &[&Target], configs: &[Config], exec: &Executor) -> Result<()> {
+    let mut wanted: BTreeMap<String, String> = BTreeMap::new();
+    for config in configs {
+        let paths = Paths::new(config);
+        for c in components {
+            component_packages(c.name, config, &paths, &mut wanted)?;
+        }
+    }
+    let missing: BTreeMap<String, String> = installed_filter(&wanted);
+    let paths = Paths::new(&configs[0]);
+    let mut plan = Plan::new("dependencies", paths.log_file("download-dependencies"));
+    if missing.is_empty() {
+        if !exec.quiet {
+            eprintln!(
+                "dependencies: all {} host packages are installed",
+                wanted.len()
+            );
+        }
+        return Ok(());
+    }
+    if !exec.quiet {
+        eprintln!("dependencies: installing {} package(s):", missing.len());
+        for (pkg, why) in &missing {
+            eprintln!("  {pkg}: {why}");
+        }
+    }
+    let sudo = |cmd: Cmd| -> Cmd {
+        if is_root() {
+            cmd
+        } else {
+            let mut s = Cmd::new("sudo").arg(&cmd.program);
+            s.lines.extend(cmd.lines);
+            s.env = cmd.env;
+            s
+        }
+    };
+    let bookworm = os_codename().as_deref() == Some("bookworm");
+    let (backports, plain): (Vec<&String>, Vec<&String>) = missing
+        .keys()
+        .partition(|p| bookworm && FROM_BACKPORTS.contains(&p.as_str()));
+    if !backports.is_empty() && !has_backports_source() {
+        plan.push(Step::Write {
+            path: "/etc/apt/sources.list.d/lkmc-bookworm-backports.sources".into(),
+            contents: format!(
+                "Types: deb\nURIs: {}\nSuites: bookworm-backports\nComponents: main\n\
+                 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n",
+                debian_mirror()
+            ),
+            executable: false,
+        });
+    }
+    plan.cmd(
+        "apt-get update",
+        sudo(Cmd::new("apt-get").arg("update")).oneline(),
+    );
+    let install = |pkgs: &[&String], release: Option<&str>| {
+        let mut c = Cmd::new("apt-get")
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .arg("install")
+            .arg("-y")
+            .arg("--no-install-recommends");
+        if let Some(r) = release {
+            c = c.line(["-t", r]);
+        }
+        sudo(c.args(pkgs.iter().map(|s| s.as_str())))
+    };
+    if !plain.is_empty() {
+        plan.cmd("apt-get install", install(&plain, None));
+    }
+    if !backports.is_empty() {
+        plan.cmd(
+            "apt-get install (backports)",
+            install(&backports, Some("bookworm-backports")),
+        );
+    }
+    exec.execute(&plan)
+}
+
+/// The subset of `wanted` that dpkg does not report as installed.
+fn installed_filter(wanted: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    let names: Vec<&str> = wanted.keys().map(String::as_str).collect();
+    let out = duct::cmd(
+        "dpkg-query",
+        ["-W", "-f=${db:Status-Abbrev} ${Package}\\n"]
+            .iter()
+            .copied()
+            .chain(names.iter().copied()),
+    )
+    .stderr_null()
+    .unchecked()
+    .read()
+    .unwrap_or_default();
+    let installed: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("ii"))
+        .filter_map(|l| l.split_whitespace().nth(1))
+        .collect();
+    wanted
+        .iter()
+        .filter(|(k, _)| !installed.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self")
+        .map(|m| m.uid() == 0)
+        .unwrap_or(false)
+}
+
+fn os_codename() -> Option<String> {
+    let text = std::fs::read_to_string("/etc/os-release").ok()?;
+    text.lines()
+        .find_map(|l| l.strip_prefix("VERSION_CODENAME="))
+        .map(|v| v.trim_matches('"').to_string())
+}
+
+fn apt_sources() -> String {
+    let mut text = std::fs::read_to_string("/etc/apt/sources.list").unwrap_or_default();
+    if let Ok(dir) = std::fs::read_dir("/etc/apt/sources.list.d") {
+        for e in dir.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".list") || name.ends_with(".sources") {
+                text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+            }
+        }
+    }
+    text
+}
+
+fn has_backports_source() -> bool {
+    apt_sources()
+        .lines()
+        .any(|l| !l.trim_start().starts_with('#') && l.contains("bookworm-backports"))
+}
+
+/// The Debian mirror the machine already uses, so backports come from the
+/// same place.
+fn debian_mirror() -> String {
+    for line in apt_sources().lines() {
+        let l = line.trim();
+        if let Some(uris) = l.strip_prefix("URIs:") {
+            if let Some(u) = uris.split_whitespace().find(|u| !u.contains("security")) {
+                return u.to_string();
+            }
+        }
+        if let Some(rest) = l.strip_prefix("deb ") {
+            if rest.contains(" bookworm ") {
+                if let Some(u) = rest.split_whitespace().find(|w| w.contains("://")) {
+                    return u.to_string();
+                }
+            }
+        }
+    }
+    "http://deb.debian.org/debian".to_string()
+}

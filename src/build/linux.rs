@@ -1,0 +1,359 @@
+//! `lkmc build linux`: configure and build the kernel out of tree.
+//!
+//! The .config is a base (`make tinyconfig` by default, `--linux-defconfig`
+//! for another make target, or `--custom-config-file` used as it is) plus
+//! our fragments in configs/linux/ and the user's, merged by the kernel's own
+//! `scripts/kconfig/merge_config.sh`. Configuring is skipped when its inputs
+//! did not change since the last time, so an edit-rebuild cycle is just
+//! make's own incremental build, and a .config the user tuned by hand
+//! (menuconfig) is kept until they change the inputs.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::cli::BuildArgs;
+use crate::cmd::{Cmd, p};
+use crate::config::Config;
+use crate::error::UsageError;
+use crate::linux_source;
+use crate::paths::Paths;
+use crate::plan::{Executor, Plan, Step};
+
+/// Name of the file in the build dir that records the config inputs.
+const STAMP: &str = "lkmc_config_inputs";
+
+/// Build the kernel for one arch.
+pub fn build(args: &BuildArgs, config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+    let inputs = ConfigInputs::new(args, config, paths)?;
+    let mut fetch = Plan::new("linux source", paths.log_file("build-linux"));
+    linux_source::plan_fetch(config, paths, &mut fetch)?;
+    exec.execute(&fetch)?;
+    if !config.dry_run {
+        check_compiler(config, paths)?;
+    }
+
+    let stamp = paths.linux_build_dir.join(STAMP);
+    let fingerprint = inputs.fingerprint()?;
+    let configured = paths.linux_config.is_file()
+        && std::fs::read_to_string(&stamp).is_ok_and(|s| s == fingerprint);
+    if !configured || args.force_rebuild {
+        if let Some(backup) = backup_user_config(paths)? {
+            eprintln!(
+                "note: {} was edited since lkmc wrote it; saved a copy as {}",
+                paths.linux_config.display(),
+                backup.display()
+            );
+        }
+        let plan = configure_plan(&inputs, config, paths);
+        exec.execute(&plan)?;
+        if !config.dry_run {
+            check_survivors(&inputs, paths)?;
+            let done = format!("{fingerprint}{}", config_hash(paths));
+            crate::plan::write_file(&stamp, &done, false)?;
+        }
+    }
+    exec.execute(&build_plan(args, config, paths))
+}
+
+/// Everything that decides the .config.
+#[derive(Debug)]
+pub struct ConfigInputs {
+    /// `make` target giving the base config, or a file copied as is.
+    base: Base,
+    /// Fragment files, merged in order.
+    fragments: Vec<PathBuf>,
+    /// `--config` lines, written as the last fragment.
+    cli_lines: Vec<String>,
+}
+
+#[derive(Debug)]
+enum Base {
+    Target(String),
+    File(PathBuf),
+}
+
+impl ConfigInputs {
+    /// Validate the options and collect the inputs.
+    pub fn new(args: &BuildArgs, config: &Config, paths: &Paths) -> Result<ConfigInputs> {
+        for line in &args.config {
+            if parse_config_line(line).is_none() {
+                return Err(UsageError::new(format!(
+                    "--config {line:?}: expected CONFIG_NAME=value, e.g. --config CONFIG_DEBUG_FS=y \
+                     or --config 'CONFIG_CMDLINE=\"quiet\"'"
+                ))
+                .into());
+            }
+        }
+        let abs = |f: &Path| {
+            if f.is_absolute() {
+                f.to_path_buf()
+            } else {
+                std::env::current_dir().unwrap_or_default().join(f)
+            }
+        };
+        for f in args.config_fragment.iter().chain(&args.custom_config_file) {
+            if !f.is_file() {
+                return Err(UsageError::new(format!(
+                    "config file {} does not exist",
+                    abs(f).display()
+                ))
+                .into());
+            }
+        }
+        if let Some(file) = &args.custom_config_file {
+            return Ok(ConfigInputs {
+                base: Base::File(abs(file)),
+                fragments: vec![],
+                cli_lines: vec![],
+            });
+        }
+        let arch = config.arch.facts().name;
+        let mut fragments = vec![
+            paths.linux_config_dir.join("common.config"),
+            paths.linux_config_dir.join(format!("{arch}.config")),
+        ];
+        fragments.extend(args.config_fragment.iter().map(|f| abs(f)));
+        Ok(ConfigInputs {
+            base: Base::Target(
+                args.linux_defconfig
+                    .clone()
+                    .unwrap_or_else(|| "tinyconfig".to_string()),
+            ),
+            fragments,
+            cli_lines: args.config.clone(),
+        })
+    }
+
+    /// A text that changes whenever the resulting .config would.
+    fn fingerprint(&self) -> Result<String> {
+        let mut s = String::new();
+        match &self.base {
+            Base::Target(t) => s.push_str(&format!("base target {t}\n")),
+            Base::File(f) => s.push_str(&format!("base file {}\n{}\n", f.display(), read(f)?)),
+        }
+        for f in &self.fragments {
+            s.push_str(&format!("fragment {}\n{}\n", f.display(), read(f)?));
+        }
+        for l in &self.cli_lines {
+            s.push_str(&format!("cli {l}\n"));
+        }
+        Ok(s)
+    }
+
+    /// Every option the fragments and `--config` ask for, last one winning.
+    fn requested(&self) -> Result<BTreeMap<String, Option<String>>> {
+        let mut want = BTreeMap::new();
+        for f in &self.fragments {
+            for line in read(f)?.lines() {
+                if let Some((k, v)) = parse_config_line(line) {
+                    want.insert(k, v);
+                }
+            }
+        }
+        for line in &self.cli_lines {
+            if let Some((k, v)) = parse_config_line(line) {
+                want.insert(k, v);
+            }
+        }
+        Ok(want)
+    }
+}
+
+fn read(f: &Path) -> Result<String> {
+    std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))
+}
+
+/// `CONFIG_X=v` → `(CONFIG_X, Some(v))`; `# CONFIG_X is not set` → `(CONFIG_X, None)`.
+pub fn parse_config_line(line: &str) -> Option<(String, Option<String>)> {
+    let line = line.trim();
+    let valid = |k: &str| {
+        k.starts_with("CONFIG_")
+            && k.len() > 7
+            && k.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    };
+    if let Some(rest) = line.strip_prefix("# ") {
+        let k = rest.strip_suffix(" is not set")?;
+        return valid(k).then(|| (k.to_string(), None));
+    }
+    let (k, v) = line.split_once('=')?;
+    (valid(k) && !v.is_empty()).then(|| (k.to_string(), Some(v.to_string())))
+}
+
+/// `make` with the arguments every kernel make needs.
+pub fn make(config: &Config, paths: &Paths) -> Cmd {
+    let f = config.arch.facts();
+    let cc = format!("{}gcc", paths.cross_compile);
+    let cc = if which::which("ccache").is_ok() {
+        format!("ccache {cc}")
+    } else {
+        cc
+    };
+    let mut m = Cmd::new("make")
+        .line(["-C", &p(&paths.linux_source_dir)])
+        .line(["-j", &config.nproc.to_string()])
+        .arg(format!("O={}", p(&paths.linux_build_dir)))
+        .arg(format!("ARCH={}", f.linux_arch));
+    if !paths.cross_compile.is_empty() {
+        m = m.arg(format!("CROSS_COMPILE={}", paths.cross_compile));
+    }
+    m = m.arg(format!("CC={cc}"));
+    if config.verbose {
+        m = m.arg("V=1");
+    }
+    m
+}
+
+/// Steps that write the .config.
+pub fn configure_plan(inputs: &ConfigInputs, config: &Config, paths: &Paths) -> Plan {
+    let mut plan = Plan::new("configure linux", paths.log_file("build-linux"));
+    plan.push(Step::Mkdir(paths.linux_build_dir.clone()));
+    match &inputs.base {
+        Base::File(f) => {
+            plan.cmd(
+                "copy config",
+                Cmd::new("cp").arg(p(f)).arg(p(&paths.linux_config)),
+            );
+        }
+        Base::Target(t) => {
+            plan.cmd(format!("make {t}"), make(config, paths).arg(t));
+        }
+    }
+    let mut fragments = inputs.fragments.clone();
+    if !inputs.cli_lines.is_empty() {
+        plan.push(Step::Write {
+            path: paths.linux_cli_fragment.clone(),
+            contents: inputs.cli_lines.join("\n") + "\n",
+            executable: false,
+        });
+        fragments.push(paths.linux_cli_fragment.clone());
+    }
+    if !fragments.is_empty() {
+        plan.cmd(
+            "merge config fragments",
+            Cmd::new(p(&paths
+                .linux_source_dir
+                .join("scripts/kconfig/merge_config.sh")))
+            .arg("-m")
+            .line(["-O", &p(&paths.linux_build_dir)])
+            .arg(p(&paths.linux_config))
+            .args(fragments.iter().map(|f| p(f)))
+            .cwd(&paths.linux_source_dir),
+        );
+    }
+    plan.cmd("make olddefconfig", make(config, paths).arg("olddefconfig"));
+    plan
+}
+
+/// The build itself.
+pub fn build_plan(args: &BuildArgs, config: &Config, paths: &Paths) -> Plan {
+    let f = config.arch.facts();
+    let mut plan = Plan::new("build linux", paths.log_file("build-linux"));
+    let cmd = make(config, paths)
+        // Fixed build identity: no relink of vmlinux when nothing changed, and
+        // the same bits from the same sources.
+        .env("KBUILD_BUILD_USER", "lkmc")
+        .env("KBUILD_BUILD_HOST", "lkmc")
+        .env("KBUILD_BUILD_TIMESTAMP", "1970-01-01")
+        .env("KBUILD_BUILD_VERSION", "1")
+        .args([f.linux_image_target, "vmlinux", "modules", "scripts_gdb"])
+        .args(&args.extra_make_args);
+    plan.cmd(format!("linux {}", f.name), cmd);
+    plan
+}
+
+/// Fail early, naming the package, if the cross compiler is missing.
+fn check_compiler(config: &Config, paths: &Paths) -> Result<()> {
+    let gcc = format!("{}gcc", paths.cross_compile);
+    if which::which(&gcc).is_ok() {
+        return Ok(());
+    }
+    Err(UsageError::new(format!(
+        "the {} compiler `{gcc}` is not installed (Debian/Ubuntu package {}).\n\
+         Install it with: lkmc build --download-dependencies --arch {} linux",
+        config.arch,
+        config.arch.facts().gcc_package,
+        config.arch
+    ))
+    .into())
+}
+
+/// A short hash of the current .config, to notice hand edits.
+fn config_hash(paths: &Paths) -> String {
+    use std::hash::{Hash, Hasher};
+    let text = std::fs::read_to_string(&paths.linux_config).unwrap_or_default();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    format!("config-hash {:016x}\n", h.finish())
+}
+
+/// If the .config differs from what lkmc last wrote, copy it aside before
+/// it is regenerated; return the copy's path.
+fn backup_user_config(paths: &Paths) -> Result<Option<PathBuf>> {
+    let stamp = std::fs::read_to_string(paths.linux_build_dir.join(STAMP)).unwrap_or_default();
+    if !paths.linux_config.is_file() || stamp.is_empty() || stamp.ends_with(&config_hash(paths)) {
+        return Ok(None);
+    }
+    let backup = paths.linux_build_dir.join(".config.user-edited");
+    std::fs::copy(&paths.linux_config, &backup)?;
+    Ok(Some(backup))
+}
+
+/// Fail, naming them, if Kconfig dropped options that were asked for.
+fn check_survivors(inputs: &ConfigInputs, paths: &Paths) -> Result<()> {
+    let got: BTreeMap<String, Option<String>> = read(&paths.linux_config)?
+        .lines()
+        .filter_map(parse_config_line)
+        .collect();
+    let mut dropped = Vec::new();
+    for (k, want) in inputs.requested()? {
+        let have = got.get(&k).cloned().flatten();
+        let ok = match &want {
+            Some(v) if v == "n" => have.is_none(),
+            Some(v) => have.as_ref() == Some(v),
+            None => have.is_none() || have.as_deref() == Some("n"),
+        };
+        if !ok {
+            let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "not set".to_string());
+            dropped.push(format!("  {k}: asked {}, got {}", show(&want), show(&have)));
+        }
+    }
+    if dropped.is_empty() {
+        return Ok(());
+    }
+    Err(UsageError::new(format!(
+        "Kconfig dropped {} requested option(s), usually because a dependency is not enabled:\n{}\n\
+         Look each up with `make menuconfig` (search with /) in {} to see what it depends on.",
+        dropped.len(),
+        dropped.join("\n"),
+        paths.linux_build_dir.display()
+    ))
+    .into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_config_line;
+
+    #[test]
+    fn config_lines() {
+        assert_eq!(
+            parse_config_line("CONFIG_X=y"),
+            Some(("CONFIG_X".into(), Some("y".into())))
+        );
+        assert_eq!(
+            parse_config_line("# CONFIG_X is not set"),
+            Some(("CONFIG_X".into(), None))
+        );
+        assert_eq!(
+            parse_config_line("CONFIG_CMDLINE=\"a b\""),
+            Some(("CONFIG_CMDLINE".into(), Some("\"a b\"".into())))
+        );
+        assert_eq!(parse_config_line("X=y"), None);
+        assert_eq!(parse_config_line("CONFIG_x=y"), None);
+        assert_eq!(parse_config_line("CONFIG_X="), None);
+        assert_eq!(parse_config_line("# comment"), None);
+    }
+}

@@ -1,0 +1,142 @@
+//! `lkmc build`: resolve targets into components and build them in order.
+//!
+//! A target names a component or a group of them (`qemu-linux` is everything
+//! a QEMU Linux run needs). The table below is the one place that says what
+//! each target contains and what it depends on.
+
+mod deps;
+pub mod linux;
+
+use anyhow::Result;
+
+use crate::cli::BuildArgs;
+use crate::config::Config;
+use crate::error::{UsageError, closest};
+use crate::paths::Paths;
+use crate::plan::{Executor, Plan};
+
+/// A buildable thing or a group of them.
+pub struct Target {
+    pub name: &'static str,
+    pub help: &'static str,
+    /// Built before this one, in this order.
+    pub deps: &'static [&'static str],
+    /// Whether this target is itself a component with a build step.
+    pub builds: bool,
+    /// The issue tracking it, when lkmc cannot build it yet.
+    pub not_yet: Option<&'static str>,
+}
+
+/// Every target `lkmc build` knows.
+pub const TARGETS: &[Target] = &[
+    Target {
+        name: "linux",
+        help: "the kernel: image, vmlinux, modules, GDB scripts",
+        deps: &[],
+        builds: true,
+        not_yet: None,
+    },
+    Target {
+        name: "qemu-linux",
+        help: "everything a QEMU Linux run needs (default)",
+        deps: &["linux"],
+        builds: false,
+        not_yet: None,
+    },
+    Target {
+        name: "qemu-buildroot",
+        help: "a QEMU Linux run with Buildroot's root filesystem and toolchain",
+        deps: &[],
+        builds: true,
+        not_yet: Some("the Buildroot provider is not implemented yet"),
+    },
+];
+
+fn find(name: &str) -> Result<&'static Target> {
+    TARGETS.iter().find(|t| t.name == name).ok_or_else(|| {
+        let close = closest(name, TARGETS.iter().map(|t| t.name));
+        let names: Vec<&str> = TARGETS.iter().map(|t| t.name).collect();
+        let hint = if close.is_empty() {
+            String::new()
+        } else {
+            format!(" (did you mean {}?)", close.join(", "))
+        };
+        UsageError::new(format!(
+            "unknown build target `{name}`{hint}\naccepted: {}",
+            names.join(", ")
+        ))
+        .into()
+    })
+}
+
+/// The components `targets` resolve to, dependencies first, each once.
+pub fn resolve(targets: &[String]) -> Result<Vec<&'static Target>> {
+    fn visit(t: &'static Target, out: &mut Vec<&'static Target>) -> Result<()> {
+        for d in t.deps {
+            visit(find(d)?, out)?;
+        }
+        if !out.iter().any(|o| o.name == t.name) {
+            out.push(t);
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    let default = ["qemu-linux".to_string()];
+    let targets = if targets.is_empty() {
+        &default[..]
+    } else {
+        targets
+    };
+    for name in targets {
+        visit(find(name)?, &mut out)?;
+    }
+    Ok(out)
+}
+
+/// `lkmc build`.
+pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()> {
+    let components = resolve(&args.targets)?;
+    if args.print_components {
+        for c in &components {
+            println!("{}", c.name);
+        }
+        return Ok(());
+    }
+    for c in &components {
+        if let Some(why) = c.not_yet {
+            return Err(UsageError::new(format!("cannot build `{}`: {why}", c.name)).into());
+        }
+    }
+    if args.download_dependencies || args.dependencies_only {
+        deps::main(&components, configs, exec)?;
+        if args.dependencies_only {
+            return Ok(());
+        }
+    }
+    for config in configs {
+        let paths = Paths::new(config);
+        for c in components.iter().filter(|c| c.builds) {
+            if args.clean {
+                let mut plan = Plan::new(format!("clean {}", c.name), paths.log_file("clean"));
+                plan.cmd("clean", clean_cmd(c.name, &paths));
+                exec.execute(&plan)?;
+                continue;
+            }
+            match c.name {
+                "linux" => linux::build(args, config, &paths, exec)?,
+                other => unreachable!("target {other} has no builder"),
+            }
+        }
+    }
+    Ok(())
+}
+
+fn clean_cmd(name: &str, paths: &Paths) -> crate::cmd::Cmd {
+    let dir = match name {
+        "linux" => &paths.linux_build_dir,
+        other => unreachable!("target {other} has no build dir"),
+    };
+    crate::cmd::Cmd::new("rm")
+        .args(["-rf", &crate::cmd::p(dir)])
+        .oneline()
+}

@@ -1,0 +1,343 @@
+//! The command line: every option, its short form and its documentation, in
+//! one place.
+//!
+//! This module only describes and validates what the user typed; it does no
+//! I/O. `config` layers `lkmc.toml` under it and resolves the result into a
+//! `Config`. Option names follow the original lkmc so that its users' habits
+//! and scripts carry over.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::arch::{Arch, Emulator, GccWhich, QemuWhich};
+
+const COMMON: &str = "Common options";
+
+/// Build, boot and debug Linux kernels, kernel modules, userland and baremetal
+/// programs on QEMU and gem5, for x86_64, arm and aarch64.
+///
+/// Every option can also be given in lkmc.toml (see README.adoc). Every
+/// command prints what it runs; --dry-run prints it without running anything.
+#[derive(Debug, Parser)]
+#[command(name = "lkmc", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every subcommand takes.
+#[derive(Debug, Clone, Args)]
+pub struct Common {
+    /// Guest architecture; repeat to act on several, one after the other.
+    /// Default: x86_64
+    #[arg(short = 'a', long = "arch", value_enum, global = true, help_heading = COMMON)]
+    pub arch: Vec<Arch>,
+
+    /// Act on every architecture (x86_64, arm, aarch64); overrides --arch.
+    #[arg(short = 'A', long, global = true, help_heading = COMMON)]
+    pub all_archs: bool,
+
+    /// Emulator that runs the guest. Default: qemu
+    #[arg(short = 'e', long, value_enum, global = true, help_heading = COMMON)]
+    pub emulator: Option<Emulator>,
+
+    /// Print the commands that would run, in copy-pasteable shell form, and
+    /// do nothing: no command runs, no file or directory is created.
+    #[arg(long, global = true, help_heading = COMMON)]
+    pub dry_run: bool,
+
+    /// Print each command on a single line instead of one argument per line.
+    #[arg(long, global = true, help_heading = COMMON)]
+    pub print_cmd_oneline: bool,
+
+    /// Where everything generated goes. Default: out/ in the lkmc checkout
+    #[arg(long, value_name = "DIR", global = true, help_heading = COMMON)]
+    pub out_dir: Option<PathBuf>,
+
+    /// Kernel build id: several kernel builds side by side. Default: default
+    #[arg(short = 'L', long, value_name = "ID", global = true, help_heading = COMMON)]
+    pub linux_build_id: Option<String>,
+
+    /// Kernel source tree to build. Default: submodules/linux
+    #[arg(long, value_name = "DIR", global = true, help_heading = COMMON)]
+    pub linux_source_dir: Option<PathBuf>,
+
+    /// Buildroot build id. Default: default
+    #[arg(long, value_name = "ID", global = true, help_heading = COMMON)]
+    pub buildroot_build_id: Option<String>,
+
+    /// Userland build id. Default: default
+    #[arg(long, value_name = "ID", global = true, help_heading = COMMON)]
+    pub userland_build_id: Option<String>,
+
+    /// QEMU build id (with --qemu-which lkmc). Default: default
+    #[arg(long, value_name = "ID", global = true, help_heading = COMMON)]
+    pub qemu_build_id: Option<String>,
+
+    /// gem5 build id. Default: default
+    #[arg(short = 'M', long, value_name = "ID", global = true, help_heading = COMMON)]
+    pub gem5_build_id: Option<String>,
+
+    /// crosstool-NG build id. Default: default
+    #[arg(long, value_name = "ID", global = true, help_heading = COMMON)]
+    pub crosstool_ng_build_id: Option<String>,
+
+    /// Run id: selects the run directory and the ports (GDB, monitor, serial),
+    /// so that runs with different ids can go on at the same time. Default: 0
+    #[arg(long, value_name = "N", global = true, help_heading = COMMON,
+          value_parser = clap::value_parser!(u16).range(0..=999))]
+    pub run_id: Option<u16>,
+
+    /// Toolchain that compiles guest code. Default: host
+    #[arg(long, value_enum, global = true, help_heading = COMMON)]
+    pub gcc_which: Option<GccWhich>,
+
+    /// QEMU to run. Default: host
+    #[arg(long, value_enum, global = true, help_heading = COMMON)]
+    pub qemu_which: Option<QemuWhich>,
+
+    /// Parallel jobs. Default: the number of CPUs
+    #[arg(short = 'j', long, value_name = "N", global = true, help_heading = COMMON,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub nproc: Option<u32>,
+
+    /// Show everything: full build output (V=1), every step.
+    #[arg(short = 'v', long, global = true, help_heading = COMMON, conflicts_with = "quiet")]
+    pub verbose: bool,
+
+    /// Print only errors and the requested output.
+    #[arg(short = 'q', long, global = true, help_heading = COMMON)]
+    pub quiet: bool,
+
+    /// Defaults for any long option (TOML). Default: lkmc.toml in the lkmc
+    /// checkout, if it exists
+    #[arg(long, value_name = "FILE", global = true, env = "LKMC_CONFIG", help_heading = COMMON)]
+    pub config_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build components: the kernel, modules, userland, root filesystem, ...
+    Build(BuildArgs),
+    /// Boot the guest, or run one program, in an emulator.
+    Run(RunArgs),
+    /// Attach GDB to a running emulator of the same arch and run id.
+    Gdb(GdbArgs),
+    /// Run test suites for real in the emulator.
+    Test(TestArgs),
+    /// Print derived paths, ports and settings: all, or one by name.
+    Getvar(GetvarArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+}
+
+impl Command {
+    /// The subcommand's name, as typed and as used for `[name]` in lkmc.toml.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Build(_) => "build",
+            Command::Run(_) => "run",
+            Command::Gdb(_) => "gdb",
+            Command::Test(_) => "test",
+            Command::Getvar(_) => "getvar",
+            Command::Completions(_) => "completions",
+        }
+    }
+}
+
+/// `lkmc build`
+#[derive(Debug, Clone, Args)]
+#[command(after_help = "Targets: see `lkmc build --print-components`, or README.adoc.")]
+pub struct BuildArgs {
+    /// What to build. Default: qemu-linux (everything a QEMU Linux run needs)
+    #[arg(value_name = "TARGET")]
+    pub targets: Vec<String>,
+
+    /// Install the host packages the targets need (apt-get), fetch guest
+    /// packages and the kernel source, then build.
+    #[arg(short = 'D', long)]
+    pub download_dependencies: bool,
+
+    /// Only install dependencies; build nothing.
+    #[arg(long)]
+    pub dependencies_only: bool,
+
+    /// Print the components the targets resolve to, in build order, and stop.
+    #[arg(long)]
+    pub print_components: bool,
+
+    /// Rebuild even what is up to date.
+    #[arg(long)]
+    pub force_rebuild: bool,
+
+    /// Remove the build output of the targets instead of building.
+    #[arg(long)]
+    pub clean: bool,
+
+    /// Kernel: base config from a make target of the kernel (e.g. defconfig,
+    /// tinyconfig) instead of lkmc's small default.
+    #[arg(long, value_name = "TARGET")]
+    pub linux_defconfig: Option<String>,
+
+    /// Kernel: one more option, CONFIG_NAME=value; repeatable.
+    #[arg(long = "config", value_name = "CONFIG_X=y")]
+    pub config: Vec<String>,
+
+    /// Kernel: one more config fragment file, merged last; repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub config_fragment: Vec<PathBuf>,
+
+    /// Kernel: use this .config as it is; no base, no fragments.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["linux_defconfig", "config", "config_fragment"])]
+    pub custom_config_file: Option<PathBuf>,
+
+    /// Extra arguments for make, after `--`.
+    #[arg(last = true, value_name = "MAKE_ARGS")]
+    pub extra_make_args: Vec<String>,
+}
+
+/// `lkmc run`
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// Guest CPUs.
+    #[arg(short = 'c', long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(1..=64))]
+    pub cpus: u32,
+
+    /// Guest RAM, in QEMU's syntax (256M, 1G).
+    #[arg(short = 'm', long, value_name = "SIZE", default_value = "256M")]
+    pub memory: String,
+
+    /// Extra kernel command line words, before the ` - ` separator.
+    #[arg(long, value_name = "ARGS")]
+    pub kernel_cli: Option<String>,
+
+    /// Extra words after the ` - ` separator: environment for init.
+    #[arg(long, value_name = "ARGS")]
+    pub kernel_cli_after_dash: Option<String>,
+
+    /// Run this shell command as the guest's job, then power off; lkmc exits
+    /// with its exit status.
+    #[arg(short = 'E', long, value_name = "CMD", conflicts_with = "eval_after")]
+    pub eval: Option<String>,
+
+    /// Run this shell command once booted, then give the shell.
+    #[arg(short = 'F', long, value_name = "CMD")]
+    pub eval_after: Option<String>,
+
+    /// Power off as soon as init starts (boot benchmarks).
+    #[arg(long, conflicts_with_all = ["eval", "eval_after"])]
+    pub quit_after_boot: bool,
+
+    /// Use KVM (needs /dev/kvm and a guest arch equal to the host's).
+    #[arg(short = 'K', long)]
+    pub kvm: bool,
+
+    /// Stop the CPU at the first instruction and wait for GDB on the run's port.
+    #[arg(long)]
+    pub gdb_wait: bool,
+
+    /// Show a graphic window instead of a serial console only.
+    #[arg(long)]
+    pub graphic: bool,
+
+    /// Start a VNC server on :0 (with --graphic).
+    #[arg(long)]
+    pub vnc: bool,
+
+    /// Send the console to the run dir's background.log instead of the terminal.
+    #[arg(long)]
+    pub background: bool,
+
+    /// Boot the cpio initramfs with QEMU's -initrd instead of the disk image.
+    #[arg(long)]
+    pub initrd: bool,
+
+    /// Keep the guest's writes to the disk image (default: a snapshot, the
+    /// image stays as built).
+    #[arg(long)]
+    pub disk_persist: bool,
+
+    /// Ctrl-C kills QEMU (default: Ctrl-C goes to the guest; Ctrl-A X quits).
+    #[arg(long)]
+    pub ctrl_c_host: bool,
+
+    /// QEMU trace events (comma separated), written to the run dir's trace.bin.
+    #[arg(short = 'T', long, value_name = "EVENTS")]
+    pub trace: Option<String>,
+
+    /// Print every instruction block QEMU translates (-d in_asm).
+    #[arg(long)]
+    pub trace_insts_stdout: bool,
+
+    /// Stop the guest after this many seconds and fail.
+    #[arg(long, value_name = "SECONDS", value_parser = parse_timeout)]
+    pub timeout: Option<u64>,
+
+    /// Build what the run needs first (`lkmc build` for this arch).
+    #[arg(long)]
+    pub build: bool,
+
+    /// Extra emulator arguments, after `--`.
+    #[arg(last = true, value_name = "EMULATOR_ARGS")]
+    pub extra_emulator_args: Vec<String>,
+}
+
+fn parse_timeout(s: &str) -> Result<u64, String> {
+    match s.parse::<u64>() {
+        Ok(0) => Err("must be at least 1 second".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// `lkmc gdb`
+#[derive(Debug, Clone, Args)]
+pub struct GdbArgs {
+    /// Where to break: a symbol, FILE:LINE or *ADDRESS.
+    #[arg(value_name = "BREAK")]
+    pub break_at: Option<String>,
+
+    /// Stop at the first instruction instead of continuing.
+    #[arg(long)]
+    pub no_continue: bool,
+
+    /// Do not load module symbols with lx-symbols.
+    #[arg(long)]
+    pub no_lxsymbols: bool,
+
+    /// Extra GDB arguments, after `--`.
+    #[arg(last = true, value_name = "GDB_ARGS")]
+    pub extra_gdb_args: Vec<String>,
+}
+
+/// `lkmc test`
+#[derive(Debug, Clone, Args)]
+pub struct TestArgs {
+    /// Suites to run. Default: all of them
+    #[arg(value_name = "SUITE")]
+    pub suites: Vec<String>,
+}
+
+/// `lkmc getvar`
+#[derive(Debug, Clone, Args)]
+pub struct GetvarArgs {
+    /// Print only this variable's value.
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Print all variables as one JSON object.
+    #[arg(long, conflicts_with = "name")]
+    pub json: bool,
+}
+
+/// `lkmc completions`
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell to print completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

@@ -1,0 +1,389 @@
+//! Turn argv and `lkmc.toml` into one typed `Config`.
+//!
+//! Precedence: command line, then the config file's `[subcommand]` table,
+//! then its top level, then the built-in default. The file's keys are the
+//! long option names (`linux-build-id = "debug"`), so there is no second list
+//! of options to keep in sync: a file value is checked by the same clap
+//! parser as the command line, by re-parsing argv with the file's values
+//! inserted as options the user did not type.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::parser::ValueSource;
+use clap::{ArgAction, CommandFactory, FromArgMatches};
+
+use crate::arch::{Arch, Emulator, GccWhich, QemuWhich};
+use crate::cli::{Cli, Common};
+use crate::error::UsageError;
+
+/// Name of the config file looked for in the lkmc checkout.
+pub const CONFIG_BASENAME: &str = "lkmc.toml";
+
+/// Where the lkmc checkout is: `LKMC_ROOT`, else the tree this binary was
+/// built from.
+pub fn root_dir() -> PathBuf {
+    std::env::var_os("LKMC_ROOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// Build ids: several builds of one component side by side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuildIds {
+    pub linux: String,
+    pub buildroot: String,
+    pub userland: String,
+    pub qemu: String,
+    pub gem5: String,
+    pub crosstool_ng: String,
+}
+
+/// The resolved settings for one arch: everything `Paths` and the planners read.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The lkmc checkout.
+    pub root: PathBuf,
+    /// Where generated files go.
+    pub out_dir: PathBuf,
+    /// The arch being acted on now.
+    pub arch: Arch,
+    pub emulator: Emulator,
+    pub dry_run: bool,
+    pub print_cmd_oneline: bool,
+    pub verbose: bool,
+    pub quiet: bool,
+    pub build_ids: BuildIds,
+    pub linux_source_dir: PathBuf,
+    pub run_id: u16,
+    pub gcc_which: GccWhich,
+    pub qemu_which: QemuWhich,
+    pub nproc: u32,
+    /// The config file that was read, if any.
+    pub config_file: Option<PathBuf>,
+}
+
+impl Config {
+    /// One `Config` per arch the user asked for, in order.
+    pub fn resolve(common: &Common, config_file: Option<PathBuf>) -> Vec<Config> {
+        let root = root_dir();
+        let archs: Vec<Arch> = if common.all_archs {
+            Arch::ALL.to_vec()
+        } else if common.arch.is_empty() {
+            vec![Arch::X86_64]
+        } else {
+            let mut v = common.arch.clone();
+            v.dedup();
+            v
+        };
+        let id = |v: &Option<String>| v.clone().unwrap_or_else(|| "default".to_string());
+        let abs = |p: &Path| {
+            if p.is_absolute() {
+                p.to_path_buf()
+            } else {
+                std::env::current_dir().unwrap_or_default().join(p)
+            }
+        };
+        let out_dir = common
+            .out_dir
+            .as_deref()
+            .map(abs)
+            .unwrap_or_else(|| root.join("out"));
+        let linux_source_dir = common
+            .linux_source_dir
+            .as_deref()
+            .map(abs)
+            .unwrap_or_else(|| root.join("submodules").join("linux"));
+        let nproc = common.nproc.unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get() as u32)
+                .unwrap_or(1)
+        });
+        archs
+            .into_iter()
+            .map(|arch| Config {
+                root: root.clone(),
+                out_dir: out_dir.clone(),
+                arch,
+                emulator: common.emulator.unwrap_or(Emulator::Qemu),
+                dry_run: common.dry_run,
+                print_cmd_oneline: common.print_cmd_oneline,
+                verbose: common.verbose,
+                quiet: common.quiet,
+                build_ids: BuildIds {
+                    linux: id(&common.linux_build_id),
+                    buildroot: id(&common.buildroot_build_id),
+                    userland: id(&common.userland_build_id),
+                    qemu: id(&common.qemu_build_id),
+                    gem5: id(&common.gem5_build_id),
+                    crosstool_ng: id(&common.crosstool_ng_build_id),
+                },
+                linux_source_dir: linux_source_dir.clone(),
+                run_id: common.run_id.unwrap_or(0),
+                gcc_which: common.gcc_which.unwrap_or(GccWhich::Host),
+                qemu_which: common.qemu_which.unwrap_or(QemuWhich::Host),
+                nproc,
+                config_file: config_file.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Parse argv with the config file layered under it. Returns the parsed
+/// command line and the config file that was read.
+pub fn parse_args(argv: Vec<OsString>) -> Result<(Cli, Option<PathBuf>)> {
+    let mut command = Cli::command();
+    command.build();
+    let matches = match command.clone().try_get_matches_from(&argv) {
+        Ok(m) => m,
+        Err(e) => e.exit(),
+    };
+    let (sub_name, sub_matches) = matches.subcommand().expect("clap requires a subcommand");
+
+    let explicit = matches.get_one::<PathBuf>("config_file").cloned();
+    let from_env = matches.value_source("config_file") == Some(ValueSource::EnvVariable);
+    let path = match explicit {
+        Some(p) => {
+            if !p.is_file() {
+                let how = if from_env {
+                    "LKMC_CONFIG"
+                } else {
+                    "--config-file"
+                };
+                return Err(UsageError::new(format!(
+                    "config file {} (from {how}) does not exist",
+                    p.display()
+                ))
+                .into());
+            }
+            Some(p)
+        }
+        None => Some(root_dir().join(CONFIG_BASENAME)).filter(|p| p.is_file()),
+    };
+    let Some(path) = path else {
+        return Ok((Cli::from_arg_matches(&matches)?, None));
+    };
+
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let table: toml::Table = toml::from_str(&text).map_err(|e| {
+        UsageError::new(format!(
+            "{}: not valid TOML: {}",
+            path.display(),
+            e.message()
+        ))
+    })?;
+    let sub = command
+        .find_subcommand(sub_name)
+        .expect("parsed subcommand exists");
+    let injected = file_options(&command, sub, sub_matches, &table, &path)?;
+    if injected.is_empty() {
+        return Ok((Cli::from_arg_matches(&matches)?, Some(path)));
+    }
+    // Check each key alone first, so that an error names the key at fault.
+    for (key, words) in &injected {
+        let mut probe: Vec<OsString> = vec!["lkmc".into(), sub_name.into()];
+        probe.extend(words.iter().map(OsString::from));
+        if let Err(e) = command.clone().try_get_matches_from(probe) {
+            return Err(UsageError::new(format!(
+                "{}: key `{key}`: {}",
+                path.display(),
+                first_line(&e.render().to_string())
+            ))
+            .into());
+        }
+    }
+    let at = subcommand_index(&command, &argv);
+    let mut full: Vec<OsString> = argv[..=at].to_vec();
+    full.extend(
+        injected
+            .into_iter()
+            .flat_map(|(_, w)| w)
+            .map(OsString::from),
+    );
+    full.extend(argv[at + 1..].iter().cloned());
+    let matches = command.try_get_matches_from(full).map_err(|e| {
+        UsageError::new(format!(
+            "{} combined with the command line: {}",
+            path.display(),
+            first_line(&e.render().to_string())
+        ))
+    })?;
+    Ok((Cli::from_arg_matches(&matches)?, Some(path)))
+}
+
+fn first_line(s: &str) -> String {
+    s.lines()
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("error: ")
+        .to_string()
+}
+
+/// The options a config file adds for subcommand `sub`, as `(key, argv words)`,
+/// leaving out those the user typed.
+fn file_options(
+    top: &clap::Command,
+    sub: &clap::Command,
+    sub_matches: &clap::ArgMatches,
+    table: &toml::Table,
+    path: &Path,
+) -> Result<Vec<(String, Vec<String>)>> {
+    let longs = |c: &clap::Command| -> Vec<String> {
+        c.get_arguments()
+            .filter_map(|a| a.get_long().map(str::to_string))
+            .collect()
+    };
+    let all_longs: Vec<String> = top.get_subcommands().flat_map(longs).collect();
+    let sub_names: Vec<&str> = top.get_subcommands().map(|c| c.get_name()).collect();
+
+    // Validate the whole file, whatever the subcommand, so a typo is caught early.
+    let mut chosen: Vec<(String, toml::Value)> = Vec::new();
+    for (key, value) in table {
+        if let toml::Value::Table(section) = value {
+            let Some(section_cmd) = top.find_subcommand(key) else {
+                return Err(unknown(path, "section", key, &sub_names));
+            };
+            let section_longs = longs(section_cmd);
+            for (k, v) in section {
+                check_key(path, &format!("[{key}] "), k, &section_longs)?;
+                if section_cmd.get_name() == sub.get_name() {
+                    chosen.retain(|(ck, _)| ck != k);
+                    chosen.push((k.clone(), v.clone()));
+                }
+            }
+        } else {
+            check_key(path, "", key, &all_longs)?;
+            let in_section = table
+                .get(sub.get_name())
+                .and_then(|s| s.as_table())
+                .is_some_and(|s| s.contains_key(key));
+            if longs(sub).contains(key) && !in_section {
+                chosen.push((key.clone(), value.clone()));
+            }
+        }
+    }
+
+    let mut out = Vec::new();
+    for (key, value) in chosen {
+        let arg = sub
+            .get_arguments()
+            .find(|a| a.get_long() == Some(key.as_str()))
+            .expect("checked above");
+        if sub_matches.value_source(arg.get_id().as_str()) == Some(ValueSource::CommandLine) {
+            continue;
+        }
+        let flag = format!("--{key}");
+        let wrong = |expected: &str| -> anyhow::Error {
+            UsageError::new(format!(
+                "{}: key `{key}` expects {expected}, found {}",
+                path.display(),
+                value.type_str()
+            ))
+            .into()
+        };
+        let scalar = |v: &toml::Value| -> Option<String> {
+            match v {
+                toml::Value::String(s) => Some(s.clone()),
+                toml::Value::Integer(i) => Some(i.to_string()),
+                toml::Value::Float(f) => Some(f.to_string()),
+                _ => None,
+            }
+        };
+        let words: Vec<String> = match arg.get_action() {
+            ArgAction::SetTrue | ArgAction::Count => match value {
+                toml::Value::Boolean(true) => vec![flag],
+                toml::Value::Boolean(false) => vec![],
+                _ => return Err(wrong("true or false")),
+            },
+            ArgAction::Append => match &value {
+                toml::Value::Array(items) => {
+                    let mut w = Vec::new();
+                    for item in items {
+                        let s = scalar(item).ok_or_else(|| wrong("an array of strings"))?;
+                        w.push(format!("{flag}={s}"));
+                    }
+                    w
+                }
+                v => vec![format!(
+                    "{flag}={}",
+                    scalar(v).ok_or_else(|| wrong("a string or an array of strings"))?
+                )],
+            },
+            _ => vec![format!(
+                "{flag}={}",
+                scalar(&value).ok_or_else(|| wrong("a string or a number"))?
+            )],
+        };
+        if !words.is_empty() {
+            out.push((key, words));
+        }
+    }
+    Ok(out)
+}
+
+fn check_key(path: &Path, section: &str, key: &str, accepted: &[String]) -> Result<()> {
+    if key == "config-file" {
+        return Err(UsageError::new(format!(
+            "{}: {section}key `config-file` cannot be set inside a config file",
+            path.display()
+        ))
+        .into());
+    }
+    if accepted.iter().any(|a| a == key) {
+        return Ok(());
+    }
+    let names: Vec<&str> = accepted.iter().map(String::as_str).collect();
+    Err(unknown(path, &format!("{section}key"), key, &names))
+}
+
+fn unknown(path: &Path, what: &str, key: &str, accepted: &[&str]) -> anyhow::Error {
+    let close = crate::error::closest(key, accepted.iter().copied());
+    let hint = if close.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", close.join(", "))
+    };
+    let mut sorted: Vec<&str> = accepted.to_vec();
+    sorted.sort();
+    sorted.dedup();
+    UsageError::new(format!(
+        "{}: unknown {what} `{key}`{hint}\naccepted: {}",
+        path.display(),
+        sorted.join(", ")
+    ))
+    .into()
+}
+
+/// Index in argv of the subcommand name: the first word that is neither a
+/// global option nor the value of one.
+fn subcommand_index(command: &clap::Command, argv: &[OsString]) -> usize {
+    let takes_value = |a: &clap::Arg| a.get_action().takes_values();
+    let mut i = 1;
+    while i < argv.len() {
+        let word = argv[i].to_string_lossy();
+        if let Some(long) = word.strip_prefix("--") {
+            if !long.contains('=')
+                && command
+                    .get_arguments()
+                    .any(|a| a.get_long() == Some(long) && takes_value(a))
+            {
+                i += 1;
+            }
+        } else if let Some(shorts) = word.strip_prefix('-') {
+            let last = shorts.chars().last();
+            if shorts.len() == 1
+                && command
+                    .get_arguments()
+                    .any(|a| a.get_short() == last && takes_value(a))
+            {
+                i += 1;
+            }
+        } else {
+            return i;
+        }
+        i += 1;
+    }
+    argv.len() - 1
+}

@@ -1,0 +1,84 @@
+//! lkmc: build, boot, test and debug Linux kernels, modules, userland and
+//! baremetal programs in QEMU and gem5.
+//!
+//! Data flow: argv + lkmc.toml → `Config` (config.rs) → `Paths` (paths.rs)
+//! → a `Plan` of steps (build/, run.rs, ...) → the executor (plan.rs), which
+//! runs it or prints it with `--dry-run`.
+
+mod arch;
+mod build;
+mod cli;
+mod cmd;
+mod config;
+mod error;
+mod getvar;
+mod linux_source;
+mod paths;
+mod plan;
+mod run;
+mod sources;
+mod test;
+
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+
+use crate::cli::Command;
+use crate::config::Config;
+use crate::error::{CmdFailed, UsageError};
+use crate::plan::Executor;
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("LKMC_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .without_time()
+        .init();
+    match real_main() {
+        Ok(code) => code,
+        Err(e) => {
+            if let Some(u) = e.downcast_ref::<UsageError>() {
+                eprintln!("error: {u}");
+                ExitCode::from(2)
+            } else if let Some(f) = e.downcast_ref::<CmdFailed>() {
+                eprintln!("error: {f}");
+                ExitCode::from(f.status.clamp(1, 255) as u8)
+            } else {
+                eprintln!("error: {e:#}");
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+fn real_main() -> anyhow::Result<ExitCode> {
+    let (cli, config_file) = config::parse_args(std::env::args_os().collect())?;
+    let configs = Config::resolve(&cli.common, config_file);
+    let first = &configs[0];
+    let exec = Executor {
+        dry_run: first.dry_run,
+        oneline: first.print_cmd_oneline,
+        verbose: first.verbose,
+        quiet: first.quiet,
+    };
+    match &cli.command {
+        Command::Getvar(args) => getvar::main(args, &configs).map(|_| ExitCode::SUCCESS),
+        Command::Build(args) => build::main(args, &configs, &exec).map(|_| ExitCode::SUCCESS),
+        Command::Run(args) => run::main(args, &configs, &exec),
+        Command::Test(args) => test::main(args, &configs, &exec),
+        Command::Gdb(_) => Err(UsageError::new(
+            "`lkmc gdb` is not implemented yet (tracked in issue 7); meanwhile: \
+             `lkmc run --gdb-wait`, then in another shell \
+             `gdb-multiarch $(lkmc getvar vmlinux) -ex \"target remote :$(lkmc getvar gdb_port)\"`",
+        )
+        .into()),
+        Command::Completions(args) => {
+            let mut command = cli::Cli::command();
+            clap_complete::generate(args.shell, &mut command, "lkmc", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

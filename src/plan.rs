@@ -1,0 +1,345 @@
+//! Plans: the ordered steps a subcommand will take, and the executor that
+//! runs them or prints them.
+//!
+//! Every external action is a `Step`: a `Cmd`, or a file operation that also
+//! knows its shell equivalent. `--dry-run` prints the steps and touches
+//! nothing; a real run prints each step as it starts, keeps the output of
+//! commands in the plan's log under out/, shows progress for long ones, and
+//! on failure prints the failing command and the log's tail.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+
+use crate::cmd::{Cmd, p, quote};
+use crate::error::CmdFailed;
+
+/// Where a command's output goes in a real run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Output {
+    /// To the plan's log; the terminal shows progress (or everything, with -v).
+    Log,
+    /// Inherit the terminal, nothing captured (interactive programs).
+    Terminal,
+}
+
+/// One thing a plan does.
+#[derive(Clone, Debug)]
+pub enum Step {
+    /// Run a command.
+    Run {
+        cmd: Cmd,
+        output: Output,
+        /// Shown next to the progress spinner.
+        label: String,
+    },
+    /// Create a directory and its parents.
+    Mkdir(PathBuf),
+    /// Write a text file (created with its parent directories).
+    Write {
+        path: PathBuf,
+        contents: String,
+        executable: bool,
+    },
+}
+
+impl Step {
+    /// A command whose output goes to the log.
+    pub fn run(label: impl Into<String>, cmd: Cmd) -> Step {
+        Step::Run {
+            cmd,
+            output: Output::Log,
+            label: label.into(),
+        }
+    }
+
+    /// The step's shell form.
+    pub fn render(&self, oneline: bool) -> String {
+        match self {
+            Step::Run { cmd, .. } => cmd.render(oneline),
+            Step::Mkdir(dir) => format!("mkdir -p {}", quote(&p(dir))),
+            Step::Write {
+                path,
+                contents,
+                executable,
+            } => {
+                let mut eof = "EOF".to_string();
+                while contents.lines().any(|l| l == eof) {
+                    eof.push('_');
+                }
+                let q = quote(&p(path));
+                let mut s = format!("cat > {q} << '{eof}'\n{contents}");
+                if !contents.ends_with('\n') {
+                    s.push('\n');
+                }
+                s.push_str(&eof);
+                if *executable {
+                    s.push_str(&format!("\n+ chmod +x {q}"));
+                }
+                s
+            }
+        }
+    }
+}
+
+/// An ordered list of steps with a log file.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    /// Short name, e.g. `build linux x86_64`.
+    pub title: String,
+    /// Where command output goes.
+    pub log: PathBuf,
+    pub steps: Vec<Step>,
+}
+
+impl Plan {
+    pub fn new(title: impl Into<String>, log: PathBuf) -> Plan {
+        Plan {
+            title: title.into(),
+            log,
+            steps: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, step: Step) -> &mut Self {
+        self.steps.push(step);
+        self
+    }
+
+    pub fn cmd(&mut self, label: impl Into<String>, cmd: Cmd) -> &mut Self {
+        self.push(Step::run(label, cmd))
+    }
+
+    /// The whole plan as it prints under `--dry-run`.
+    pub fn render(&self, oneline: bool) -> String {
+        self.steps
+            .iter()
+            .map(|s| format!("+ {}\n", s.render(oneline)))
+            .collect()
+    }
+}
+
+/// How to execute plans.
+#[derive(Clone, Debug)]
+pub struct Executor {
+    pub dry_run: bool,
+    pub oneline: bool,
+    pub verbose: bool,
+    pub quiet: bool,
+}
+
+impl Executor {
+    /// Print a step as it starts (or instead of running it).
+    pub fn show(&self, step: &Step) {
+        if !self.quiet || self.dry_run {
+            println!("+ {}", step.render(self.oneline));
+        }
+    }
+
+    /// Run every step in order; stop at the first failure.
+    pub fn execute(&self, plan: &Plan) -> Result<()> {
+        if self.dry_run {
+            print!("{}", plan.render(self.oneline));
+            return Ok(());
+        }
+        for step in &plan.steps {
+            self.show(step);
+            self.step(step, &plan.log)?;
+        }
+        Ok(())
+    }
+
+    fn step(&self, step: &Step, log: &Path) -> Result<()> {
+        match step {
+            Step::Mkdir(dir) => {
+                fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))
+            }
+            Step::Write {
+                path,
+                contents,
+                executable,
+            } => write_file(path, contents, *executable),
+            Step::Run { cmd, output, label } => match output {
+                Output::Terminal => {
+                    let status = spawn(cmd, Stdio::inherit(), Stdio::inherit())?.wait()?;
+                    check(cmd, status.code(), None)
+                }
+                Output::Log => self.logged(cmd, label, log),
+            },
+        }
+    }
+
+    /// Run `cmd` with its output appended to `log`, showing progress.
+    fn logged(&self, cmd: &Cmd, label: &str, log: &Path) -> Result<()> {
+        if let Some(dir) = log.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let mut logf = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .with_context(|| format!("opening log {}", log.display()))?;
+        writeln!(logf, "+ {}", cmd.render(true))?;
+        let start_len = logf.metadata()?.len();
+
+        let (reader, writer) = std::io::pipe()?;
+        let mut child = spawn(cmd, writer.try_clone()?.into(), writer.into())?;
+        let bar = progress_bar(label, self.quiet || self.verbose);
+        let mut compiled = 0u64;
+        let mut lines = BufReader::new(reader);
+        let mut buf = Vec::new();
+        while lines.read_until(b'\n', &mut buf)? > 0 {
+            logf.write_all(&buf)?;
+            let line = String::from_utf8_lossy(&buf);
+            if self.verbose {
+                print!("{line}");
+            }
+            if is_compile_line(&line) {
+                compiled += 1;
+            }
+            let last = line.trim_end();
+            if compiled > 0 {
+                bar.set_message(format!("{label}: {compiled} files compiled | {last}"));
+            } else {
+                bar.set_message(format!("{label} | {last}"));
+            }
+            buf.clear();
+        }
+        let status = child.wait()?;
+        bar.finish_and_clear();
+        if !self.quiet && status.success() {
+            let secs = bar.elapsed().as_secs_f64();
+            if secs >= 2.0 {
+                eprintln!("  {label}: done in {secs:.1} s");
+            }
+        }
+        check(cmd, status.code(), Some((log, start_len)))
+    }
+}
+
+fn spawn(cmd: &Cmd, stdout: Stdio, stderr: Stdio) -> Result<std::process::Child> {
+    let mut c = cmd.to_command();
+    c.stdout(stdout).stderr(stderr);
+    if let Some(input) = &cmd.stdin {
+        c.stdin(File::open(input).with_context(|| format!("opening {}", input.display()))?);
+    }
+    c.spawn().map_err(|e| {
+        let hint = if e.kind() == std::io::ErrorKind::NotFound {
+            "\n(install it, e.g. with `lkmc build --download-dependencies`)"
+        } else {
+            ""
+        };
+        anyhow::anyhow!("could not start `{}`: {e}{hint}", cmd.program)
+    })
+}
+
+/// Fail with the command and the log tail if `code` is not 0.
+fn check(cmd: &Cmd, code: Option<i32>, log: Option<(&Path, u64)>) -> Result<()> {
+    if code == Some(0) {
+        return Ok(());
+    }
+    let shown = code.map_or("killed by a signal".to_string(), |c| {
+        format!("exit status {c}")
+    });
+    eprintln!("error: command failed ({shown}):\n{}", cmd.render(false));
+    if let Some((log, from)) = log {
+        let tail = tail_of(log, from, 40).unwrap_or_default();
+        if !tail.is_empty() {
+            eprintln!("--- last lines of {} ---\n{tail}", log.display());
+        }
+        eprintln!("full log: {}", log.display());
+    }
+    Err(CmdFailed {
+        status: 1,
+        what: format!("`{}` failed ({shown})", cmd.program),
+    }
+    .into())
+}
+
+/// The last `n` lines of `path`, from byte `from` on.
+pub fn tail_of(path: &Path, from: u64, n: usize) -> Result<String> {
+    let mut f = File::open(path)?;
+    let mut bytes = Vec::new();
+    std::io::Seek::seek(&mut f, std::io::SeekFrom::Start(from))?;
+    f.read_to_end(&mut bytes)?;
+    let text = String::from_utf8_lossy(&bytes);
+    let lines: Vec<&str> = text.lines().collect();
+    Ok(lines[lines.len().saturating_sub(n)..].join("\n"))
+}
+
+/// Kbuild and make print `  CC      path` for each file they compile.
+fn is_compile_line(line: &str) -> bool {
+    let t = line.trim_start();
+    line.starts_with("  ")
+        && ["CC ", "CC [M] ", "AS ", "CXX "]
+            .iter()
+            .any(|p| t.starts_with(p))
+}
+
+fn progress_bar(label: &str, hidden: bool) -> indicatif::ProgressBar {
+    let bar = if hidden {
+        indicatif::ProgressBar::hidden()
+    } else {
+        indicatif::ProgressBar::new_spinner()
+    };
+    let style = indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_msg}")
+        .expect("valid template");
+    bar.set_style(style);
+    bar.set_message(label.to_string());
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+/// Write `contents` to `path`, creating parents.
+pub fn write_file(path: &Path, contents: &str, executable: bool) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    fs::write(path, contents).with_context(|| format!("writing {}", path.display()))?;
+    if executable {
+        use std::os::unix::fs::PermissionsExt;
+        let mut perm = fs::metadata(path)?.permissions();
+        perm.set_mode(perm.mode() | 0o111);
+        fs::set_permissions(path, perm)?;
+    }
+    Ok(())
+}
+
+/// Print to stdout; a reader that went away (`| head`) is not an error.
+pub fn print_out(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_step_renders_as_heredoc() {
+        let s = Step::Write {
+            path: "/a b/f".into(),
+            contents: "x\nEOF\n".into(),
+            executable: true,
+        };
+        assert_eq!(
+            s.render(false),
+            "cat > '/a b/f' << 'EOF_'\nx\nEOF\nEOF_\n+ chmod +x '/a b/f'"
+        );
+    }
+
+    #[test]
+    fn compile_lines() {
+        assert!(is_compile_line("  CC      kernel/fork.o\n"));
+        assert!(is_compile_line("  CC [M]  /x/hello.o\n"));
+        assert!(!is_compile_line("  LD      vmlinux\n"));
+        assert!(!is_compile_line("CC foo\n"));
+    }
+}

@@ -1,0 +1,523 @@
+//! `lkmc run`: boot the guest in QEMU and report how it ended.
+//!
+//! The QEMU command line is a `Cmd` built from the arch table and `Paths`;
+//! `--dry-run` prints it. A real run holds the run id's lock (so ports never
+//! clash), writes the command to `run.sh`, tees the console to the terminal
+//! and to `termout.txt`, and then reads the console: the status printed by
+//! `--eval`, a kernel panic or oops, or a timeout decide lkmc's exit status.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::process::{ExitCode, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+
+use crate::arch::{Arch, Emulator};
+use crate::cli::RunArgs;
+use crate::cmd::{Cmd, p, script};
+use crate::config::Config;
+use crate::error::{CmdFailed, UsageError};
+use crate::paths::Paths;
+use crate::plan::{Executor, write_file};
+
+/// Guest console line that carries `--eval`'s exit status.
+pub const EXIT_STATUS_MARK: &str = "lkmc_exit_status_";
+
+/// Kernel command line words every boot gets. `panic=-1` reboots at once on
+/// a panic, which `-no-reboot` turns into QEMU exiting; `oops=panic` makes an
+/// oops do the same, so a crash ends the run immediately.
+const BASE_KERNEL_CLI: &str = "console_msg_format=syslog nokaslr norandmaps panic=-1 oops=panic printk.devkmsg=on printk.time=y rw";
+
+/// The guest's home and working directory.
+pub const GUEST_HOME: &str = "/lkmc";
+
+/// `lkmc run`.
+pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitCode> {
+    if configs.len() > 1 {
+        return Err(UsageError::new(
+            "lkmc run boots one arch at a time; give a single --arch (use `lkmc test --all-archs` for all)",
+        )
+        .into());
+    }
+    let config = &configs[0];
+    if config.emulator != Emulator::Qemu {
+        return Err(UsageError::new(format!(
+            "lkmc run --emulator {} is not implemented yet; only qemu boots for now",
+            config.emulator
+        ))
+        .into());
+    }
+    let paths = Paths::new(config);
+    if args.kvm {
+        check_kvm(config.arch)?;
+    }
+    if args.build && !config.dry_run {
+        build_first(config, exec)?;
+    }
+    let cmd = qemu_cmd(args, config, &paths);
+    if config.dry_run {
+        println!("+ {}", cmd.render(config.print_cmd_oneline));
+        return Ok(ExitCode::SUCCESS);
+    }
+    check_inputs(args, config, &paths)?;
+    let _lock = lock_run_id(&paths, config)?;
+    write_file(&paths.run_cmd_file, &script(&cmd), true)?;
+    write_file(&paths.last_run_cmd_file, &script(&cmd), true)?;
+    if !config.quiet {
+        println!("+ {}", cmd.render(config.print_cmd_oneline));
+    }
+    let outcome = boot(&cmd, args, &paths, config.quiet)?;
+    outcome.report(args)
+}
+
+/// The kernel command line for this run.
+pub fn kernel_cli(args: &RunArgs, arch: Arch) -> String {
+    let f = arch.facts();
+    let mut words: Vec<String> = Vec::new();
+    if !args.initrd {
+        words.push("root=/dev/vda".into());
+    }
+    words.push(BASE_KERNEL_CLI.into());
+    if !f.kernel_cli_extra.is_empty() {
+        words.push(f.kernel_cli_extra.into());
+    }
+    if !(args.graphic && arch == Arch::X86_64) {
+        words.push(format!("console={}", f.console));
+    }
+    if let Some(extra) = &args.kernel_cli {
+        words.push(extra.clone());
+    }
+    if args.quit_after_boot {
+        let init = if args.initrd { "rdinit" } else { "init" };
+        words.push(format!("{init}={GUEST_HOME}/poweroff.sh"));
+    }
+    // Words after " - " become init's environment.
+    words.push("-".into());
+    words.push(format!("lkmc_home={GUEST_HOME}"));
+    if let Some(e) = &args.eval {
+        words.push(format!("lkmc_eval={}", base64(e.as_bytes())));
+    }
+    if let Some(e) = &args.eval_after {
+        words.push(format!("lkmc_eval_after={}", base64(e.as_bytes())));
+    }
+    if let Some(extra) = &args.kernel_cli_after_dash {
+        words.push(extra.clone());
+    }
+    words.join(" ")
+}
+
+/// The QEMU full-system command.
+pub fn qemu_cmd(args: &RunArgs, config: &Config, paths: &Paths) -> Cmd {
+    let f = config.arch.facts();
+    let mut c = Cmd::new(p(&paths.qemu_executable))
+        .line(f.qemu_machine.iter().copied())
+        .line(["-cpu", if args.kvm { "host" } else { f.qemu_cpu }])
+        .line(["-m", &args.memory])
+        .line(["-smp", &args.cpus.to_string()])
+        .line(["-kernel", &p(&paths.linux_image)])
+        .line(["-append", &kernel_cli(args, config.arch)]);
+    if !args.graphic {
+        c = c.arg("-nographic");
+    }
+    if args.vnc {
+        c = c.line(["-vnc", ":0"]);
+    }
+    let serial = if args.background {
+        format!("file:{}", p(&paths.background_serial_file))
+    } else if args.ctrl_c_host {
+        "stdio".to_string()
+    } else {
+        "mon:stdio".to_string()
+    };
+    c = c
+        .line(["-serial", &serial])
+        .line([
+            "-monitor",
+            &format!("telnet::{},server,nowait", paths.monitor_port),
+        ])
+        .line(["-gdb", &format!("tcp::{}", paths.gdb_port)]);
+    if f.extra_console.is_some() {
+        c = c.line([
+            "-serial",
+            &format!("tcp::{},server,nowait", paths.extra_serial_port),
+        ]);
+    }
+    c = c
+        .line([
+            "-netdev",
+            &format!(
+                "user,id=net0,hostfwd=tcp::{g}-:{g},hostfwd=tcp::{s}-:22",
+                g = paths.hostfwd_generic_port,
+                s = paths.hostfwd_ssh_port
+            ),
+        ])
+        .line(["-device", "virtio-net-pci,netdev=net0"]);
+    for (dir, tag) in nine_p_shares(paths) {
+        c = c.line([
+            "-virtfs",
+            &format!(
+                "local,path={},mount_tag={tag},security_model=none,id={tag}",
+                p(&dir)
+            ),
+        ]);
+    }
+    if args.initrd {
+        c = c.line(["-initrd", &p(&paths.rootfs_cpio)]);
+    } else {
+        let snapshot = if args.disk_persist {
+            ""
+        } else {
+            ",snapshot=on"
+        };
+        c = c.line([
+            "-drive",
+            &format!(
+                "file={},format=qcow2,if=virtio{snapshot}",
+                p(&paths.disk_image)
+            ),
+        ]);
+    }
+    c = c.arg("-no-reboot");
+    if args.kvm {
+        c = c.arg("-enable-kvm");
+    }
+    if args.gdb_wait {
+        c = c.arg("-S");
+    }
+    if let Some(events) = &args.trace {
+        c = c.line([
+            "-trace",
+            &format!("enable={events},file={}", p(&paths.trace_file)),
+        ]);
+    }
+    if args.trace_insts_stdout {
+        c = c.line(["-d", "in_asm"]);
+    }
+    if !args.extra_emulator_args.is_empty() {
+        c = c.line(&args.extra_emulator_args);
+    }
+    c
+}
+
+/// Host directories shared with the guest over 9P, with their mount tags.
+/// The guest's fstab mounts them under /mnt/9p/.
+pub fn nine_p_shares(paths: &Paths) -> Vec<(std::path::PathBuf, &'static str)> {
+    vec![
+        (paths.out_dir.clone(), "host_out"),
+        (paths.rootfs_overlay_dir.clone(), "host_rootfs_overlay"),
+        (
+            paths.out_rootfs_overlay_dir.clone(),
+            "host_out_rootfs_overlay",
+        ),
+    ]
+}
+
+/// Standard base64 with padding.
+pub fn base64(data: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut s = String::new();
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for i in 0..4 {
+            if i <= chunk.len() {
+                s.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                s.push('=');
+            }
+        }
+    }
+    s
+}
+
+fn check_kvm(arch: Arch) -> Result<()> {
+    if !arch.is_host() {
+        return Err(UsageError::new(format!(
+            "--kvm needs the guest arch to be the host's; {arch} is not"
+        ))
+        .into());
+    }
+    match std::fs::OpenOptions::new().read(true).write(true).open("/dev/kvm") {
+        Ok(_) => Ok(()),
+        Err(e) => Err(UsageError::new(format!(
+            "--kvm: cannot use /dev/kvm ({e}); this machine has no usable KVM. Run without --kvm (TCG)."
+        ))
+        .into()),
+    }
+}
+
+fn build_first(config: &Config, exec: &Executor) -> Result<()> {
+    let args = crate::cli::BuildArgs {
+        targets: vec![],
+        download_dependencies: false,
+        dependencies_only: false,
+        print_components: false,
+        force_rebuild: false,
+        clean: false,
+        linux_defconfig: None,
+        config: vec![],
+        config_fragment: vec![],
+        custom_config_file: None,
+        extra_make_args: vec![],
+    };
+    crate::build::main(&args, std::slice::from_ref(config), exec)
+}
+
+/// Fail, naming the command that fixes it, if something the boot needs is missing.
+fn check_inputs(args: &RunArgs, config: &Config, paths: &Paths) -> Result<()> {
+    let arch = config.arch;
+    let mut missing = Vec::new();
+    if !paths.linux_image.is_file() {
+        missing.push(("kernel image", &paths.linux_image, "linux"));
+    }
+    let disk = if args.initrd {
+        &paths.rootfs_cpio
+    } else {
+        &paths.disk_image
+    };
+    if !disk.is_file() {
+        missing.push(("root filesystem", disk, "rootfs"));
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let what: Vec<String> = missing
+        .iter()
+        .map(|(w, path, _)| format!("  {w}: {}", path.display()))
+        .collect();
+    Err(UsageError::new(format!(
+        "nothing to boot yet for {arch}; missing:\n{}\nBuild it with: lkmc build --arch {arch}\n\
+         (or add --build to this command)",
+        what.join("\n")
+    ))
+    .into())
+}
+
+/// Holds the run id's lock while alive.
+struct RunLock(#[allow(dead_code)] File);
+
+fn lock_run_id(paths: &Paths, config: &Config) -> Result<RunLock> {
+    std::fs::create_dir_all(&paths.run_dir)
+        .with_context(|| format!("creating {}", paths.run_dir.display()))?;
+    let f = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&paths.run_lock_file)?;
+    match f.try_lock() {
+        Ok(()) => Ok(RunLock(f)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(UsageError::new(format!(
+            "run id {} is busy: another lkmc run of {} holds {}.\n\
+             Use another id, e.g. --run-id {}, so ports and files do not clash.",
+            config.run_id,
+            config.arch,
+            paths.run_lock_file.display(),
+            config.run_id + 1
+        ))
+        .into()),
+        Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
+    }
+}
+
+/// How a boot ended.
+pub struct Outcome {
+    /// QEMU's exit code (None: killed by a signal).
+    pub qemu_status: Option<i32>,
+    /// Whether lkmc stopped the guest at --timeout.
+    pub timed_out: bool,
+    /// Everything the console printed.
+    pub console: String,
+}
+
+fn boot(cmd: &Cmd, args: &RunArgs, paths: &Paths, quiet: bool) -> Result<Outcome> {
+    let mut child_cmd = cmd.to_command();
+    let (reader, writer) = std::io::pipe()?;
+    child_cmd
+        .stdin(if args.background {
+            Stdio::null()
+        } else {
+            Stdio::inherit()
+        })
+        .stdout(writer.try_clone()?)
+        .stderr(writer);
+    let mut child = child_cmd.spawn().with_context(|| {
+        format!(
+            "could not start {} (is QEMU installed? `lkmc build --download-dependencies`)",
+            cmd.program
+        )
+    })?;
+    drop(child_cmd);
+    let child_id = child.id();
+    let timed_out = Arc::new(AtomicBool::new(false));
+    let done = Arc::new(Mutex::new(false));
+    if let Some(secs) = args.timeout {
+        let (timed_out, done) = (timed_out.clone(), done.clone());
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_secs(secs));
+            if !*done.lock().unwrap() {
+                timed_out.store(true, Ordering::SeqCst);
+                // SIGKILL through kill(1): no libc binding needed for one signal.
+                let _ = std::process::Command::new("kill")
+                    .args(["-KILL", &child_id.to_string()])
+                    .status();
+            }
+        });
+    }
+    let mut termout = File::create(&paths.termout_file)
+        .with_context(|| format!("creating {}", paths.termout_file.display()))?;
+    let mut console = Vec::new();
+    let mut reader = reader;
+    let mut buf = [0u8; 4096];
+    let mut stdout = std::io::stdout();
+    loop {
+        let n = reader.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        termout.write_all(&buf[..n])?;
+        console.extend_from_slice(&buf[..n]);
+        if !quiet {
+            stdout.write_all(&buf[..n])?;
+            stdout.flush()?;
+        }
+    }
+    let status = child.wait()?;
+    *done.lock().unwrap() = true;
+    if args.background {
+        console = std::fs::read(&paths.background_serial_file).unwrap_or_default();
+    }
+    Ok(Outcome {
+        qemu_status: status.code(),
+        timed_out: timed_out.load(Ordering::SeqCst),
+        console: String::from_utf8_lossy(&console).into_owned(),
+    })
+}
+
+impl Outcome {
+    /// The guest's `--eval` exit status, if it printed one.
+    pub fn eval_status(&self) -> Option<i32> {
+        self.console
+            .lines()
+            .filter_map(|l| l.trim_end().strip_prefix(EXIT_STATUS_MARK))
+            .filter_map(|n| n.parse().ok())
+            .last()
+    }
+
+    /// Console lines about a kernel crash, if there was one.
+    pub fn crash_lines(&self) -> Option<Vec<String>> {
+        let lines: Vec<&str> = self.console.lines().collect();
+        let start = lines.iter().position(|l| {
+            l.contains("Kernel panic - not syncing")
+                || l.contains("Oops")
+                || l.contains("BUG: ")
+                || l.contains("Internal error:")
+                || l.contains("general protection fault")
+        })?;
+        let end = lines[start..]
+            .iter()
+            .position(|l| l.contains("end Kernel panic"))
+            .map(|i| start + i + 1)
+            .unwrap_or(lines.len())
+            .min(start + 40);
+        Some(lines[start..end].iter().map(|l| l.to_string()).collect())
+    }
+
+    /// Print what went wrong, and the exit code lkmc should return.
+    pub fn report(&self, args: &RunArgs) -> Result<ExitCode> {
+        if self.timed_out {
+            return Err(CmdFailed {
+                status: 1,
+                what: format!(
+                    "the guest did not finish within --timeout {} s; stopped it",
+                    args.timeout.unwrap_or(0)
+                ),
+            }
+            .into());
+        }
+        if let Some(lines) = self.crash_lines() {
+            eprintln!("\nerror: the guest kernel crashed:");
+            for l in &lines {
+                eprintln!("  {l}");
+            }
+            return Err(CmdFailed {
+                status: 1,
+                what: "kernel crash detected on the guest console".into(),
+            }
+            .into());
+        }
+        match self.qemu_status {
+            Some(0) => {}
+            Some(n) => {
+                return Err(CmdFailed {
+                    status: n,
+                    what: format!("QEMU exited with status {n}"),
+                }
+                .into());
+            }
+            None => {
+                return Err(CmdFailed {
+                    status: 1,
+                    what: "QEMU was killed by a signal".into(),
+                }
+                .into());
+            }
+        }
+        if let Some(n) = self.eval_status() {
+            return Ok(ExitCode::from(n.clamp(0, 255) as u8));
+        }
+        if args.eval.is_some() {
+            return Err(CmdFailed {
+                status: 1,
+                what: "the guest powered off without reporting the --eval exit status".into(),
+            }
+            .into());
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc4648() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"echo hi"), "ZWNobyBoaQ==");
+    }
+
+    fn outcome(console: &str) -> Outcome {
+        Outcome {
+            qemu_status: Some(0),
+            timed_out: false,
+            console: console.into(),
+        }
+    }
+
+    #[test]
+    fn reads_last_exit_status() {
+        let o = outcome("boot\nlkmc_exit_status_3\nlkmc_exit_status_7\r\n");
+        assert_eq!(o.eval_status(), Some(7));
+        assert!(o.crash_lines().is_none());
+    }
+
+    #[test]
+    fn finds_panic_lines() {
+        let o = outcome(
+            "a\n[    1.0] Kernel panic - not syncing: boom\nCPU: 0\n---[ end Kernel panic - not syncing: boom ]---\nafter\n",
+        );
+        let lines = o.crash_lines().unwrap();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].contains("boom"));
+    }
+}

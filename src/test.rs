@@ -1,0 +1,257 @@
+//! `lkmc test`: run the content for real in the emulator and report per case.
+//!
+//! Each case runs lkmc itself (`lkmc run ...`) as a child process, exactly as
+//! a user would, and checks its exit status and output. Results print one
+//! line per case and arch, then a `N passed, N failed` summary; the exit
+//! status is 1 if any case failed.
+
+use std::path::PathBuf;
+use std::process::{Command, ExitCode, Output};
+use std::time::Instant;
+
+use anyhow::Result;
+
+use crate::arch::{GccWhich, QemuWhich};
+use crate::cli::TestArgs;
+use crate::config::Config;
+use crate::error::{UsageError, closest};
+use crate::paths::Paths;
+use crate::plan::Executor;
+
+/// The suites, in the order `lkmc test` runs them.
+const SUITES: &[(&str, &str)] = &[("boot", "boot each arch; exit statuses, panics, 9P, run ids")];
+
+/// `lkmc test`.
+pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<ExitCode> {
+    let names: Vec<&str> = SUITES.iter().map(|(n, _)| *n).collect();
+    for s in &args.suites {
+        if !names.contains(&s.as_str()) {
+            let close = closest(s, names.iter().copied());
+            return Err(UsageError::new(format!(
+                "unknown test suite `{s}`{}\naccepted: {}",
+                if close.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (did you mean {}?)", close.join(", "))
+                },
+                names.join(", ")
+            ))
+            .into());
+        }
+    }
+    if exec.dry_run {
+        return Err(
+            UsageError::new("lkmc test runs things for real; --dry-run is not supported").into(),
+        );
+    }
+    let selected: Vec<&str> = if args.suites.is_empty() {
+        names.clone()
+    } else {
+        args.suites.iter().map(String::as_str).collect()
+    };
+    let mut report = Report::default();
+    for suite in selected {
+        for config in configs {
+            match suite {
+                "boot" => boot_suite(config, &mut report),
+                other => unreachable!("suite {other}"),
+            }
+        }
+    }
+    Ok(report.finish())
+}
+
+/// Results so far.
+#[derive(Default)]
+struct Report {
+    passed: Vec<String>,
+    failed: Vec<String>,
+}
+
+impl Report {
+    fn record(&mut self, name: &str, start: Instant, result: Result<(), String>) {
+        let secs = start.elapsed().as_secs_f64();
+        match result {
+            Ok(()) => {
+                println!("PASS {name} ({secs:.1} s)");
+                self.passed.push(name.to_string());
+            }
+            Err(why) => {
+                println!("FAIL {name} ({secs:.1} s): {why}");
+                self.failed.push(format!("{name}: {why}"));
+            }
+        }
+    }
+
+    fn finish(self) -> ExitCode {
+        if !self.failed.is_empty() {
+            println!("\nfailed:");
+            for f in &self.failed {
+                println!("  {f}");
+            }
+        }
+        println!("{} passed, {} failed", self.passed.len(), self.failed.len());
+        if self.failed.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The options a child lkmc needs to act on the same trees as this one.
+fn forward(config: &Config) -> Vec<String> {
+    let mut v = vec![
+        "--arch".to_string(),
+        config.arch.to_string(),
+        "--out-dir".into(),
+        config.out_dir.to_string_lossy().into_owned(),
+        "--linux-build-id".into(),
+        config.build_ids.linux.clone(),
+        "--linux-source-dir".into(),
+        config.linux_source_dir.to_string_lossy().into_owned(),
+        "--userland-build-id".into(),
+        config.build_ids.userland.clone(),
+    ];
+    if config.qemu_which == QemuWhich::Lkmc {
+        v.extend(["--qemu-which".into(), "lkmc".into()]);
+    }
+    if config.gcc_which != GccWhich::Host {
+        v.extend([
+            "--gcc-which".into(),
+            match config.gcc_which {
+                GccWhich::Host => "host",
+                GccWhich::Buildroot => "buildroot",
+                GccWhich::CrosstoolNg => "crosstool-ng",
+            }
+            .into(),
+        ]);
+    }
+    v
+}
+
+/// `lkmc run` as a child process, quiet, with a timeout.
+fn lkmc_run(config: &Config, run_id: u16, extra: &[&str]) -> Command {
+    let exe = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("lkmc"));
+    let mut c = Command::new(exe);
+    c.arg("run")
+        .args(forward(config))
+        .args([
+            "--run-id",
+            &run_id.to_string(),
+            "--quiet",
+            "--timeout",
+            "300",
+        ])
+        .args(extra)
+        .stdin(std::process::Stdio::null());
+    c
+}
+
+fn describe(out: &Output) -> String {
+    let err = String::from_utf8_lossy(&out.stderr);
+    let tail: Vec<&str> = err.lines().rev().take(6).collect();
+    format!(
+        "exit {:?}; stderr: {}",
+        out.status.code(),
+        tail.into_iter().rev().collect::<Vec<_>>().join(" | ")
+    )
+}
+
+fn expect_status(out: std::io::Result<Output>, want: i32) -> Result<(), String> {
+    let out = out.map_err(|e| e.to_string())?;
+    if out.status.code() == Some(want) {
+        Ok(())
+    } else {
+        Err(format!("wanted exit {want}, got {}", describe(&out)))
+    }
+}
+
+fn boot_suite(config: &Config, report: &mut Report) {
+    let arch = config.arch;
+    let paths = Paths::new(config);
+    let name = |case: &str| format!("boot {arch} {case}");
+
+    let t = Instant::now();
+    let r = lkmc_run(config, 0, &["--eval", "true"]).output();
+    let r = r.map_err(|e| e.to_string()).and_then(|out| {
+        let termout = std::fs::read_to_string(&paths.termout_file).unwrap_or_default();
+        if out.status.code() != Some(0) {
+            Err(describe(&out))
+        } else if !termout.contains("lkmc: init done") {
+            Err(format!(
+                "exit 0 but the init's 'lkmc: init done' line is not in {}",
+                paths.termout_file.display()
+            ))
+        } else {
+            Ok(())
+        }
+    });
+    report.record(&name("init runs, --eval true exits 0"), t, r);
+
+    let t = Instant::now();
+    let r = expect_status(lkmc_run(config, 0, &["--eval", "exit 3"]).output(), 3);
+    report.record(&name("--eval 'exit 3' exits 3"), t, r);
+
+    let t = Instant::now();
+    let tricky = "a='q\"u$o\\'; b=\"$a\"\ntest \"$b\" = 'q\"u$o\\' && test \"$(printf %s é)\" = é";
+    let r = expect_status(lkmc_run(config, 0, &["--eval", tricky]).output(), 0);
+    report.record(&name("--eval with quotes, $, \\ and newline"), t, r);
+
+    let t = Instant::now();
+    let r = lkmc_run(
+        config,
+        0,
+        &["--eval", "echo c > /proc/sysrq-trigger; sleep 30"],
+    )
+    .output()
+    .map_err(|e| e.to_string())
+    .and_then(|out| {
+        let err = String::from_utf8_lossy(&out.stderr);
+        if out.status.success() {
+            Err("a panic was not detected (exit 0)".into())
+        } else if !err.contains("Kernel panic") {
+            Err(format!("no panic lines reported; {}", describe(&out)))
+        } else {
+            Ok(())
+        }
+    });
+    report.record(&name("panic detected and reported"), t, r);
+
+    let t = Instant::now();
+    let token = format!("lkmc-9p-{}-{}", std::process::id(), arch);
+    let host_file = paths.run_dir.join("9p-check.txt");
+    let r = crate::plan::write_file(&host_file, &token, false)
+        .map_err(|e| e.to_string())
+        .and_then(|_| {
+            let rel = host_file
+                .strip_prefix(&paths.out_dir)
+                .map_err(|e| e.to_string())?;
+            let eval = format!("grep -q '{token}' /mnt/9p/out/{}", rel.display());
+            expect_status(lkmc_run(config, 0, &["--eval", &eval]).output(), 0)
+        });
+    report.record(&name("host file visible over 9P"), t, r);
+
+    let t = Instant::now();
+    let a = lkmc_run(config, 1, &["--eval", "sleep 2"]).spawn();
+    let b = lkmc_run(config, 2, &["--eval", "sleep 2"]).spawn();
+    // While run id 1 holds its lock, a second run with id 1 must be refused.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let busy = lkmc_run(config, 1, &["--eval", "true"]).output();
+    let r = (|| -> Result<(), String> {
+        let a = a.map_err(|e| e.to_string())?.wait_with_output();
+        let b = b.map_err(|e| e.to_string())?.wait_with_output();
+        expect_status(a, 0).map_err(|e| format!("run id 1: {e}"))?;
+        expect_status(b, 0).map_err(|e| format!("run id 2: {e}"))?;
+        let busy = busy.map_err(|e| e.to_string())?;
+        if busy.status.code() != Some(2) || !String::from_utf8_lossy(&busy.stderr).contains("busy")
+        {
+            return Err(format!(
+                "a second run with a busy id was not refused: {}",
+                describe(&busy)
+            ));
+        }
+        Ok(())
+    })();
+    report.record(&name("two run ids at once; a busy id is refused"), t, r);
+}
