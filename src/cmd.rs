@@ -205,4 +205,76 @@ mod tests {
         let c = Cmd::new("cat").stdin("/in put");
         assert_eq!(c.render(false), "cat \\\n  < '/in put' \\\n;");
     }
+
+    /// Arguments that shells treat specially, for the round trip.
+    const CORPUS: &[&str] = &[
+        "plain",
+        "",
+        "two words",
+        "it's",
+        "\"double\"",
+        "$HOME and ${PATH}",
+        "`backticks`",
+        "back\\slash\\",
+        "new\nline",
+        "tab\there",
+        "non-ASCII: é ü 漢字 🐧",
+        "glob * ? [a]",
+        "semi;colon && or || pipe |",
+        "~tilde",
+        "#hash",
+        "!bang",
+        "'",
+        "-",
+        "--",
+        "a=b",
+    ];
+
+    /// Run `script` with bash and split what it printed on NULs.
+    fn bash_argv(script: &str) -> Vec<String> {
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .output()
+            .expect("bash runs");
+        assert!(
+            out.status.success(),
+            "bash failed on:\n{script}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        let mut v: Vec<String> = text.split('\0').map(str::to_string).collect();
+        assert_eq!(v.pop().as_deref(), Some(""));
+        v
+    }
+
+    #[test]
+    fn rendering_round_trips_through_bash() {
+        let printer = "printf '%s\\0' \"$@\"";
+        let grouped = Cmd::new("bash")
+            .line(["-c", printer, "argv0"])
+            .line(&CORPUS[..5])
+            .args(&CORPUS[5..]);
+        for oneline in [false, true] {
+            let got = bash_argv(&grouped.render(oneline));
+            assert_eq!(got, CORPUS, "oneline={oneline}");
+        }
+    }
+
+    #[test]
+    fn env_and_cwd_round_trip_through_bash() {
+        let dir = std::env::temp_dir().join(format!("lkmc dir 'q' $x {}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for value in CORPUS {
+            let c = Cmd::new("bash")
+                .line(["-c", "printf '%s\\0' \"$PWD\" \"$LKMC_V\""])
+                .env("LKMC_V", *value)
+                .cwd(&dir);
+            for oneline in [false, true] {
+                let got = bash_argv(&c.render(oneline));
+                assert_eq!(got, [p(&dir), value.to_string()], "oneline={oneline}");
+            }
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

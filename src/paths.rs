@@ -248,6 +248,8 @@ paths! {
 
     /// Cross toolchain prefix with its trailing dash (CROSS_COMPILE=).
     cross_compile: String,
+    /// Cross toolchain prefix (the triplet; empty for the host's own arch).
+    toolchain_prefix: String,
     /// C compiler.
     gcc: PathBuf,
     /// C++ compiler.
@@ -471,6 +473,7 @@ impl Paths {
             gcc: tool("gcc"),
             gxx: tool("g++"),
             gdb,
+            toolchain_prefix: cross_compile.trim_end_matches('-').to_string(),
             cross_compile,
             userland_library_dir,
         }

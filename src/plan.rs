@@ -36,6 +36,8 @@ pub enum Step {
         output: Output,
         /// Shown next to the progress spinner.
         label: String,
+        /// A failure is reported as a warning and the plan goes on.
+        may_fail: bool,
     },
     /// Create a directory and its parents.
     Mkdir(PathBuf),
@@ -54,6 +56,18 @@ impl Step {
             cmd,
             output: Output::Log,
             label: label.into(),
+            may_fail: false,
+        }
+    }
+
+    /// A command whose failure only warns (e.g. `apt-get update` with one
+    /// mirror out of sync: the install after it may still work).
+    pub fn run_may_fail(label: impl Into<String>, cmd: Cmd) -> Step {
+        Step::Run {
+            cmd,
+            output: Output::Log,
+            label: label.into(),
+            may_fail: true,
         }
     }
 
@@ -163,13 +177,27 @@ impl Executor {
                 contents,
                 executable,
             } => write_file(path, contents, *executable),
-            Step::Run { cmd, output, label } => match output {
-                Output::Terminal => {
-                    let status = spawn(cmd, Stdio::inherit(), Stdio::inherit())?.wait()?;
-                    check(cmd, status.code(), None)
+            Step::Run {
+                cmd,
+                output,
+                label,
+                may_fail,
+            } => {
+                let r = match output {
+                    Output::Terminal => {
+                        let status = spawn(cmd, Stdio::inherit(), Stdio::inherit())?.wait()?;
+                        check(cmd, status.code(), None)
+                    }
+                    Output::Log => self.logged(cmd, label, log),
+                };
+                match r {
+                    Err(e) if *may_fail && e.downcast_ref::<CmdFailed>().is_some() => {
+                        eprintln!("warning: {label} failed; going on");
+                        Ok(())
+                    }
+                    r => r,
                 }
-                Output::Log => self.logged(cmd, label, log),
-            },
+            }
         }
     }
 

@@ -10,7 +10,7 @@
 use anyhow::Result;
 use std::collections::BTreeMap;
 
-use crate::build::Target;
+use crate::build::{Target, rootfs};
 use crate::cmd::Cmd;
 use crate::config::Config;
 use crate::linux_source;
@@ -62,10 +62,17 @@ fn component_packages(
                 }
             }
         }
+        "rootfs" => {
+            add("qemu-utils", "qemu-img, for the qcow2 root image");
+            add("e2fsprogs", "root filesystem image (mke2fs -d)");
+            add("cpio", "initramfs");
+            add(
+                f.gcc_package,
+                "the sysroot's shared libraries for the guest",
+            );
+        }
         "qemu-linux" => {
             add(f.qemu_system_package, "QEMU full-system emulator");
-            add("qemu-utils", "qemu-img");
-            add("e2fsprogs", "root filesystem image (mke2fs -d)");
             add("tmux", "lkmc run --gdb split");
         }
         _ => {}
@@ -85,16 +92,22 @@ pub fn main(components: &[&Target], configs: &[Config], exec: &Executor) -> Resu
     let missing: BTreeMap<String, String> = installed_filter(&wanted);
     let paths = Paths::new(&configs[0]);
     let mut plan = Plan::new("dependencies", paths.log_file("download-dependencies"));
-    if missing.is_empty() {
+    let guests: Vec<(&Config, Paths)> = configs
+        .iter()
+        .filter(|_| components.iter().any(|c| c.name == "rootfs"))
+        .map(|c| (c, Paths::new(c)))
+        .filter(|(_, p)| !rootfs::guest_busybox(p).is_file())
+        .collect();
+    if missing.is_empty() && guests.is_empty() {
         if !exec.quiet {
             eprintln!(
-                "dependencies: all {} host packages are installed",
+                "dependencies: all {} host packages and the guest packages are in place",
                 wanted.len()
             );
         }
         return Ok(());
     }
-    if !exec.quiet {
+    if !exec.quiet && !missing.is_empty() {
         eprintln!("dependencies: installing {} package(s):", missing.len());
         for (pkg, why) in &missing {
             eprintln!("  {pkg}: {why}");
@@ -125,10 +138,21 @@ pub fn main(components: &[&Target], configs: &[Config], exec: &Executor) -> Resu
             executable: false,
         });
     }
-    plan.cmd(
+    let foreign = foreign_archs();
+    let native = native_arch();
+    for (config, _) in &guests {
+        let deb_arch = config.arch.facts().debian_arch;
+        if deb_arch != native && !foreign.iter().any(|a| a == deb_arch) {
+            plan.cmd(
+                "dpkg --add-architecture",
+                sudo(Cmd::new("dpkg").args(["--add-architecture", deb_arch])).oneline(),
+            );
+        }
+    }
+    plan.push(Step::run_may_fail(
         "apt-get update",
         sudo(Cmd::new("apt-get").arg("update")).oneline(),
-    );
+    ));
     let install = |pkgs: &[&String], release: Option<&str>| {
         let mut c = Cmd::new("apt-get")
             .env("DEBIAN_FRONTEND", "noninteractive")
@@ -149,7 +173,51 @@ pub fn main(components: &[&Target], configs: &[Config], exec: &Executor) -> Resu
             install(&backports, Some("bookworm-backports")),
         );
     }
+    for (config, paths) in &guests {
+        let deb_arch = config.arch.facts().debian_arch;
+        let debs = paths.guest_packages_dir.join("debs");
+        if !exec.quiet {
+            eprintln!(
+                "dependencies: guest package busybox-static:{deb_arch} into {}",
+                debs.display()
+            );
+        }
+        plan.push(Step::Mkdir(debs.clone()));
+        plan.cmd(
+            "apt-get download",
+            Cmd::new("apt-get")
+                .line(["download", &format!("busybox-static:{deb_arch}")])
+                .cwd(&debs),
+        );
+        // Unpack, do not install: nothing foreign lands on the host.
+        plan.cmd(
+            "dpkg-deb -x",
+            Cmd::new("sh")
+                .line([
+                    "-c",
+                    "for d in debs/*.deb; do dpkg-deb -x \"$d\" root || exit; done",
+                ])
+                .cwd(&paths.guest_packages_dir),
+        );
+    }
     exec.execute(&plan)
+}
+
+fn native_arch() -> String {
+    duct::cmd!("dpkg", "--print-architecture")
+        .stderr_null()
+        .read()
+        .unwrap_or_default()
+}
+
+fn foreign_archs() -> Vec<String> {
+    duct::cmd!("dpkg", "--print-foreign-architectures")
+        .stderr_null()
+        .read()
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
 }
 
 /// The subset of `wanted` that dpkg does not report as installed.

@@ -6,6 +6,7 @@
 
 mod deps;
 pub mod linux;
+pub mod rootfs;
 
 use anyhow::Result;
 
@@ -37,9 +38,16 @@ pub const TARGETS: &[Target] = &[
         not_yet: None,
     },
     Target {
+        name: "rootfs",
+        help: "lkmc's root filesystem: BusyBox, sysroot libraries, overlays (ext4, qcow2, cpio)",
+        deps: &[],
+        builds: true,
+        not_yet: None,
+    },
+    Target {
         name: "qemu-linux",
         help: "everything a QEMU Linux run needs (default)",
-        deps: &["linux"],
+        deps: &["linux", "rootfs"],
         builds: false,
         not_yet: None,
     },
@@ -98,7 +106,7 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
     let components = resolve(&args.targets)?;
     if args.print_components {
         for c in &components {
-            println!("{}", c.name);
+            println!("{:<16} {}", c.name, c.help);
         }
         return Ok(());
     }
@@ -124,6 +132,7 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
             }
             match c.name {
                 "linux" => linux::build(args, config, &paths, exec)?,
+                "rootfs" => rootfs::build(args, config, &paths, exec)?,
                 other => unreachable!("target {other} has no builder"),
             }
         }
@@ -134,6 +143,7 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
 fn clean_cmd(name: &str, paths: &Paths) -> crate::cmd::Cmd {
     let dir = match name {
         "linux" => &paths.linux_build_dir,
+        "rootfs" => &paths.rootfs_build_dir,
         other => unreachable!("target {other} has no build dir"),
     };
     crate::cmd::Cmd::new("rm")

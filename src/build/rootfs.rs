@@ -1,0 +1,332 @@
+//! `lkmc build rootfs`: lkmc's own guest root filesystem, built without root.
+//!
+//! The tree is the guest-arch static BusyBox, the toolchain sysroot's shared
+//! libraries (so dynamically linked programs run), `rootfs_overlay/`, and
+//! the generated overlay in out/ (modules, userland programs). It is packed
+//! as an ext4 image (`mke2fs -d`, then qcow2, which QEMU boots) and as a cpio
+//! initramfs made with the kernel's own `usr/gen_initramfs.sh`.
+//!
+//! A qcow2 changed by `lkmc run --disk-persist` holds the user's work: it is
+//! never replaced unless they ask with --force-rebuild.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use anyhow::Result;
+
+use crate::cli::BuildArgs;
+use crate::cmd::{Cmd, p};
+use crate::config::Config;
+use crate::error::UsageError;
+use crate::paths::Paths;
+use crate::plan::{Executor, Plan, Step};
+
+/// Records the qcow2 lkmc last wrote (size and mtime), to notice later writes.
+const STAMP: &str = "lkmc_rootfs_stamp";
+
+/// Sysroot libraries copied into the guest's /lib (prefixes of file names).
+const GUEST_LIBS: &[&str] = &[
+    "ld-linux",
+    "libc.so.6",
+    "libm.so.6",
+    "libpthread.so.0",
+    "libdl.so.2",
+    "librt.so.1",
+    "libresolv.so.2",
+    "libutil.so.1",
+    "libstdc++.so.6",
+    "libgcc_s.so.1",
+];
+
+/// The static BusyBox unpacked from the guest-arch Debian package.
+pub fn guest_busybox(paths: &Paths) -> PathBuf {
+    paths.guest_packages_dir.join("root/bin/busybox")
+}
+
+/// Build the root filesystem for one arch.
+pub fn build(args: &BuildArgs, config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+    let arch = config.arch;
+    let busybox = guest_busybox(paths);
+    let gen_init_cpio = paths.linux_build_dir.join("usr/gen_init_cpio");
+    if !config.dry_run {
+        if !busybox.is_file() {
+            return Err(UsageError::new(format!(
+                "no BusyBox for {arch} at {}.\nFetch it with: lkmc build --download-dependencies --arch {arch} rootfs",
+                busybox.display()
+            ))
+            .into());
+        }
+        if !gen_init_cpio.is_file() {
+            return Err(UsageError::new(format!(
+                "the initramfs needs the kernel's usr/gen_init_cpio ({} is missing).\nBuild the kernel first: lkmc build --arch {arch} linux",
+                gen_init_cpio.display()
+            ))
+            .into());
+        }
+    }
+    let libs = sysroot_libs(config, paths);
+    let inputs: Vec<PathBuf> = [
+        busybox.clone(),
+        paths.rootfs_overlay_dir.clone(),
+        paths.out_rootfs_overlay_dir.clone(),
+    ]
+    .into_iter()
+    .chain(libs.iter().cloned())
+    .collect();
+    let outputs = [&paths.rootfs_qcow2_file, &paths.rootfs_cpio];
+    if !args.force_rebuild && up_to_date(&inputs, &outputs) {
+        if !config.quiet {
+            eprintln!(
+                "rootfs {arch}: up to date ({})",
+                paths.rootfs_qcow2_file.display()
+            );
+        }
+        return Ok(());
+    }
+    if !args.force_rebuild && persisted_by_user(paths) {
+        return Err(UsageError::new(format!(
+            "{} was changed after lkmc built it (by `lkmc run --disk-persist`?); \
+             lkmc will not overwrite it.\nCopy it somewhere to keep it, then rebuild with \
+             --force-rebuild to replace it.",
+            paths.rootfs_qcow2_file.display()
+        ))
+        .into());
+    }
+    let size_mib = 64 + inputs.iter().map(|i| dir_size(i)).sum::<u64>() * 3 / 2 / (1 << 20);
+    let plan = plan(config, paths, &busybox, &libs, size_mib);
+    exec.execute(&plan)?;
+    if !config.dry_run {
+        crate::plan::write_file(
+            &paths.rootfs_build_dir.join(STAMP),
+            &stamp_of(&paths.rootfs_qcow2_file),
+            false,
+        )?;
+    }
+    Ok(())
+}
+
+/// The steps, given what was found on disk.
+pub fn plan(
+    config: &Config,
+    paths: &Paths,
+    busybox: &Path,
+    libs: &[PathBuf],
+    size_mib: u64,
+) -> Plan {
+    let tree = &paths.rootfs_tree_dir;
+    let t = |sub: &str| p(&tree.join(sub));
+    let mut plan = Plan::new("build rootfs", paths.log_file("build-rootfs"));
+    plan.cmd(
+        "clean tree",
+        Cmd::new("rm").args(["-rf", &p(tree)]).oneline(),
+    );
+    plan.cmd(
+        "make tree",
+        Cmd::new("mkdir").arg("-p").args(
+            [
+                "bin", "sbin", "dev", "proc", "sys", "tmp", "mnt", "lib", "usr/bin", "usr/sbin",
+                "etc", "lkmc",
+            ]
+            .iter()
+            .map(|d| t(d)),
+        ),
+    );
+    plan.cmd(
+        "busybox",
+        Cmd::new("cp").arg(p(busybox)).arg(t("bin/busybox")),
+    );
+    // Enough links to start: rcS makes the rest with `busybox --install`.
+    plan.cmd(
+        "link sh",
+        Cmd::new("ln")
+            .args(["-s", "busybox", &t("bin/sh")])
+            .oneline(),
+    );
+    plan.cmd(
+        "link init",
+        Cmd::new("ln")
+            .args(["-s", "../bin/busybox", &t("sbin/init")])
+            .oneline(),
+    );
+    plan.cmd(
+        "link /init",
+        Cmd::new("ln")
+            .args(["-s", "bin/busybox", &t("init")])
+            .oneline(),
+    );
+    if !libs.is_empty() {
+        plan.cmd(
+            "sysroot libraries",
+            Cmd::new("cp")
+                .arg("-L")
+                .args(libs.iter().map(|l| p(l)))
+                .arg(t("lib")),
+        );
+        // x86_64's dynamic loader is looked up in /lib64.
+        plan.cmd(
+            "link lib64",
+            Cmd::new("ln").args(["-s", "lib", &t("lib64")]).oneline(),
+        );
+    }
+    plan.cmd(
+        "rootfs_overlay",
+        Cmd::new("cp")
+            .arg("-a")
+            .arg(format!("{}/.", p(&paths.rootfs_overlay_dir)))
+            .arg(p(tree)),
+    );
+    if paths.out_rootfs_overlay_dir.is_dir() || config.dry_run {
+        plan.cmd(
+            "generated overlay",
+            Cmd::new("cp")
+                .arg("-a")
+                .arg(format!("{}/.", p(&paths.out_rootfs_overlay_dir)))
+                .arg(p(tree)),
+        );
+    }
+    plan.cmd(
+        "clean image",
+        Cmd::new("rm")
+            .args(["-f", &p(&paths.rootfs_raw_file)])
+            .oneline(),
+    );
+    plan.cmd(
+        "ext4 image",
+        Cmd::new("mke2fs")
+            .arg("-q")
+            .line(["-t", "ext4"])
+            .line(["-L", "lkmc"])
+            .line(["-d", &p(tree)])
+            .arg(p(&paths.rootfs_raw_file))
+            .arg(format!("{size_mib}M")),
+    );
+    let tmp = paths.rootfs_build_dir.join("rootfs.ext4.qcow2.tmp");
+    plan.cmd(
+        "qcow2 image",
+        Cmd::new(p(&paths.qemu_img_executable))
+            .arg("convert")
+            .line(["-f", "raw"])
+            .line(["-O", "qcow2"])
+            .arg(p(&paths.rootfs_raw_file))
+            .arg(p(&tmp)),
+    );
+    plan.cmd(
+        "qcow2 in place",
+        Cmd::new("mv")
+            .args([&p(&tmp), &p(&paths.rootfs_qcow2_file)])
+            .oneline(),
+    );
+    let list = paths.rootfs_build_dir.join("initramfs_devices.list");
+    plan.push(Step::Write {
+        path: list.clone(),
+        contents: "# Device nodes a non-root user cannot create in the tree.\n\
+                   dir /dev 0755 0 0\nnod /dev/console 0600 0 0 c 5 1\n"
+            .into(),
+        executable: false,
+    });
+    let (uid, gid) = ids();
+    plan.cmd(
+        "cpio initramfs",
+        Cmd::new(p(&paths.linux_source_dir.join("usr/gen_initramfs.sh")))
+            .line(["-o", &p(&paths.rootfs_cpio)])
+            .line(["-u", &uid.to_string()])
+            .line(["-g", &gid.to_string()])
+            .arg(p(tree))
+            .arg(p(&list))
+            .cwd(&paths.linux_build_dir),
+    );
+    plan
+}
+
+/// The shared libraries of the toolchain's sysroot that the guest gets.
+fn sysroot_libs(config: &Config, paths: &Paths) -> Vec<PathBuf> {
+    let triplet = config.arch.facts().host_triplet;
+    let base = &paths.userland_library_dir;
+    let dirs = [
+        base.join("lib"),
+        base.join("lib").join(triplet),
+        base.join("usr/lib").join(triplet),
+    ];
+    let mut found: Vec<PathBuf> = Vec::new();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut here: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|f| {
+                let name = f.file_name().unwrap_or_default().to_string_lossy();
+                GUEST_LIBS.iter().any(|l| name.starts_with(l)) && !name.ends_with(".py")
+            })
+            .collect();
+        here.sort();
+        for f in here {
+            if !found.iter().any(|g| g.file_name() == f.file_name()) {
+                found.push(f);
+            }
+        }
+    }
+    found
+}
+
+fn ids() -> (u32, u32) {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self")
+        .map(|m| (m.uid(), m.gid()))
+        .unwrap_or((0, 0))
+}
+
+fn mtime(path: &Path) -> Option<SystemTime> {
+    std::fs::symlink_metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+}
+
+/// Whether every output exists and is newer than every input file.
+fn up_to_date(inputs: &[PathBuf], outputs: &[&PathBuf]) -> bool {
+    let Some(oldest_out) = outputs.iter().map(|o| mtime(o)).collect::<Option<Vec<_>>>() else {
+        return false;
+    };
+    let oldest_out = oldest_out.into_iter().min().expect("outputs");
+    inputs.iter().all(|i| {
+        walkdir::WalkDir::new(i)
+            .into_iter()
+            .flatten()
+            .all(|e| mtime(e.path()).is_some_and(|t| t < oldest_out))
+    })
+}
+
+/// Bytes under `path`.
+fn dir_size(path: &Path) -> u64 {
+    walkdir::WalkDir::new(path)
+        .follow_links(true)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}
+
+fn stamp_of(file: &Path) -> String {
+    let m = std::fs::metadata(file);
+    match m {
+        Ok(m) => format!(
+            "{} {:?}\n",
+            m.len(),
+            m.modified()
+                .ok()
+                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+        ),
+        Err(_) => String::new(),
+    }
+}
+
+/// Whether the qcow2 changed since lkmc wrote it.
+fn persisted_by_user(paths: &Paths) -> bool {
+    let Ok(stamp) = std::fs::read_to_string(paths.rootfs_build_dir.join(STAMP)) else {
+        return false;
+    };
+    paths.rootfs_qcow2_file.is_file() && stamp != stamp_of(&paths.rootfs_qcow2_file)
+}

@@ -1,0 +1,555 @@
+//! Tests of the `lkmc` binary that need no emulator: config layering, getvar
+//! for every arch, dry-run plans, and the errors bad input must give.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_lkmc");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// A scratch directory removed at the end of the test.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("lkmc-test-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+    fn path(&self, rel: &str) -> PathBuf {
+        self.0.join(rel)
+    }
+    fn write(&self, rel: &str, text: &str) -> PathBuf {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// lkmc with a clean environment: no user config file is picked up.
+fn lkmc(args: &[&str]) -> Command {
+    let mut c = Command::new(BIN);
+    c.args(args)
+        .env_remove("LKMC_CONFIG")
+        .env_remove("LKMC_ROOT");
+    c
+}
+
+fn run(c: &mut Command) -> (i32, String, String) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = c.output().unwrap();
+    (
+        status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&stdout).into_owned(),
+        String::from_utf8_lossy(&stderr).into_owned(),
+    )
+}
+
+fn ok(args: &[&str]) -> String {
+    let (code, out, err) = run(&mut lkmc(args));
+    assert_eq!(code, 0, "lkmc {args:?} failed: {err}");
+    out
+}
+
+fn fails(args: &[&str]) -> String {
+    let (code, _out, err) = run(&mut lkmc(args));
+    assert_eq!(
+        code, 2,
+        "lkmc {args:?}: wanted exit 2, got {code}; stderr: {err}"
+    );
+    err
+}
+
+// ---- getvar -------------------------------------------------------------
+
+/// Every variable for each arch, against a golden file (with LKMC_ROOT set
+/// to a fixed fake checkout). `LKMC_BLESS=1 cargo test` rewrites them.
+#[test]
+fn getvar_every_variable_each_arch() {
+    for arch in ["x86_64", "arm", "aarch64"] {
+        let (code, out, err) =
+            run(lkmc(&["getvar", "--arch", arch]).env("LKMC_ROOT", "/lkmc-root"));
+        assert_eq!(code, 0, "{err}");
+        let golden = Path::new(ROOT).join(format!("tests/golden/getvar-{arch}.txt"));
+        if std::env::var_os("LKMC_BLESS").is_some() {
+            std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
+            std::fs::write(&golden, &out).unwrap();
+        }
+        let want = std::fs::read_to_string(&golden).unwrap_or_else(|_| {
+            panic!("{} missing: run LKMC_BLESS=1 cargo test", golden.display())
+        });
+        for (w, g) in want.lines().zip(out.lines()) {
+            assert_eq!(w, g, "getvar --arch {arch}");
+        }
+        assert_eq!(
+            want.lines().count(),
+            out.lines().count(),
+            "getvar --arch {arch}: variable count"
+        );
+    }
+}
+
+#[test]
+fn getvar_single_value_and_json() {
+    let v = ok(&["getvar", "--arch", "aarch64", "vmlinux"]);
+    assert_eq!(v, format!("{ROOT}/out/linux/default/aarch64/vmlinux\n"));
+    let v = ok(&["getvar", "-a", "A", "-L", "dbg", "linux_image"]);
+    assert_eq!(
+        v,
+        format!("{ROOT}/out/linux/dbg/aarch64/arch/arm64/boot/Image\n")
+    );
+    let json = ok(&["getvar", "--json", "--run-id", "2"]);
+    let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(map["gdb_port"], "45477");
+    assert_eq!(map["monitor_port"], "45474");
+    assert_eq!(map["run_dir"], format!("{ROOT}/out/run/qemu/x86_64/2"));
+    let gem5 = ok(&["getvar", "-e", "gem5", "--run-id", "3", "gdb_port"]);
+    assert_eq!(gem5, "7003\n");
+}
+
+#[test]
+fn getvar_lists_each_arch_with_all_archs() {
+    let out = ok(&["getvar", "--all-archs", "arch"]);
+    assert_eq!(out, "x86_64\narm\naarch64\n");
+}
+
+#[test]
+fn getvar_creates_nothing() {
+    let s = Scratch::new("getvar-nothing");
+    let out_dir = s.path("out");
+    ok(&["getvar", "--out-dir", out_dir.to_str().unwrap()]);
+    assert!(!out_dir.exists());
+}
+
+#[test]
+fn getvar_unknown_name_suggests() {
+    let err = fails(&["getvar", "vmlinx"]);
+    assert!(err.contains("unknown variable `vmlinx`"), "{err}");
+    assert!(err.contains("vmlinux"), "{err}");
+}
+
+// ---- config file ----------------------------------------------------------
+
+#[test]
+fn config_file_layering() {
+    let s = Scratch::new("config-layers");
+    let f = s.write(
+        "c.toml",
+        "arch = \"aarch64\"\nlinux-build-id = \"top\"\n\n[getvar]\nlinux-build-id = \"section\"\n\n[run]\nmemory = \"1G\"\n",
+    );
+    let f = f.to_str().unwrap();
+    // File beats default; the [getvar] section beats the top level.
+    assert_eq!(ok(&["getvar", "--config-file", f, "arch"]), "aarch64\n");
+    assert_eq!(
+        ok(&["getvar", "--config-file", f, "linux_build_dir"]),
+        format!("{ROOT}/out/linux/section/aarch64\n")
+    );
+    // Command line beats file.
+    assert_eq!(
+        ok(&["getvar", "--config-file", f, "--arch", "arm", "arch"]),
+        "arm\n"
+    );
+    assert_eq!(
+        ok(&["getvar", "--config-file", f, "-L", "cli", "linux_build_dir"]),
+        format!("{ROOT}/out/linux/cli/aarch64\n")
+    );
+    // [run] keys reach run only; the top-level arch reaches run too.
+    let plan = ok(&["run", "--config-file", f, "--dry-run"]);
+    assert!(plan.contains("-m 1G"), "{plan}");
+    assert!(plan.contains("qemu-system-aarch64"), "{plan}");
+    let plan = ok(&["run", "--config-file", f, "--dry-run", "--memory", "2G"]);
+    assert!(plan.contains("-m 2G"), "{plan}");
+    // LKMC_CONFIG works like --config-file.
+    let (code, out, err) = run(lkmc(&["getvar", "arch"]).env("LKMC_CONFIG", f));
+    assert_eq!((code, out.as_str()), (0, "aarch64\n"), "{err}");
+}
+
+#[test]
+fn config_file_flags_and_lists() {
+    let s = Scratch::new("config-flags");
+    let f = s.write("c.toml", "[run]\nquit-after-boot = true\ncpus = 2\n");
+    let plan = ok(&["run", "--config-file", f.to_str().unwrap(), "--dry-run"]);
+    assert!(plan.contains("init=/lkmc/poweroff.sh"), "{plan}");
+    assert!(plan.contains("-smp 2"), "{plan}");
+    let f = s.write("d.toml", "all-archs = true\n");
+    assert_eq!(
+        ok(&["getvar", "--config-file", f.to_str().unwrap(), "arch"]),
+        "x86_64\narm\naarch64\n"
+    );
+    let f = s.write(
+        "e.toml",
+        "[build]\nconfig = [\"CONFIG_FOO=y\", \"CONFIG_BAR=m\"]\n",
+    );
+    let tree = fake_kernel_tree(&s);
+    let plan = ok(&[
+        "build",
+        "linux",
+        "--dry-run",
+        "--config-file",
+        f.to_str().unwrap(),
+        "--linux-source-dir",
+        tree.to_str().unwrap(),
+        "--out-dir",
+        s.path("out").to_str().unwrap(),
+    ]);
+    assert!(plan.contains("CONFIG_FOO=y\nCONFIG_BAR=m\n"), "{plan}");
+}
+
+#[test]
+fn config_file_errors_name_file_and_key() {
+    let s = Scratch::new("config-errors");
+    let f = s.write("typo.toml", "linux_build_id = \"x\"\n");
+    let err = fails(&["getvar", "--config-file", f.to_str().unwrap()]);
+    assert!(err.contains("typo.toml"), "{err}");
+    assert!(err.contains("unknown key `linux_build_id`"), "{err}");
+    assert!(err.contains("did you mean linux-build-id"), "{err}");
+
+    let f = s.write("type.toml", "dry-run = \"yes\"\n");
+    let err = fails(&["getvar", "--config-file", f.to_str().unwrap()]);
+    assert!(
+        err.contains("key `dry-run` expects true or false, found string"),
+        "{err}"
+    );
+
+    let f = s.write("value.toml", "arch = \"mips\"\n");
+    let err = fails(&["getvar", "--config-file", f.to_str().unwrap()]);
+    assert!(err.contains("value.toml: key `arch`"), "{err}");
+    assert!(err.contains("mips"), "{err}");
+
+    let f = s.write("section.toml", "[rum]\ncpus = 2\n");
+    let err = fails(&["getvar", "--config-file", f.to_str().unwrap()]);
+    assert!(err.contains("unknown section `rum`"), "{err}");
+    assert!(err.contains("did you mean run"), "{err}");
+
+    let f = s.write("section-key.toml", "[getvar]\nmemory = \"1G\"\n");
+    let err = fails(&["getvar", "--config-file", f.to_str().unwrap()]);
+    assert!(err.contains("unknown [getvar] key `memory`"), "{err}");
+
+    let f = s.write("syntax.toml", "arch = \n");
+    let err = fails(&["getvar", "--config-file", f.to_str().unwrap()]);
+    assert!(err.contains("not valid TOML"), "{err}");
+
+    let err = fails(&["getvar", "--config-file", "/nonexistent/lkmc.toml"]);
+    assert!(err.contains("/nonexistent/lkmc.toml"), "{err}");
+    assert!(err.contains("does not exist"), "{err}");
+}
+
+// ---- command-line errors ---------------------------------------------------
+
+#[test]
+fn bad_command_lines_exit_2() {
+    let err = fails(&["getvar", "--arch", "mips"]);
+    assert!(err.contains("x86_64, arm, aarch64"), "{err}");
+    fails(&["getvar", "--arch"]);
+    let err = fails(&["run", "--eval", "a", "--eval-after", "b"]);
+    assert!(err.contains("cannot be used with"), "{err}");
+    let err = fails(&["run", "--timeout", "0"]);
+    assert!(err.contains("at least 1 second"), "{err}");
+    fails(&["run", "--run-id", "1000"]);
+    fails(&["getvar", "--verbose", "--quiet"]);
+    let err = fails(&["build", "linx"]);
+    assert!(err.contains("did you mean linux"), "{err}");
+    let err = fails(&["test", "bot"]);
+    assert!(err.contains("did you mean boot"), "{err}");
+    let err = fails(&["nosuchcommand"]);
+    assert!(err.contains("unrecognized subcommand"), "{err}");
+}
+
+#[test]
+fn run_refuses_to_boot_nothing() {
+    let s = Scratch::new("run-nothing");
+    let err = fails(&[
+        "run",
+        "--arch",
+        "arm",
+        "--out-dir",
+        s.path("out").to_str().unwrap(),
+    ]);
+    assert!(err.contains("kernel image"), "{err}");
+    assert!(err.contains("lkmc build --arch arm"), "{err}");
+    assert!(
+        !s.path("out/run").exists(),
+        "a refused run created its run dir"
+    );
+}
+
+#[test]
+fn help_for_every_subcommand() {
+    for sub in ["build", "run", "gdb", "test", "getvar", "completions"] {
+        let out = ok(&[sub, "--help"]);
+        assert!(out.contains("Usage: lkmc"), "{sub}: {out}");
+    }
+    let out = ok(&["completions", "bash"]);
+    assert!(out.contains("lkmc"));
+}
+
+// ---- dry-run plans -------------------------------------------------------
+
+/// A directory that looks enough like a kernel tree for planning.
+fn fake_kernel_tree(s: &Scratch) -> PathBuf {
+    s.write(
+        "linux/Makefile",
+        "VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 99\nEXTRAVERSION = -test\n",
+    );
+    s.write("linux/Kconfig", "");
+    s.path("linux")
+}
+
+#[test]
+fn run_dry_run_is_exact_and_writes_nothing() {
+    let s = Scratch::new("run-dry");
+    let out_dir = s.path("out");
+    let o = out_dir.to_str().unwrap();
+    let plan = ok(&[
+        "run",
+        "--dry-run",
+        "--arch",
+        "aarch64",
+        "--out-dir",
+        o,
+        "--run-id",
+        "1",
+        "--eval",
+        "echo \"$x\"; exit 3",
+    ]);
+    assert!(!out_dir.exists(), "dry-run created {o}");
+    let want_start = format!(
+        "+ qemu-system-aarch64 \\\n  -machine virt \\\n  -cpu max,pauth-impdef=on \\\n  -m 256M \\\n  -smp 1 \\\n  -kernel {o}/linux/default/aarch64/arch/arm64/boot/Image \\\n"
+    );
+    assert!(plan.starts_with(&want_start), "{plan}");
+    assert!(plan.ends_with(" \\\n;\n"), "{plan}");
+    assert!(plan.contains("-gdb tcp::45467 \\\n"), "{plan}");
+    assert!(
+        plan.contains("-monitor telnet::45464,server,nowait \\\n"),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("hostfwd=tcp::45465-:45465,hostfwd=tcp::45466-:22"),
+        "{plan}"
+    );
+    // base64 of the --eval text, after the dash.
+    assert!(
+        plan.contains(" - lkmc_home=/lkmc lkmc_eval=ZWNobyAiJHgiOyBleGl0IDM="),
+        "{plan}"
+    );
+    assert!(plan.contains(&format!(
+        "-drive file={o}/rootfs/aarch64/rootfs.ext4.qcow2,format=qcow2,if=virtio,snapshot=on"
+    )));
+
+    let one = ok(&["run", "--dry-run", "--print-cmd-oneline", "--out-dir", o]);
+    assert_eq!(one.lines().count(), 1, "{one}");
+    assert!(
+        one.starts_with("+ qemu-system-x86_64 -machine pc "),
+        "{one}"
+    );
+    assert!(one.contains("console=ttyS0"), "{one}");
+    assert!(one.contains("-serial tcp::45458,server,nowait"), "{one}");
+    let arm = ok(&[
+        "run",
+        "--dry-run",
+        "--print-cmd-oneline",
+        "-a",
+        "arm",
+        "--initrd",
+        "--",
+        "-d",
+        "guest_errors",
+    ]);
+    assert!(
+        arm.contains("-machine virt,highmem=off -cpu cortex-a15"),
+        "{arm}"
+    );
+    assert!(arm.contains("-initrd "), "{arm}");
+    assert!(!arm.contains("-drive"), "{arm}");
+    assert!(!arm.contains("root=/dev/vda"), "{arm}");
+    assert!(arm.trim_end().ends_with("-d guest_errors"), "{arm}");
+    assert!(!out_dir.exists());
+}
+
+#[test]
+fn build_linux_dry_run_plan() {
+    let s = Scratch::new("build-dry");
+    let tree = fake_kernel_tree(&s);
+    let t = tree.to_str().unwrap();
+    let out_dir = s.path("out");
+    let o = out_dir.to_str().unwrap();
+    let frag = s.write("my.config", "CONFIG_X=y\n");
+    let plan = ok(&[
+        "build",
+        "linux",
+        "--dry-run",
+        "--arch",
+        "arm",
+        "--linux-source-dir",
+        t,
+        "--out-dir",
+        o,
+        "--config",
+        "CONFIG_DEBUG_FS=y",
+        "--config-fragment",
+        frag.to_str().unwrap(),
+        "-j",
+        "3",
+        "--",
+        "W=1",
+    ]);
+    assert!(!out_dir.exists(), "dry-run created {o}");
+    let b = format!("{o}/linux/default/arm");
+    assert!(plan.contains(&format!("+ mkdir -p {b}\n")), "{plan}");
+    assert!(plan.contains(&format!("-C {t} \\\n  -j 3 \\\n  O={b} \\\n  ARCH=arm \\\n  CROSS_COMPILE=arm-linux-gnueabihf- \\\n")), "{plan}");
+    assert!(plan.contains("  tinyconfig \\\n"), "{plan}");
+    assert!(
+        plan.contains(&format!(
+            "+ cat > {b}/lkmc_cli.config << 'EOF'\nCONFIG_DEBUG_FS=y\nEOF\n"
+        )),
+        "{plan}"
+    );
+    assert!(plan.contains(&format!("+ cd {t} && \\\n  {t}/scripts/kconfig/merge_config.sh \\\n  -m \\\n  -O {b} \\\n  {b}/.config \\\n  {ROOT}/configs/linux/common.config \\\n  {ROOT}/configs/linux/arm.config \\\n  {} \\\n  {b}/lkmc_cli.config \\\n;", frag.display())), "{plan}");
+    assert!(plan.contains("  olddefconfig \\\n"), "{plan}");
+    assert!(plan.contains("KBUILD_BUILD_USER=lkmc"), "{plan}");
+    assert!(
+        plan.contains("  zImage \\\n  vmlinux \\\n  modules \\\n  scripts_gdb \\\n  W=1 \\\n;"),
+        "{plan}"
+    );
+
+    let custom = s.write("full.config", "CONFIG_Y=y\n");
+    let plan = ok(&[
+        "build",
+        "linux",
+        "--dry-run",
+        "--linux-source-dir",
+        t,
+        "--out-dir",
+        o,
+        "--custom-config-file",
+        custom.to_str().unwrap(),
+    ]);
+    assert!(
+        plan.contains(&format!(
+            "+ cp \\\n  {} \\\n  {o}/linux/default/x86_64/.config \\\n;",
+            custom.display()
+        )),
+        "{plan}"
+    );
+    assert!(!plan.contains("merge_config"), "{plan}");
+    assert!(!plan.contains("tinyconfig"), "{plan}");
+
+    let plan = ok(&[
+        "build",
+        "linux",
+        "--dry-run",
+        "--linux-source-dir",
+        t,
+        "--out-dir",
+        o,
+        "--linux-defconfig",
+        "defconfig",
+    ]);
+    assert!(plan.contains("  defconfig \\\n"), "{plan}");
+    assert!(plan.contains("  bzImage \\\n"), "{plan}");
+}
+
+#[test]
+fn build_linux_bad_input() {
+    let s = Scratch::new("build-bad");
+    let tree = fake_kernel_tree(&s);
+    let t = tree.to_str().unwrap();
+    let o = s.path("out");
+    let o = o.to_str().unwrap();
+    let err = fails(&[
+        "build",
+        "linux",
+        "--dry-run",
+        "--linux-source-dir",
+        t,
+        "--out-dir",
+        o,
+        "--config",
+        "DEBUG_FS=y",
+    ]);
+    assert!(err.contains("expected CONFIG_NAME=value"), "{err}");
+    let err = fails(&[
+        "build",
+        "linux",
+        "--dry-run",
+        "--linux-source-dir",
+        t,
+        "--out-dir",
+        o,
+        "--config-fragment",
+        "/nonexistent/frag",
+    ]);
+    assert!(err.contains("/nonexistent/frag does not exist"), "{err}");
+    let err = fails(&[
+        "build",
+        "linux",
+        "--dry-run",
+        "--linux-source-dir",
+        s.path("nolinux").to_str().unwrap(),
+        "--out-dir",
+        o,
+    ]);
+    assert!(err.contains("not a kernel source tree"), "{err}");
+    let err = fails(&[
+        "build",
+        "linux",
+        "--dry-run",
+        "--custom-config-file",
+        "x",
+        "--config",
+        "CONFIG_A=y",
+    ]);
+    assert!(err.contains("cannot be used with"), "{err}");
+    let err = fails(&["build", "qemu-buildroot"]);
+    assert!(err.contains("not implemented yet"), "{err}");
+    assert!(!s.path("out").exists());
+}
+
+#[test]
+fn linux_version_of_the_tree_in_use() {
+    let s = Scratch::new("linux-version");
+    let tree = fake_kernel_tree(&s);
+    let v = ok(&[
+        "getvar",
+        "--linux-source-dir",
+        tree.to_str().unwrap(),
+        "linux_version",
+    ]);
+    assert_eq!(v, "6.1.99-test\n");
+}
+
+#[test]
+fn print_components_in_order() {
+    let out = ok(&["build", "--print-components"]);
+    let names: Vec<&str> = out
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(names, ["linux", "rootfs", "qemu-linux"]);
+}
+
+// ---- README and CI -------------------------------------------------------
+
+/// The README's test command is the one CI runs.
+#[test]
+fn ci_runs_the_readme_test_command() {
+    let ci = std::fs::read_to_string(Path::new(ROOT).join(".ci/run")).unwrap();
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.adoc")).unwrap();
+    let cmd = ci.lines().last().unwrap().trim();
+    assert!(cmd.contains("lkmc test"), "{cmd}");
+    assert!(
+        readme.lines().any(|l| l.trim() == cmd),
+        "README.adoc lacks the CI command: {cmd}"
+    );
+}
