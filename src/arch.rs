@@ -40,8 +40,6 @@ pub struct ArchFacts {
     pub debian_arch: &'static str,
     /// Debian package with the cross C compiler.
     pub gcc_package: &'static str,
-    /// Debian package with the cross C++ compiler.
-    pub gxx_package: &'static str,
     /// QEMU system emulator name suffix (`qemu-system-<x>`, `qemu-<x>`).
     pub qemu_arch: &'static str,
     /// Debian package with the QEMU system emulator.
@@ -60,10 +58,6 @@ pub struct ArchFacts {
     pub gem5_arch: &'static str,
     /// gem5 machine type.
     pub gem5_machine: &'static str,
-    /// GCC `-march` for userland C code, if any.
-    pub march: Option<&'static str>,
-    /// Baremetal entry (load) address and UART address under QEMU.
-    pub baremetal_qemu: Option<(u64, u64)>,
 }
 
 const X86_64: ArchFacts = ArchFacts {
@@ -76,7 +70,6 @@ const X86_64: ArchFacts = ArchFacts {
     crosstool_ng_triplet: "x86_64-unknown-elf",
     debian_arch: "amd64",
     gcc_package: "gcc",
-    gxx_package: "g++",
     qemu_arch: "x86_64",
     qemu_system_package: "qemu-system-x86",
     qemu_machine: &["-machine", "pc"],
@@ -87,8 +80,6 @@ const X86_64: ArchFacts = ArchFacts {
     kernel_cli_extra: "nopat",
     gem5_arch: "X86",
     gem5_machine: "X86",
-    march: None,
-    baremetal_qemu: None,
 };
 
 const ARM: ArchFacts = ArchFacts {
@@ -101,7 +92,6 @@ const ARM: ArchFacts = ArchFacts {
     crosstool_ng_triplet: "arm-unknown-eabi",
     debian_arch: "armhf",
     gcc_package: "gcc-arm-linux-gnueabihf",
-    gxx_package: "g++-arm-linux-gnueabihf",
     qemu_arch: "arm",
     qemu_system_package: "qemu-system-arm",
     // Without highmem=off the virt board puts PCI above 4 GiB, out of reach of
@@ -113,8 +103,6 @@ const ARM: ArchFacts = ArchFacts {
     kernel_cli_extra: "",
     gem5_arch: "ARM",
     gem5_machine: "VExpress_GEM5_V1",
-    march: Some("armv7-a"),
-    baremetal_qemu: Some((0x4000_0000, 0x0900_0000)),
 };
 
 const AARCH64: ArchFacts = ArchFacts {
@@ -127,7 +115,6 @@ const AARCH64: ArchFacts = ArchFacts {
     crosstool_ng_triplet: "aarch64-unknown-elf",
     debian_arch: "arm64",
     gcc_package: "gcc-aarch64-linux-gnu",
-    gxx_package: "g++-aarch64-linux-gnu",
     qemu_arch: "aarch64",
     qemu_system_package: "qemu-system-arm",
     qemu_machine: &["-machine", "virt"],
@@ -139,8 +126,6 @@ const AARCH64: ArchFacts = ArchFacts {
     kernel_cli_extra: "",
     gem5_arch: "ARM",
     gem5_machine: "VExpress_GEM5_V1",
-    march: Some("armv8-a"),
-    baremetal_qemu: Some((0x4000_0000, 0x0900_0000)),
 };
 
 impl Arch {

@@ -134,20 +134,6 @@ pub enum Command {
     Completions(CompletionsArgs),
 }
 
-impl Command {
-    /// The subcommand's name, as typed and as used for `[name]` in lkmc.toml.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Command::Build(_) => "build",
-            Command::Run(_) => "run",
-            Command::Gdb(_) => "gdb",
-            Command::Test(_) => "test",
-            Command::Getvar(_) => "getvar",
-            Command::Completions(_) => "completions",
-        }
-    }
-}
-
 /// `lkmc build`
 #[derive(Debug, Clone, Args)]
 #[command(after_help = "Targets: see `lkmc build --print-components`, or README.adoc.")]

@@ -9,7 +9,6 @@
 //! and a final `;`. The one-line form joins everything with spaces.
 
 use std::collections::BTreeMap;
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 /// Quote one word for POSIX shells (bash, dash, zsh).
@@ -95,21 +94,10 @@ impl Cmd {
         self
     }
 
-    /// Read stdin from `file`.
-    pub fn stdin(mut self, file: impl Into<PathBuf>) -> Self {
-        self.stdin = Some(file.into());
-        self
-    }
-
     /// Always print on a single line.
     pub fn oneline(mut self) -> Self {
         self.oneline = true;
         self
-    }
-
-    /// The arguments after the program, flattened.
-    pub fn argv(&self) -> Vec<&str> {
-        self.lines.iter().flatten().map(String::as_str).collect()
     }
 
     /// The printed shell form: multi-line with ` \` and a final `;`, or one
@@ -145,13 +133,6 @@ impl Cmd {
             c.current_dir(cwd);
         }
         c
-    }
-
-    /// Program and arguments as OS strings (for duct).
-    pub fn os_argv(&self) -> Vec<OsString> {
-        std::iter::once(OsString::from(&self.program))
-            .chain(self.lines.iter().flatten().map(OsString::from))
-            .collect()
     }
 }
 
@@ -202,7 +183,8 @@ mod tests {
     fn oneline_hint_and_stdin() {
         let c = Cmd::new("mkdir").args(["-p", "/x"]).oneline();
         assert_eq!(c.render(false), "mkdir -p /x");
-        let c = Cmd::new("cat").stdin("/in put");
+        let mut c = Cmd::new("cat");
+        c.stdin = Some("/in put".into());
         assert_eq!(c.render(false), "cat \\\n  < '/in put' \\\n;");
     }
 

@@ -18,22 +18,12 @@ use anyhow::{Context, Result};
 use crate::cmd::{Cmd, p, quote};
 use crate::error::CmdFailed;
 
-/// Where a command's output goes in a real run.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Output {
-    /// To the plan's log; the terminal shows progress (or everything, with -v).
-    Log,
-    /// Inherit the terminal, nothing captured (interactive programs).
-    Terminal,
-}
-
 /// One thing a plan does.
 #[derive(Clone, Debug)]
 pub enum Step {
     /// Run a command.
     Run {
         cmd: Cmd,
-        output: Output,
         /// Shown next to the progress spinner.
         label: String,
         /// A failure is reported as a warning and the plan goes on.
@@ -54,7 +44,6 @@ impl Step {
     pub fn run(label: impl Into<String>, cmd: Cmd) -> Step {
         Step::Run {
             cmd,
-            output: Output::Log,
             label: label.into(),
             may_fail: false,
         }
@@ -65,7 +54,6 @@ impl Step {
     pub fn run_may_fail(label: impl Into<String>, cmd: Cmd) -> Step {
         Step::Run {
             cmd,
-            output: Output::Log,
             label: label.into(),
             may_fail: true,
         }
@@ -160,6 +148,14 @@ impl Executor {
             print!("{}", plan.render(self.oneline));
             return Ok(());
         }
+        if let Some(dir) = plan.log.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let mut log = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&plan.log)?;
+        writeln!(log, "# lkmc: {}", plan.title)?;
         for step in &plan.steps {
             self.show(step);
             self.step(step, &plan.log)?;
@@ -179,25 +175,15 @@ impl Executor {
             } => write_file(path, contents, *executable),
             Step::Run {
                 cmd,
-                output,
                 label,
                 may_fail,
-            } => {
-                let r = match output {
-                    Output::Terminal => {
-                        let status = spawn(cmd, Stdio::inherit(), Stdio::inherit())?.wait()?;
-                        check(cmd, status.code(), None)
-                    }
-                    Output::Log => self.logged(cmd, label, log),
-                };
-                match r {
-                    Err(e) if *may_fail && e.downcast_ref::<CmdFailed>().is_some() => {
-                        eprintln!("warning: {label} failed; going on");
-                        Ok(())
-                    }
-                    r => r,
+            } => match self.logged(cmd, label, log) {
+                Err(e) if *may_fail && e.downcast_ref::<CmdFailed>().is_some() => {
+                    eprintln!("warning: {label} failed; going on");
+                    Ok(())
                 }
-            }
+                r => r,
+            },
         }
     }
 

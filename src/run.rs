@@ -407,7 +407,7 @@ impl Outcome {
             .lines()
             .filter_map(|l| l.trim_end().strip_prefix(EXIT_STATUS_MARK))
             .filter_map(|n| n.parse().ok())
-            .last()
+            .next_back()
     }
 
     /// Console lines about a kernel crash, if there was one.

@@ -56,10 +56,10 @@ fn component_packages(
             add("ccache", "faster kernel rebuilds");
             add("gdb-multiarch", "kernel debugging");
             add(f.gcc_package, "cross compiler for the kernel");
-            if !linux_source::is_tree(&paths.linux_source_dir) {
-                if let Some(pkg) = sources::get(&config.root, "linux")?.distro_package {
-                    add(&pkg, "kernel source when git cannot reach the remote");
-                }
+            if !linux_source::is_tree(&paths.linux_source_dir)
+                && let Some(pkg) = sources::get(&config.root, "linux")?.distro_package
+            {
+                add(&pkg, "kernel source when git cannot reach the remote");
             }
         }
         "rootfs" => {
@@ -284,17 +284,16 @@ fn has_backports_source() -> bool {
 fn debian_mirror() -> String {
     for line in apt_sources().lines() {
         let l = line.trim();
-        if let Some(uris) = l.strip_prefix("URIs:") {
-            if let Some(u) = uris.split_whitespace().find(|u| !u.contains("security")) {
-                return u.to_string();
-            }
+        if let Some(uris) = l.strip_prefix("URIs:")
+            && let Some(u) = uris.split_whitespace().find(|u| !u.contains("security"))
+        {
+            return u.to_string();
         }
-        if let Some(rest) = l.strip_prefix("deb ") {
-            if rest.contains(" bookworm ") {
-                if let Some(u) = rest.split_whitespace().find(|w| w.contains("://")) {
-                    return u.to_string();
-                }
-            }
+        if let Some(rest) = l.strip_prefix("deb ")
+            && rest.contains(" bookworm ")
+            && let Some(u) = rest.split_whitespace().find(|w| w.contains("://"))
+        {
+            return u.to_string();
         }
     }
     "http://deb.debian.org/debian".to_string()
