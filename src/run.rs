@@ -64,6 +64,10 @@ pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     }
     check_inputs(args, config, &paths)?;
     let _lock = lock_run_id(&paths, config)?;
+    // QEMU refuses a 9P share of a missing directory.
+    for (dir, _) in nine_p_shares(&paths) {
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
     write_file(&paths.run_cmd_file, &script(&cmd), true)?;
     write_file(&paths.last_run_cmd_file, &script(&cmd), true)?;
     if !config.quiet {

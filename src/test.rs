@@ -19,7 +19,13 @@ use crate::paths::Paths;
 use crate::plan::Executor;
 
 /// The suites, in the order `lkmc test` runs them.
-const SUITES: &[(&str, &str)] = &[("boot", "boot each arch; exit statuses, panics, 9P, run ids")];
+const SUITES: &[(&str, &str)] = &[
+    ("boot", "boot each arch; exit statuses, panics, 9P, run ids"),
+    (
+        "modules",
+        "every kernel module's test in the guest; crashers in fresh guests",
+    ),
+];
 
 /// `lkmc test`.
 pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<ExitCode> {
@@ -54,6 +60,7 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
         for config in configs {
             match suite {
                 "boot" => boot_suite(config, &mut report),
+                "modules" => modules_suite(config, &mut report)?,
                 other => unreachable!("suite {other}"),
             }
         }
@@ -254,4 +261,102 @@ fn boot_suite(config: &Config, report: &mut Report) {
         Ok(())
     })();
     report.record(&name("two run ids at once; a busy id is refused"), t, r);
+}
+
+fn modules_suite(config: &Config, report: &mut Report) -> Result<()> {
+    use crate::build::modules;
+    let arch = config.arch;
+    let paths = Paths::new(config);
+    let facts = modules::facts(&paths)?;
+    let ours = modules::our_modules(&paths);
+    let mut normal = Vec::new();
+    for m in &ours {
+        let f = facts.get(m).cloned().unwrap_or_default();
+        let name = format!("modules {arch} {m}");
+        if let Some(why) = &f.skip {
+            println!("SKIP {name}: {why}");
+            continue;
+        }
+        let t = Instant::now();
+        if !paths
+            .out_rootfs_overlay_lkmc_dir
+            .join(format!("{m}.ko"))
+            .is_file()
+        {
+            report.record(
+                &name,
+                t,
+                Err(format!(
+                    "{m}.ko not built: lkmc build --arch {arch} modules"
+                )),
+            );
+            continue;
+        }
+        match &f.crash_eval {
+            Some(eval) => {
+                let eval = format!("cd /mnt/9p/out_rootfs_overlay/lkmc && {eval}");
+                let r = lkmc_run(config, 0, &["--eval", &eval])
+                    .output()
+                    .map_err(|e| e.to_string())
+                    .and_then(|out| {
+                        let err = String::from_utf8_lossy(&out.stderr);
+                        if out.status.code() == Some(1) && err.contains("kernel crashed") {
+                            Ok(())
+                        } else {
+                            Err(format!(
+                                "expected lkmc to report a kernel crash; {}",
+                                describe(&out)
+                            ))
+                        }
+                    });
+                report.record(&format!("{name} (crashes on purpose)"), t, r);
+            }
+            None => normal.push(m.clone()),
+        }
+    }
+    if normal.is_empty() {
+        return Ok(());
+    }
+    let t = Instant::now();
+    let eval = format!(
+        "sh /mnt/9p/rootfs_overlay/lkmc/test_all.sh {}",
+        normal.join(" ")
+    );
+    let out = lkmc_run(config, 0, &["--eval", &eval]).output();
+    let console = std::fs::read_to_string(&paths.termout_file).unwrap_or_default();
+    let mut seen = Vec::new();
+    let mut detail: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for line in console.lines().map(str::trim_end) {
+        if let Some(rest) = line.strip_prefix("lkmc_test_out ") {
+            if let Some((m, text)) = rest.split_once(": ") {
+                detail
+                    .entry(m.to_string())
+                    .or_default()
+                    .push(text.to_string());
+            }
+        } else if let Some(rest) = line.strip_prefix("lkmc_test ") {
+            let mut words = rest.splitn(3, ' ');
+            let (m, verdict, why) = (
+                words.next().unwrap_or(""),
+                words.next().unwrap_or(""),
+                words.next().unwrap_or(""),
+            );
+            seen.push(m.to_string());
+            let r = if verdict == "PASS" {
+                Ok(())
+            } else {
+                let lines = detail.remove(m).unwrap_or_default();
+                Err(format!("{why}\n      {}", lines.join("\n      ")))
+            };
+            report.record(&format!("modules {arch} {m}"), t, r);
+        }
+    }
+    for m in normal.iter().filter(|m| !seen.contains(m)) {
+        let why = match &out {
+            Ok(o) => format!("no result; the guest run ended first ({})", describe(o)),
+            Err(e) => e.to_string(),
+        };
+        report.record(&format!("modules {arch} {m}"), t, Err(why));
+    }
+    Ok(())
 }

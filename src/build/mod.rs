@@ -6,6 +6,7 @@
 
 mod deps;
 pub mod linux;
+pub mod modules;
 pub mod rootfs;
 
 use anyhow::Result;
@@ -38,6 +39,13 @@ pub const TARGETS: &[Target] = &[
         not_yet: None,
     },
     Target {
+        name: "modules",
+        help: "kernel modules: ours, named ones (`modules hello`), or a .c file or directory of yours",
+        deps: &[],
+        builds: true,
+        not_yet: None,
+    },
+    Target {
         name: "rootfs",
         help: "lkmc's root filesystem: BusyBox, sysroot libraries, overlays (ext4, qcow2, cpio)",
         deps: &[],
@@ -47,7 +55,7 @@ pub const TARGETS: &[Target] = &[
     Target {
         name: "qemu-linux",
         help: "everything a QEMU Linux run needs (default)",
-        deps: &["linux", "rootfs"],
+        deps: &["linux", "modules", "rootfs"],
         builds: false,
         not_yet: None,
     },
@@ -103,7 +111,17 @@ pub fn resolve(targets: &[String]) -> Result<Vec<&'static Target>> {
 
 /// `lkmc build`.
 pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()> {
-    let components = resolve(&args.targets)?;
+    // After `modules`, words that are not target names select modules.
+    let mut targets = Vec::new();
+    let mut module_args = Vec::new();
+    for t in &args.targets {
+        if targets.iter().any(|x: &String| x == "modules") && find(t).is_err() {
+            module_args.push(t.clone());
+        } else {
+            targets.push(t.clone());
+        }
+    }
+    let components = resolve(&targets)?;
     if args.print_components {
         for c in &components {
             println!("{:<16} {}", c.name, c.help);
@@ -132,6 +150,7 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
             }
             match c.name {
                 "linux" => linux::build(args, config, &paths, exec)?,
+                "modules" => modules::build(&module_args, config, &paths, exec)?,
                 "rootfs" => rootfs::build(args, config, &paths, exec)?,
                 other => unreachable!("target {other} has no builder"),
             }
@@ -144,6 +163,7 @@ fn clean_cmd(name: &str, paths: &Paths) -> crate::cmd::Cmd {
     let dir = match name {
         "linux" => &paths.linux_build_dir,
         "rootfs" => &paths.rootfs_build_dir,
+        "modules" => &paths.kernel_modules_build_dir,
         other => unreachable!("target {other} has no build dir"),
     };
     crate::cmd::Cmd::new("rm")

@@ -1,0 +1,351 @@
+//! `lkmc build modules`: out-of-tree kbuild of kernel modules.
+//!
+//! Our modules (`kernel_modules/*.c`, one module per file) are copied into
+//! `kernel_modules_build_dir` (kbuild of 6.1 writes objects next to the
+//! sources; the copy keeps the checkout clean) and built with
+//! `make -C <linux build> M=<that dir>`. A directory or .c file of the user's
+//! anywhere on disk gets a build dir of its own. Built `.ko` files are copied
+//! into the generated overlay, so they are in the guest's /lkmc both through
+//! the root filesystem and through the 9P share, without a rootfs rebuild.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+
+use crate::cmd::{Cmd, p};
+use crate::config::Config;
+use crate::error::{UsageError, closest};
+use crate::paths::Paths;
+use crate::plan::{Executor, Plan, Step};
+
+/// What one `lkmc build modules` invocation builds.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// Our modules: all of them (empty list) or these names.
+    Ours(Vec<String>),
+    /// A directory or single .c file of the user's.
+    External(PathBuf),
+}
+
+/// What `configs/kernel_modules.toml` says about one module.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleFacts {
+    /// Build and test only on these archs.
+    pub archs: Option<Vec<String>>,
+    /// It crashes the kernel on purpose; this guest command triggers it.
+    pub crash_eval: Option<String>,
+    /// Do not test, for this reason.
+    pub skip: Option<String>,
+}
+
+/// `configs/kernel_modules.toml`, checked against `kernel_modules/`.
+pub fn facts(paths: &Paths) -> Result<BTreeMap<String, ModuleFacts>> {
+    let path = paths.configs_dir.join("kernel_modules.toml");
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let facts: BTreeMap<String, ModuleFacts> =
+        toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+    let ours = all_modules(paths);
+    for name in facts.keys() {
+        if !ours.contains(name) {
+            anyhow::bail!(
+                "{}: [{name}] names no module in {}",
+                path.display(),
+                paths.kernel_modules_source_dir.display()
+            );
+        }
+    }
+    Ok(facts)
+}
+
+/// The modules that belong to the arch of `paths`.
+pub fn our_modules(paths: &Paths) -> Vec<String> {
+    let facts = facts(paths).unwrap_or_default();
+    all_modules(paths)
+        .into_iter()
+        .filter(|m| {
+            facts
+                .get(m)
+                .and_then(|f| f.archs.as_ref())
+                .is_none_or(|a| a.iter().any(|x| *x == paths.arch))
+        })
+        .collect()
+}
+
+/// Every module name in `kernel_modules/` (one per .c file), sorted.
+pub fn all_modules(paths: &Paths) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(&paths.kernel_modules_source_dir)
+        .map(|d| {
+            d.flatten()
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.strip_suffix(".c").map(str::to_string)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// Turn the command line's NAME|PATH arguments into a selection.
+pub fn select(args: &[String], paths: &Paths) -> Result<Vec<Selection>> {
+    facts(paths)?;
+    let ours = all_modules(paths);
+    let mut names = Vec::new();
+    let mut out = Vec::new();
+    for a in args {
+        let path = Path::new(a);
+        let looks_like_path = a.contains('/') || a.ends_with(".c") || path.is_dir();
+        if !looks_like_path {
+            if !ours.contains(a) {
+                let close = closest(a, ours.iter().map(String::as_str));
+                return Err(UsageError::new(format!(
+                    "no kernel module `{a}` in {}{}",
+                    paths.kernel_modules_source_dir.display(),
+                    if close.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (did you mean {}?)", close.join(", "))
+                    }
+                ))
+                .into());
+            }
+            names.push(a.clone());
+            continue;
+        }
+        let abs = std::path::absolute(path)?;
+        if abs.starts_with(&paths.kernel_modules_source_dir)
+            && abs.extension().is_some_and(|e| e == "c")
+        {
+            names.push(
+                abs.file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+            continue;
+        }
+        let ok = if abs.is_dir() {
+            std::fs::read_dir(&abs)?
+                .flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "c"))
+        } else {
+            abs.is_file() && abs.extension().is_some_and(|e| e == "c")
+        };
+        if !ok {
+            return Err(UsageError::new(format!(
+                "{} is not a .c file or a directory holding .c files",
+                abs.display()
+            ))
+            .into());
+        }
+        out.push(Selection::External(abs));
+    }
+    if !names.is_empty() || out.is_empty() {
+        out.insert(0, Selection::Ours(names));
+    }
+    Ok(out)
+}
+
+/// `make` for out-of-tree modules against the kernel build.
+fn make(config: &Config, paths: &Paths, linux_dir: &Path, dir: &Path) -> Cmd {
+    let f = config.arch.facts();
+    let cc = format!("{}gcc", paths.cross_compile);
+    let cc = if which::which("ccache").is_ok() {
+        format!("ccache {cc}")
+    } else {
+        cc
+    };
+    let mut m = Cmd::new("make")
+        // -k: one module that does not compile does not stop the others.
+        .arg("-k")
+        .line(["-C", &p(linux_dir)])
+        .line(["-j", &config.nproc.to_string()])
+        .arg(format!("M={}", p(dir)))
+        .arg(format!("ARCH={}", f.linux_arch));
+    if !paths.cross_compile.is_empty() {
+        m = m.arg(format!("CROSS_COMPILE={}", paths.cross_compile));
+    }
+    m = m.arg(format!("CC={cc}"));
+    if config.verbose {
+        m = m.arg("V=1");
+    }
+    m
+}
+
+/// The build dir of a user's module at `src`.
+pub fn external_build_dir(paths: &Paths, src: &Path) -> PathBuf {
+    let dir = if src.is_dir() {
+        src
+    } else {
+        src.parent().unwrap_or(src)
+    };
+    let flat: String = dir
+        .to_string_lossy()
+        .trim_start_matches('/')
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    paths.kernel_modules_build_dir.join("external").join(flat)
+}
+
+/// Plan the build of `sel` for one arch.
+pub fn plan(config: &Config, paths: &Paths, sel: &Selection) -> Plan {
+    let mut plan = Plan::new("build modules", paths.log_file("build-modules"));
+    let lkmc = &paths.out_rootfs_overlay_lkmc_dir;
+    match sel {
+        Selection::Ours(names) => {
+            let dir = &paths.kernel_modules_build_dir;
+            plan.push(Step::Mkdir(dir.clone()));
+            // -u keeps unchanged sources' times, so make rebuilds only what changed.
+            plan.cmd(
+                "copy sources",
+                Cmd::new("cp")
+                    .arg("-au")
+                    .arg(format!("{}/.", p(&paths.kernel_modules_source_dir)))
+                    .arg(p(dir)),
+            );
+            let mut m = make(config, paths, &paths.linux_build_dir, dir);
+            let names = if names.is_empty() {
+                our_modules(paths)
+            } else {
+                names.clone()
+            };
+            let objs: Vec<String> = names.iter().map(|n| format!("{n}.o")).collect();
+            m = m.arg(format!("OBJECT_FILES={}", objs.join(" ")));
+            plan.cmd(format!("modules {}", config.arch), m.arg("modules"));
+            plan.push(Step::Mkdir(lkmc.clone()));
+            let kos: Vec<String> = names.iter().map(|n| format!("{}/{n}.ko", p(dir))).collect();
+            plan.cmd(
+                "install into the guest overlay",
+                Cmd::new("sh").line([
+                    "-c",
+                    &format!(
+                        "for ko in {}; do [ -e \"$ko\" ] && cp -p \"$ko\" {}/; done; true",
+                        kos.join(" "),
+                        crate::cmd::quote(&p(lkmc))
+                    ),
+                ]),
+            );
+        }
+        Selection::External(src) => {
+            let dir = external_build_dir(paths, src);
+            plan.push(Step::Mkdir(dir.clone()));
+            let from = if src.is_dir() {
+                format!("{}/.", p(src))
+            } else {
+                p(src)
+            };
+            plan.cmd(
+                "copy sources",
+                Cmd::new("cp").arg("-au").arg(from).arg(p(&dir)),
+            );
+            let has_kbuild =
+                src.is_dir() && (src.join("Kbuild").is_file() || src.join("Makefile").is_file());
+            if !has_kbuild {
+                let objs: Vec<String> = if src.is_dir() {
+                    let mut v: Vec<String> = std::fs::read_dir(src)
+                        .map(|d| {
+                            d.flatten()
+                                .filter_map(|e| {
+                                    let n = e.file_name().to_string_lossy().into_owned();
+                                    n.strip_suffix(".c").map(|s| format!("{s}.o"))
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    v.sort();
+                    v
+                } else {
+                    vec![format!(
+                        "{}.o",
+                        src.file_stem().unwrap_or_default().to_string_lossy()
+                    )]
+                };
+                plan.push(Step::Write {
+                    path: dir.join("Kbuild"),
+                    contents: format!(
+                        "# Written by lkmc: one module per .c file.\nobj-m += {}\n",
+                        objs.join(" ")
+                    ),
+                    executable: false,
+                });
+            }
+            plan.cmd(
+                format!("modules {}", config.arch),
+                make(config, paths, &paths.linux_build_dir, &dir).arg("modules"),
+            );
+            plan.push(Step::Mkdir(lkmc.clone()));
+            plan.cmd(
+                "install into the guest overlay",
+                Cmd::new("sh").line([
+                    "-c",
+                    &format!(
+                        "cp -p {}/*.ko {}/",
+                        crate::cmd::quote(&p(&dir)),
+                        crate::cmd::quote(&p(lkmc))
+                    ),
+                ]),
+            );
+        }
+    }
+    plan
+}
+
+/// Build the selected modules for one arch, then say which did not build.
+pub fn build(args: &[String], config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+    let arch = config.arch;
+    if !config.dry_run && !paths.linux_build_dir.join("Module.symvers").is_file() {
+        return Err(UsageError::new(format!(
+            "modules build against the kernel build in {}, which is not there yet.\n\
+             Build the kernel first: lkmc build --arch {arch} linux",
+            paths.linux_build_dir.display()
+        ))
+        .into());
+    }
+    for sel in select(args, paths)? {
+        let r = exec.execute(&plan(config, paths, &sel));
+        if config.dry_run {
+            r?;
+            continue;
+        }
+        if let Selection::Ours(names) = &sel {
+            let wanted = if names.is_empty() {
+                our_modules(paths)
+            } else {
+                names.clone()
+            };
+            let missing: Vec<&String> = wanted
+                .iter()
+                .filter(|n| {
+                    !paths
+                        .kernel_modules_build_dir
+                        .join(format!("{n}.ko"))
+                        .is_file()
+                })
+                .collect();
+            if !missing.is_empty() {
+                let list: Vec<&str> = missing.iter().map(|s| s.as_str()).collect();
+                return Err(UsageError::new(format!(
+                    "{} module(s) did not build for {arch}: {} (compiler messages above and in {})",
+                    missing.len(),
+                    list.join(", "),
+                    paths.log_file("build-modules").display()
+                ))
+                .into());
+            }
+        }
+        r?;
+    }
+    Ok(())
+}
