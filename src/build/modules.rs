@@ -70,7 +70,7 @@ pub fn our_modules(paths: &Paths) -> Vec<String> {
             facts
                 .get(m)
                 .and_then(|f| f.archs.as_ref())
-                .is_none_or(|a| a.iter().any(|x| *x == paths.arch))
+                .is_none_or(|a| a.contains(&paths.arch))
         })
         .collect()
 }
