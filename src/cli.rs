@@ -104,6 +104,11 @@ pub struct Common {
           value_parser = clap::value_parser!(u32).range(1..))]
     pub nproc: Option<u32>,
 
+    /// Link userland programs statically; the userland build id defaults to
+    /// `static`, so static and dynamic builds live side by side.
+    #[arg(long = "static", global = true, help_heading = COMMON)]
+    pub static_userland: bool,
+
     /// Show everything: full build output (V=1), every step.
     #[arg(short = 'v', long, global = true, help_heading = COMMON, conflicts_with = "quiet")]
     pub verbose: bool,
@@ -162,6 +167,14 @@ pub struct BuildArgs {
     /// Remove the build output of the targets instead of building.
     #[arg(long)]
     pub clean: bool,
+
+    /// Userland: optimization level (-O).
+    #[arg(long, value_name = "LEVEL", default_value = "0")]
+    pub optimization_level: String,
+
+    /// Userland: extra compiler flags (shell words).
+    #[arg(long, value_name = "FLAGS")]
+    pub ccflags: Option<String>,
 
     /// Kernel: base config from a make target of the kernel (e.g. defconfig,
     /// tinyconfig) instead of lkmc's small default.
@@ -266,6 +279,20 @@ pub struct RunArgs {
     /// Build what the run needs first (`lkmc build` for this arch).
     #[arg(long)]
     pub build: bool,
+
+    /// Run this userland program (source under userland/, a source file
+    /// anywhere, or an executable) in QEMU user mode, or on the host with
+    /// --emulator native, instead of booting. Sources are built first.
+    #[arg(short = 'u', long, value_name = "PATH")]
+    pub userland: Option<PathBuf>,
+
+    /// Arguments for the --userland program (shell words).
+    #[arg(long, value_name = "ARGS", requires = "userland")]
+    pub cli_args: Option<String>,
+
+    /// File fed to the --userland program's stdin.
+    #[arg(long, value_name = "FILE", requires = "userland")]
+    pub stdin_file: Option<PathBuf>,
 
     /// Extra emulator arguments, after `--`.
     #[arg(last = true, value_name = "EMULATOR_ARGS")]

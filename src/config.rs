@@ -60,6 +60,8 @@ pub struct Config {
     pub gcc_which: GccWhich,
     pub qemu_which: QemuWhich,
     pub nproc: u32,
+    /// Link userland programs statically.
+    pub static_userland: bool,
     /// The config file that was read, if any.
     pub config_file: Option<PathBuf>,
 }
@@ -114,7 +116,14 @@ impl Config {
                 build_ids: BuildIds {
                     linux: id(&common.linux_build_id),
                     buildroot: id(&common.buildroot_build_id),
-                    userland: id(&common.userland_build_id),
+                    userland: common.userland_build_id.clone().unwrap_or_else(|| {
+                        if common.static_userland {
+                            "static"
+                        } else {
+                            "default"
+                        }
+                        .to_string()
+                    }),
                     qemu: id(&common.qemu_build_id),
                     gem5: id(&common.gem5_build_id),
                     crosstool_ng: id(&common.crosstool_ng_build_id),
@@ -124,6 +133,7 @@ impl Config {
                 gcc_which: common.gcc_which.unwrap_or(GccWhich::Host),
                 qemu_which: common.qemu_which.unwrap_or(QemuWhich::Host),
                 nproc,
+                static_userland: common.static_userland,
                 config_file: config_file.clone(),
             })
             .collect()

@@ -18,6 +18,7 @@ mod plan;
 mod run;
 mod sources;
 mod test;
+mod userland_props;
 
 use std::process::ExitCode;
 

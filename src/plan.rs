@@ -163,6 +163,79 @@ impl Executor {
         Ok(())
     }
 
+    /// Run a plan of independent commands on `jobs` workers. Unlike
+    /// `execute`, a failing command does not stop the others: the result
+    /// lists each failure as (rendered command, its output).
+    pub fn execute_parallel(&self, plan: &Plan, jobs: usize) -> Result<Vec<(String, String)>> {
+        if self.dry_run {
+            print!("{}", plan.render(self.oneline));
+            return Ok(vec![]);
+        }
+        if let Some(dir) = plan.log.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let log = std::sync::Mutex::new(
+            OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&plan.log)?,
+        );
+        let cmds: Vec<&Cmd> = plan
+            .steps
+            .iter()
+            .map(|s| match s {
+                Step::Run { cmd, .. } => cmd,
+                other => panic!("execute_parallel takes commands only, got {other:?}"),
+            })
+            .collect();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let failures = std::sync::Mutex::new(Vec::new());
+        let bar = if self.quiet || self.verbose || cmds.len() < 2 {
+            indicatif::ProgressBar::hidden()
+        } else {
+            indicatif::ProgressBar::new(cmds.len() as u64)
+        };
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "[{elapsed_precise}] {bar:30} {pos}/{len} {msg}",
+            )
+            .expect("valid template"),
+        );
+        bar.set_message(plan.title.clone());
+        std::thread::scope(|scope| {
+            for _ in 0..jobs.max(1) {
+                scope.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        let Some(cmd) = cmds.get(i) else { break };
+                        if self.verbose {
+                            bar.println(format!("+ {}", cmd.render(true)));
+                        }
+                        let out = cmd.to_command().output();
+                        let (ok, text) = match out {
+                            Ok(o) => {
+                                let mut t = String::from_utf8_lossy(&o.stdout).into_owned();
+                                t.push_str(&String::from_utf8_lossy(&o.stderr));
+                                (o.status.success(), t)
+                            }
+                            Err(e) => (false, format!("could not start `{}`: {e}\n", cmd.program)),
+                        };
+                        {
+                            let mut log = log.lock().unwrap();
+                            let _ = writeln!(log, "+ {}\n{text}", cmd.render(true));
+                        }
+                        if !ok {
+                            failures.lock().unwrap().push((cmd.render(false), text));
+                        }
+                        bar.inc(1);
+                    }
+                });
+            }
+        });
+        bar.finish_and_clear();
+        Ok(failures.into_inner().unwrap())
+    }
+
     fn step(&self, step: &Step, log: &Path) -> Result<()> {
         match step {
             Step::Mkdir(dir) => {

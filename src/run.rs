@@ -8,6 +8,7 @@
 
 use std::fs::File;
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::{ExitCode, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -43,6 +44,9 @@ pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
         .into());
     }
     let config = &configs[0];
+    if let Some(path) = &args.userland {
+        return run_userland(path, args, config, exec);
+    }
     if config.emulator != Emulator::Qemu {
         return Err(UsageError::new(format!(
             "lkmc run --emulator {} is not implemented yet; only qemu boots for now",
@@ -75,6 +79,191 @@ pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     }
     let outcome = boot(&cmd, args, &paths, config.quiet)?;
     outcome.report(args)
+}
+
+/// Where the program for `--userland PATH` is, building it first when PATH
+/// is a source.
+pub fn userland_executable(
+    path: &Path,
+    config: &Config,
+    paths: &Paths,
+    exec: &Executor,
+) -> Result<PathBuf> {
+    let abs = std::path::absolute(path)?;
+    let is_src = abs
+        .extension()
+        .is_some_and(|e| crate::build::userland::EXTS.iter().any(|x| e == *x));
+    if !is_src {
+        if abs.is_file() || config.dry_run {
+            return Ok(abs);
+        }
+        return Err(UsageError::new(format!("--userland {}: no such file", abs.display())).into());
+    }
+    if !abs.is_file() {
+        return Err(
+            UsageError::new(format!("--userland {}: no such source file", abs.display())).into(),
+        );
+    }
+    let arg = abs.to_string_lossy().into_owned();
+    let programs = crate::build::userland::programs(std::slice::from_ref(&arg), config, paths)?;
+    let Some(program) = programs.first() else {
+        return Err(UsageError::new(format!(
+            "{} is not built for {} (its properties in configs/userland.toml exclude it)",
+            abs.display(),
+            config.arch
+        ))
+        .into());
+    };
+    let build_args = default_build_args();
+    let quiet = Executor {
+        quiet: true,
+        ..exec.clone()
+    };
+    crate::build::userland::build(
+        &build_args,
+        &[arg],
+        config,
+        paths,
+        if exec.dry_run { exec } else { &quiet },
+    )?;
+    Ok(program.out.clone())
+}
+
+/// The command that runs a userland program for the arch.
+pub fn userland_cmd(
+    config: &Config,
+    paths: &Paths,
+    exe: &Path,
+    args: &[String],
+    gdb_wait: bool,
+) -> Result<Cmd> {
+    let cmd = match config.emulator {
+        Emulator::Qemu => {
+            let mut c = Cmd::new(p(&paths.qemu_user_executable))
+                .line(["-L", &p(&paths.userland_library_dir)]);
+            if gdb_wait {
+                c = c.line(["-g", &paths.gdb_port.to_string()]);
+            }
+            c.arg(p(exe))
+        }
+        Emulator::Native => {
+            if !config.arch.is_host() {
+                return Err(UsageError::new(format!(
+                    "--emulator native runs programs of the host's arch only; {} is not it",
+                    config.arch
+                ))
+                .into());
+            }
+            Cmd::new(p(exe))
+        }
+        Emulator::Gem5 => {
+            return Err(
+                UsageError::new("--userland with --emulator gem5 is not implemented yet").into(),
+            );
+        }
+    };
+    Ok(cmd.args(args))
+}
+
+fn run_userland(path: &Path, args: &RunArgs, config: &Config, exec: &Executor) -> Result<ExitCode> {
+    let paths = Paths::new(config);
+    let exe = userland_executable(path, config, &paths, exec)?;
+    let cli_args = match &args.cli_args {
+        Some(a) => shlex::split(a)
+            .ok_or_else(|| UsageError::new(format!("--cli-args {a:?}: unbalanced quotes")))?,
+        None => vec![],
+    };
+    let mut cmd = userland_cmd(config, &paths, &exe, &cli_args, args.gdb_wait)?;
+    cmd.stdin = args
+        .stdin_file
+        .as_ref()
+        .map(|f| std::path::absolute(f))
+        .transpose()?;
+    if config.dry_run {
+        println!("+ {}", cmd.render(config.print_cmd_oneline));
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(f) = &cmd.stdin {
+        if !f.is_file() {
+            return Err(
+                UsageError::new(format!("--stdin-file {}: no such file", f.display())).into(),
+            );
+        }
+    }
+    write_file(&paths.run_cmd_file, &script(&cmd), true)?;
+    if !config.quiet {
+        println!("+ {}", cmd.render(config.print_cmd_oneline));
+    }
+    let status = run_with_timeout(&cmd, args.timeout)?;
+    match status {
+        Finished::Exited(code) => Ok(ExitCode::from(code.clamp(0, 255) as u8)),
+        Finished::TimedOut => Err(CmdFailed {
+            status: 1,
+            what: format!(
+                "{} did not finish within --timeout {} s; stopped it",
+                exe.display(),
+                args.timeout.unwrap_or(0)
+            ),
+        }
+        .into()),
+    }
+}
+
+/// How a userland program ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Finished {
+    /// Its exit status, or 128 + N for signal N (as shells report it).
+    Exited(i32),
+    TimedOut,
+}
+
+/// Run `cmd` with inherited stdout/stderr (stdin from its file, or inherited).
+pub fn run_with_timeout(cmd: &Cmd, timeout: Option<u64>) -> Result<Finished> {
+    use std::os::unix::process::ExitStatusExt;
+    let mut c = cmd.to_command();
+    if let Some(f) = &cmd.stdin {
+        c.stdin(File::open(f).with_context(|| format!("opening {}", f.display()))?);
+    }
+    let mut child = c.spawn().with_context(|| {
+        format!(
+            "could not start {} (`lkmc build --download-dependencies` installs QEMU user mode)",
+            cmd.program
+        )
+    })?;
+    let deadline = timeout.map(|t| std::time::Instant::now() + Duration::from_secs(t));
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(Finished::Exited(
+                status
+                    .code()
+                    .unwrap_or_else(|| 128 + status.signal().unwrap_or(0)),
+            ));
+        }
+        if deadline.is_some_and(|d| std::time::Instant::now() > d) {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Ok(Finished::TimedOut);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn default_build_args() -> crate::cli::BuildArgs {
+    crate::cli::BuildArgs {
+        targets: vec![],
+        download_dependencies: false,
+        dependencies_only: false,
+        print_components: false,
+        force_rebuild: false,
+        clean: false,
+        linux_defconfig: None,
+        config: vec![],
+        config_fragment: vec![],
+        custom_config_file: None,
+        optimization_level: "0".into(),
+        ccflags: None,
+        extra_make_args: vec![],
+    }
 }
 
 /// The kernel command line for this run.
@@ -258,20 +447,7 @@ fn check_kvm(arch: Arch) -> Result<()> {
 }
 
 fn build_first(config: &Config, exec: &Executor) -> Result<()> {
-    let args = crate::cli::BuildArgs {
-        targets: vec![],
-        download_dependencies: false,
-        dependencies_only: false,
-        print_components: false,
-        force_rebuild: false,
-        clean: false,
-        linux_defconfig: None,
-        config: vec![],
-        config_fragment: vec![],
-        custom_config_file: None,
-        extra_make_args: vec![],
-    };
-    crate::build::main(&args, std::slice::from_ref(config), exec)
+    crate::build::main(&default_build_args(), std::slice::from_ref(config), exec)
 }
 
 /// Fail, naming the command that fixes it, if something the boot needs is missing.

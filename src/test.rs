@@ -61,6 +61,7 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
             match suite {
                 "boot" => boot_suite(config, &mut report),
                 "modules" => modules_suite(config, &mut report)?,
+                "userland" => userland_suite(config, exec, &mut report)?,
                 other => unreachable!("suite {other}"),
             }
         }
@@ -358,5 +359,109 @@ fn modules_suite(config: &Config, report: &mut Report) -> Result<()> {
         };
         report.record(&format!("modules {arch} {m}"), t, Err(why));
     }
+    Ok(())
+}
+
+fn userland_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()> {
+    use crate::build::userland;
+    use crate::run::{Finished, run_with_timeout, userland_cmd};
+    let arch = config.arch;
+    let paths = Paths::new(config);
+    let t = Instant::now();
+    let build_args = crate::cli::BuildArgs {
+        targets: vec![],
+        download_dependencies: false,
+        dependencies_only: false,
+        print_components: false,
+        force_rebuild: false,
+        clean: false,
+        linux_defconfig: None,
+        config: vec![],
+        config_fragment: vec![],
+        custom_config_file: None,
+        optimization_level: "0".into(),
+        ccflags: None,
+        extra_make_args: vec![],
+    };
+    let quiet = Executor {
+        quiet: true,
+        ..exec.clone()
+    };
+    if let Err(e) = userland::build(&build_args, &[], config, &paths, &quiet) {
+        report.record(&format!("userland {arch} build"), t, Err(format!("{e:#}")));
+        return Ok(());
+    }
+    let programs = userland::programs(&[], config, &paths)?;
+    let mut cases = Vec::new();
+    let mut skipped = 0;
+    for prog in programs {
+        let p = &prog.props;
+        if p.skip.is_some() || p.full_system == Some(true) || p.slow == Some(true) {
+            skipped += 1;
+            continue;
+        }
+        cases.push(prog);
+    }
+    let dir = paths.run_dir.join("userland-stdin");
+    std::fs::create_dir_all(&dir)?;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..config.nproc.max(1) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let Some(prog) = cases.get(i) else { break };
+                    let start = Instant::now();
+                    let r = (|| -> Result<(), String> {
+                        let props = &prog.props;
+                        let args = shlex::split(props.args.as_deref().unwrap_or("")).unwrap_or_default();
+                        let mut cmd = userland_cmd(config, &paths, &prog.out, &args, false).map_err(|e| e.to_string())?;
+                        let stdin = dir.join(format!("{i}.in"));
+                        std::fs::write(&stdin, props.stdin.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
+                        cmd.stdin = Some(stdin);
+                        let want = props.expected_status().map_err(|e| e.to_string())?;
+                        let mut quiet_cmd = cmd.clone();
+                        // The program's output is not needed; keep the report readable.
+                        quiet_cmd.program = "sh".into();
+                        quiet_cmd.lines = vec![vec![
+                            "-c".into(),
+                            format!("exec {} >/dev/null 2>&1", cmd.render(true)),
+                        ]];
+                        match run_with_timeout(&quiet_cmd, Some(30)).map_err(|e| e.to_string())? {
+                            Finished::Exited(got) if got == want => Ok(()),
+                            Finished::Exited(got) => Err(format!(
+                                "exit {got}, expected {want}; reproduce: lkmc run --arch {arch} --userland {}{}",
+                                prog.src.display(),
+                                props.args.as_ref().map(|a| format!(" --cli-args {}", crate::cmd::quote(a))).unwrap_or_default()
+                            )),
+                            Finished::TimedOut => Err("still running after 30 s".into()),
+                        }
+                    })();
+                    let rel = prog.src.strip_prefix(&paths.userland_source_dir).unwrap_or(&prog.src).display().to_string();
+                    results.lock().unwrap().push((rel, start, r));
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap();
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    let (mut pass, mut fail) = (0, 0);
+    for (rel, start, r) in results {
+        match r {
+            Ok(()) => {
+                pass += 1;
+                report.passed.push(format!("userland {arch} {rel}"));
+            }
+            Err(why) => {
+                fail += 1;
+                report.record(&format!("userland {arch} {rel}"), start, Err(why));
+            }
+        }
+    }
+    println!(
+        "userland {arch}: {pass} passed, {fail} failed, {skipped} not run here (skip, slow or full system) in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
     Ok(())
 }

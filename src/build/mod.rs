@@ -8,6 +8,7 @@ mod deps;
 pub mod linux;
 pub mod modules;
 pub mod rootfs;
+pub mod userland;
 
 use anyhow::Result;
 
@@ -46,6 +47,13 @@ pub const TARGETS: &[Target] = &[
         not_yet: None,
     },
     Target {
+        name: "userland",
+        help: "userland examples for the arch, or the given files and directories",
+        deps: &[],
+        builds: true,
+        not_yet: None,
+    },
+    Target {
         name: "rootfs",
         help: "lkmc's root filesystem: BusyBox, sysroot libraries, overlays (ext4, qcow2, cpio)",
         deps: &[],
@@ -55,7 +63,7 @@ pub const TARGETS: &[Target] = &[
     Target {
         name: "qemu-linux",
         help: "everything a QEMU Linux run needs (default)",
-        deps: &["linux", "modules", "rootfs"],
+        deps: &["linux", "modules", "userland", "rootfs"],
         builds: false,
         not_yet: None,
     },
@@ -111,12 +119,18 @@ pub fn resolve(targets: &[String]) -> Result<Vec<&'static Target>> {
 
 /// `lkmc build`.
 pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()> {
-    // After `modules`, words that are not target names select modules.
-    let mut targets = Vec::new();
+    // After `modules` or `userland`, words that are not target names select
+    // what to build of it: `lkmc build modules hello`, `lkmc build userland c/`.
+    let mut targets: Vec<String> = Vec::new();
     let mut module_args = Vec::new();
+    let mut userland_args = Vec::new();
     for t in &args.targets {
-        if targets.iter().any(|x: &String| x == "modules") && find(t).is_err() {
+        if find(t).is_ok() {
+            targets.push(t.clone());
+        } else if targets.last().is_some_and(|x| x == "modules") {
             module_args.push(t.clone());
+        } else if targets.last().is_some_and(|x| x == "userland") {
+            userland_args.push(t.clone());
         } else {
             targets.push(t.clone());
         }
@@ -151,6 +165,7 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
             match c.name {
                 "linux" => linux::build(args, config, &paths, exec)?,
                 "modules" => modules::build(&module_args, config, &paths, exec)?,
+                "userland" => userland::build(args, &userland_args, config, &paths, exec)?,
                 "rootfs" => rootfs::build(args, config, &paths, exec)?,
                 other => unreachable!("target {other} has no builder"),
             }
@@ -164,6 +179,7 @@ fn clean_cmd(name: &str, paths: &Paths) -> crate::cmd::Cmd {
         "linux" => &paths.linux_build_dir,
         "rootfs" => &paths.rootfs_build_dir,
         "modules" => &paths.kernel_modules_build_dir,
+        "userland" => &paths.userland_build_dir,
         other => unreachable!("target {other} has no build dir"),
     };
     crate::cmd::Cmd::new("rm")

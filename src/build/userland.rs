@@ -1,0 +1,334 @@
+//! `lkmc build userland`: compile the userland examples for the guest arch.
+//!
+//! Every .c, .cpp and .S under `userland/` is one program (except
+//! `userland/lib/`, built into `liblkmc.a` and linked into each, and
+//! `userland/include/`). Outputs go to `userland_build_dir`, keyed by arch
+//! and build id, with the source tree's layout (`c/hello.c` → `c/hello.out`),
+//! and are copied into the generated guest overlay (`/lkmc/c/hello.out`).
+//! Compiles run in parallel; a program is rebuilt only when it, a header it
+//! includes (from gcc's depfile) or liblkmc changed.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use anyhow::Result;
+
+use crate::cli::BuildArgs;
+use crate::cmd::{Cmd, p, quote};
+use crate::config::Config;
+use crate::error::UsageError;
+use crate::paths::Paths;
+use crate::plan::{Executor, Plan, Step};
+use crate::userland_props::{Props, Table};
+
+/// Source extensions that make a program.
+pub const EXTS: &[&str] = &["c", "cpp", "S"];
+
+/// One program to build.
+#[derive(Clone, Debug)]
+pub struct Program {
+    /// The source file.
+    pub src: PathBuf,
+    /// The executable.
+    pub out: PathBuf,
+    pub props: Props,
+}
+
+fn is_source(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| EXTS.iter().any(|x| e == *x))
+}
+
+/// The programs under `userland/` (or the given paths) for this arch.
+pub fn programs(args: &[String], config: &Config, paths: &Paths) -> Result<Vec<Program>> {
+    let table = Table::load(&config.root)?;
+    let src_dir = &paths.userland_source_dir;
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for a in args {
+        let abs = std::path::absolute(a)?;
+        if !abs.exists() {
+            return Err(UsageError::new(format!("{} does not exist", abs.display())).into());
+        }
+        if abs.is_file() && !is_source(&abs) {
+            return Err(UsageError::new(format!(
+                "{} is not a userland source file (.c, .cpp or .S)",
+                abs.display()
+            ))
+            .into());
+        }
+        roots.push(abs);
+    }
+    if roots.is_empty() {
+        roots.push(src_dir.clone());
+    }
+    let mut out = Vec::new();
+    for root in roots {
+        for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+            let entry = entry?;
+            let src = entry.path().to_path_buf();
+            if !entry.file_type().is_file() || !is_source(&src) {
+                continue;
+            }
+            match src.strip_prefix(src_dir) {
+                Ok(rel) => {
+                    let first = rel
+                        .components()
+                        .next()
+                        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+                    if matches!(first.as_deref(), Some("lib") | Some("include")) {
+                        continue;
+                    }
+                    let props = table.get(rel);
+                    if props.no_build == Some(true) || !props.allows(&paths.arch) {
+                        continue;
+                    }
+                    out.push(Program {
+                        out: paths.userland_build_dir.join(rel).with_extension("out"),
+                        src,
+                        props,
+                    });
+                }
+                Err(_) => {
+                    // A file of the user's, outside the tree: its own corner of the build dir.
+                    let flat: String = src
+                        .to_string_lossy()
+                        .trim_start_matches('/')
+                        .chars()
+                        .map(|c| {
+                            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                                c
+                            } else {
+                                '_'
+                            }
+                        })
+                        .collect();
+                    out.push(Program {
+                        out: paths
+                            .userland_build_dir
+                            .join("external")
+                            .join(flat)
+                            .with_extension("out"),
+                        src,
+                        props: Props::default(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The compiler command for one source.
+fn compile(
+    config: &Config,
+    paths: &Paths,
+    src: &Path,
+    out: &Path,
+    props: &Props,
+    object: bool,
+    args: &BuildArgs,
+) -> Cmd {
+    let cpp = src.extension().is_some_and(|e| e == "cpp");
+    let compiler = if cpp { &paths.gxx } else { &paths.gcc };
+    let mut c = Cmd::new(p(compiler))
+        .line([if cpp { "-std=gnu++17" } else { "-std=gnu11" }])
+        .line([format!("-O{}", args.optimization_level).as_str(), "-g3"])
+        .line(["-Wall", "-Wextra", "-Werror"])
+        .line(["-I", &p(&paths.userland_source_dir.join("include"))])
+        .line(["-I", &p(&paths.kernel_modules_source_dir)]);
+    if props.freestanding == Some(true) {
+        c = c.line(["-ffreestanding", "-nostdlib", "-static"]);
+    } else if props.static_ == Some(true) || config.static_userland {
+        c = c.arg("-static");
+    }
+    if !props.cflags.is_empty() {
+        c = c.line(&props.cflags);
+    }
+    if let Some(extra) = &args.ccflags {
+        c = c.line(shlex::split(extra).unwrap_or_default());
+    }
+    c = c.line(["-MMD", "-MF", &format!("{}.d", p(out))]);
+    if object {
+        c = c.arg("-c");
+    }
+    c = c.line(["-o", &p(out)]).arg(p(src));
+    if !object && props.freestanding != Some(true) {
+        c = c.arg(p(&lib_archive(paths))).line(["-lm", "-pthread"]);
+    }
+    c
+}
+
+fn lib_archive(paths: &Paths) -> PathBuf {
+    paths.userland_build_dir.join("lib/liblkmc.a")
+}
+
+fn mtime(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Whether `out` is newer than everything its depfile lists and than `also`.
+fn fresh(out: &Path, also: &[PathBuf]) -> bool {
+    let Some(t) = mtime(out) else { return false };
+    let Ok(dep) = std::fs::read_to_string(format!("{}.d", out.display())) else {
+        return false;
+    };
+    let deps = dep
+        .split_once(':')
+        .map(|(_, d)| d)
+        .unwrap_or("")
+        .split_whitespace()
+        .filter(|w| *w != "\\")
+        .map(PathBuf::from);
+    deps.chain(also.iter().cloned())
+        .all(|d| mtime(&d).is_some_and(|m| m <= t))
+}
+
+/// Build the selected programs for one arch.
+pub fn build(
+    args: &BuildArgs,
+    targets: &[String],
+    config: &Config,
+    paths: &Paths,
+    exec: &Executor,
+) -> Result<()> {
+    let arch = config.arch;
+    if !config.dry_run && which::which(&paths.gcc).is_err() {
+        return Err(UsageError::new(format!(
+            "the {arch} compiler `{}` is not installed (package {}).\nInstall it with: lkmc build --download-dependencies --arch {arch} userland",
+            paths.gcc.display(),
+            arch.facts().gcc_package
+        ))
+        .into());
+    }
+    let programs = programs(targets, config, paths)?;
+    let lib_dir = paths.userland_build_dir.join("lib");
+    let lib_srcs: Vec<PathBuf> = std::fs::read_dir(paths.userland_source_dir.join("lib"))
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| is_source(p))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut lib_srcs = lib_srcs;
+    lib_srcs.sort();
+
+    // liblkmc.a first: every program links it.
+    let mut setup = Plan::new("userland setup", paths.log_file("build-userland"));
+    let mut dirs: Vec<PathBuf> = programs
+        .iter()
+        .filter_map(|p| p.out.parent().map(Path::to_path_buf))
+        .collect();
+    dirs.push(lib_dir.clone());
+    dirs.sort();
+    dirs.dedup();
+    setup.cmd(
+        "mkdir",
+        Cmd::new("mkdir")
+            .arg("-p")
+            .args(dirs.iter().map(|d| p(d)))
+            .oneline(),
+    );
+    let mut lib_objs = Plan::new("liblkmc", paths.log_file("build-userland"));
+    let archive = lib_archive(paths);
+    let mut objs = Vec::new();
+    for src in &lib_srcs {
+        let obj = lib_dir
+            .join(src.file_name().unwrap_or_default())
+            .with_extension("o");
+        if args.force_rebuild || !fresh(&obj, &[]) {
+            lib_objs.cmd(
+                "compile",
+                compile(config, paths, src, &obj, &Props::default(), true, args),
+            );
+        }
+        objs.push(obj);
+    }
+    exec.execute(&setup)?;
+    let failed = exec.execute_parallel(&lib_objs, config.nproc as usize)?;
+    report_failures(&failed, "userland/lib")?;
+    let mut ar = Plan::new("liblkmc", paths.log_file("build-userland"));
+    let newest_obj = objs.iter().filter_map(|o| mtime(o)).max();
+    if args.force_rebuild
+        || !lib_objs.steps.is_empty()
+        || mtime(&archive).is_none()
+        || newest_obj > mtime(&archive)
+    {
+        ar.cmd("rm", Cmd::new("rm").args(["-f", &p(&archive)]).oneline());
+        ar.cmd(
+            "ar",
+            Cmd::new(format!("{}ar", paths.cross_compile))
+                .arg("rcs")
+                .arg(p(&archive))
+                .args(objs.iter().map(|o| p(o))),
+        );
+    }
+    exec.execute(&ar)?;
+
+    let mut plan = Plan::new(format!("userland {arch}"), paths.log_file("build-userland"));
+    for prog in &programs {
+        if args.force_rebuild || !fresh(&prog.out, std::slice::from_ref(&archive)) {
+            plan.cmd(
+                "compile",
+                compile(
+                    config,
+                    paths,
+                    &prog.src,
+                    &prog.out,
+                    &prog.props,
+                    false,
+                    args,
+                ),
+            );
+        }
+    }
+    let n = plan.steps.len();
+    let failed = exec.execute_parallel(&plan, config.nproc as usize)?;
+    if !exec.quiet && !config.dry_run {
+        eprintln!(
+            "userland {arch}: {} programs, {} compiled, {} up to date, {} failed",
+            programs.len(),
+            n - failed.len(),
+            programs.len() - n,
+            failed.len()
+        );
+    }
+    install(paths, exec)?;
+    report_failures(&failed, "userland")
+}
+
+/// Copy the executables into the generated guest overlay.
+fn install(paths: &Paths, exec: &Executor) -> Result<()> {
+    let mut plan = Plan::new("install userland", paths.log_file("build-userland"));
+    plan.push(Step::Mkdir(paths.out_rootfs_overlay_lkmc_dir.clone()));
+    plan.cmd(
+        "install into the guest overlay",
+        Cmd::new("sh")
+            .line([
+                "-c",
+                &format!(
+                    "find . -path ./external -prune -o -name '*.out' -exec cp -p --parents -t {} {{}} +",
+                    quote(&p(&paths.out_rootfs_overlay_lkmc_dir))
+                ),
+            ])
+            .cwd(&paths.userland_build_dir),
+    );
+    exec.execute(&plan)
+}
+
+fn report_failures(failed: &[(String, String)], what: &str) -> Result<()> {
+    if failed.is_empty() {
+        return Ok(());
+    }
+    for (cmd, out) in failed {
+        eprintln!("error: compile failed:\n{cmd}\n{}", out.trim_end());
+    }
+    Err(crate::error::CmdFailed {
+        status: 1,
+        what: format!(
+            "{} {what} program(s) did not compile (messages above)",
+            failed.len()
+        ),
+    }
+    .into())
+}
