@@ -177,18 +177,16 @@ fn run_userland(path: &Path, args: &RunArgs, config: &Config, exec: &Executor) -
     cmd.stdin = args
         .stdin_file
         .as_ref()
-        .map(|f| std::path::absolute(f))
+        .map(std::path::absolute)
         .transpose()?;
     if config.dry_run {
         println!("+ {}", cmd.render(config.print_cmd_oneline));
         return Ok(ExitCode::SUCCESS);
     }
-    if let Some(f) = &cmd.stdin {
-        if !f.is_file() {
-            return Err(
-                UsageError::new(format!("--stdin-file {}: no such file", f.display())).into(),
-            );
-        }
+    if let Some(f) = &cmd.stdin
+        && !f.is_file()
+    {
+        return Err(UsageError::new(format!("--stdin-file {}: no such file", f.display())).into());
     }
     write_file(&paths.run_cmd_file, &script(&cmd), true)?;
     if !config.quiet {

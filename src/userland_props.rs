@@ -115,10 +115,10 @@ impl Table {
             if !root.join("userland").join(k).exists() {
                 bail!("{}: [\"{k}\"]: userland/{k} does not exist", path.display());
             }
-            if let Some(s) = &p.signal {
-                if signal_number(s).is_none() {
-                    bail!("{}: [\"{k}\"]: unknown signal {s:?}", path.display());
-                }
+            if let Some(s) = &p.signal
+                && signal_number(s).is_none()
+            {
+                bail!("{}: [\"{k}\"]: unknown signal {s:?}", path.display());
             }
         }
         Ok(Table { entries })
