@@ -239,6 +239,25 @@ pub struct RunArgs {
     #[arg(long)]
     pub gdb_wait: bool,
 
+    /// Debug from the start: --gdb-wait, plus `lkmc gdb` in a tmux split
+    /// breaking at start_kernel (or main with --userland).
+    #[arg(long)]
+    pub gdb: bool,
+
+    /// Arguments for the `lkmc gdb` of --gdb, instead of the default break
+    /// (shell words, e.g. 'do_sys_open --no-lxsymbols').
+    #[arg(long, value_name = "ARGS")]
+    pub tmux_args: Option<String>,
+
+    /// Wait for KGDB at boot on the guest's second serial port (x86_64);
+    /// connect with `lkmc gdb --kgdb`.
+    #[arg(long, conflicts_with = "kdb")]
+    pub kgdb: bool,
+
+    /// Drop into KDB, the kernel's own debugger, on the console at boot.
+    #[arg(long)]
+    pub kdb: bool,
+
     /// Show a graphic window instead of a serial console only.
     #[arg(long)]
     pub graphic: bool,
@@ -321,6 +340,19 @@ pub struct GdbArgs {
     /// Do not load module symbols with lx-symbols.
     #[arg(long)]
     pub no_lxsymbols: bool,
+
+    /// Debug this userland program in QEMU user mode (started with
+    /// `lkmc run --userland PATH --gdb-wait`) instead of the kernel.
+    #[arg(short = 'u', long, value_name = "PATH")]
+    pub userland: Option<PathBuf>,
+
+    /// Connect through KGDB on the guest's second serial port (x86_64).
+    #[arg(long, conflicts_with = "userland")]
+    pub kgdb: bool,
+
+    /// GDB arguments placed before lkmc's own (shell words).
+    #[arg(long, value_name = "ARGS")]
+    pub before: Option<String>,
 
     /// Extra GDB arguments, after `--`.
     #[arg(last = true, value_name = "GDB_ARGS")]

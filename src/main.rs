@@ -11,6 +11,7 @@ mod cli;
 mod cmd;
 mod config;
 mod error;
+mod gdb;
 mod getvar;
 mod linux_source;
 mod paths;
@@ -70,12 +71,7 @@ fn real_main() -> anyhow::Result<ExitCode> {
         Command::Build(args) => build::main(args, &configs, &exec).map(|_| ExitCode::SUCCESS),
         Command::Run(args) => run::main(args, &configs, &exec),
         Command::Test(args) => test::main(args, &configs, &exec),
-        Command::Gdb(_) => Err(UsageError::new(
-            "`lkmc gdb` is not implemented yet (tracked in issue 7); meanwhile: \
-             `lkmc run --gdb-wait`, then in another shell \
-             `gdb-multiarch $(lkmc getvar vmlinux) -ex \"target remote :$(lkmc getvar gdb_port)\"`",
-        )
-        .into()),
+        Command::Gdb(args) => gdb::main(args, &configs, &exec),
         Command::Completions(args) => {
             let mut command = cli::Cli::command();
             clap_complete::generate(args.shell, &mut command, "lkmc", &mut std::io::stdout());

@@ -58,6 +58,14 @@ pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     if args.kvm {
         check_kvm(config.arch)?;
     }
+    if args.kgdb && config.arch.facts().extra_console.is_none() {
+        return Err(UsageError::new(format!(
+            "--kgdb needs a second serial port in the guest, and QEMU's {} virt board has only one UART.
+             Use QEMU's own GDB stub instead: lkmc run --arch {} --gdb-wait, then lkmc gdb --arch {}",
+            config.arch, config.arch, config.arch
+        ))
+        .into());
+    }
     if args.build && !config.dry_run {
         build_first(config, exec)?;
     }
@@ -76,6 +84,9 @@ pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     write_file(&paths.last_run_cmd_file, &script(&cmd), true)?;
     if !config.quiet {
         println!("+ {}", cmd.render(config.print_cmd_oneline));
+    }
+    if args.gdb {
+        split_gdb(args, config, None)?;
     }
     let outcome = boot(&cmd, args, &paths, config.quiet)?;
     outcome.report(args)
@@ -173,7 +184,7 @@ fn run_userland(path: &Path, args: &RunArgs, config: &Config, exec: &Executor) -
             .ok_or_else(|| UsageError::new(format!("--cli-args {a:?}: unbalanced quotes")))?,
         None => vec![],
     };
-    let mut cmd = userland_cmd(config, &paths, &exe, &cli_args, args.gdb_wait)?;
+    let mut cmd = userland_cmd(config, &paths, &exe, &cli_args, args.gdb_wait || args.gdb)?;
     cmd.stdin = args
         .stdin_file
         .as_ref()
@@ -191,6 +202,9 @@ fn run_userland(path: &Path, args: &RunArgs, config: &Config, exec: &Executor) -
     write_file(&paths.run_cmd_file, &script(&cmd), true)?;
     if !config.quiet {
         println!("+ {}", cmd.render(config.print_cmd_oneline));
+    }
+    if args.gdb {
+        split_gdb(args, config, Some(path))?;
     }
     let status = run_with_timeout(&cmd, args.timeout)?;
     match status {
@@ -246,6 +260,65 @@ pub fn run_with_timeout(cmd: &Cmd, timeout: Option<u64>) -> Result<Finished> {
     }
 }
 
+/// Open `lkmc gdb` for this run in a tmux split beside the emulator.
+fn split_gdb(args: &RunArgs, config: &Config, userland: Option<&Path>) -> Result<()> {
+    let exe = std::env::current_exe()?;
+    let mut words: Vec<String> = vec![
+        p(&exe),
+        "gdb".into(),
+        "--arch".into(),
+        config.arch.to_string(),
+        "--run-id".into(),
+        config.run_id.to_string(),
+        "--out-dir".into(),
+        p(&config.out_dir),
+        "--linux-build-id".into(),
+        config.build_ids.linux.clone(),
+    ];
+    if let Some(u) = userland {
+        words.extend(["--userland".into(), p(&std::path::absolute(u)?)]);
+    }
+    match &args.tmux_args {
+        Some(a) => words.extend(shlex::split(a).unwrap_or_default()),
+        None => words.push(
+            if userland.is_some() {
+                "main"
+            } else {
+                "start_kernel"
+            }
+            .into(),
+        ),
+    }
+    let gdb_line: Vec<String> = words.iter().map(|w| crate::cmd::quote(w)).collect();
+    let gdb_line = gdb_line.join(" ");
+    if std::env::var_os("TMUX").is_none() {
+        return Err(UsageError::new(format!(
+            "--gdb opens GDB in a tmux split, and this shell is not inside tmux.
+             Start tmux first, or use two shells:
+  lkmc run --arch {} --run-id {} --gdb-wait{}
+  {gdb_line}",
+            config.arch,
+            config.run_id,
+            userland
+                .map(|u| format!(" --userland {}", u.display()))
+                .unwrap_or_default()
+        ))
+        .into());
+    }
+    // The emulator starts in this pane right after; give it a moment to listen.
+    let split = Cmd::new("tmux")
+        .line(["split-window", "-h", "-d"])
+        .arg(format!("sleep 1; {gdb_line}"));
+    if !config.quiet {
+        println!("+ {}", split.render(config.print_cmd_oneline));
+    }
+    let status = split.to_command().status()?;
+    if !status.success() {
+        return Err(UsageError::new("tmux split-window failed").into());
+    }
+    Ok(())
+}
+
 fn default_build_args() -> crate::cli::BuildArgs {
     crate::cli::BuildArgs {
         targets: vec![],
@@ -277,6 +350,15 @@ pub fn kernel_cli(args: &RunArgs, arch: Arch) -> String {
     }
     if !(args.graphic && arch == Arch::X86_64) {
         words.push(format!("console={}", f.console));
+    }
+    if args.kgdb || args.kdb {
+        words.push("kgdbwait".into());
+        let port = if args.kdb {
+            f.console
+        } else {
+            f.extra_console.unwrap_or(f.console)
+        };
+        words.push(format!("kgdboc={port},115200"));
     }
     if let Some(extra) = &args.kernel_cli {
         words.push(extra.clone());
@@ -375,7 +457,7 @@ pub fn qemu_cmd(args: &RunArgs, config: &Config, paths: &Paths) -> Cmd {
     if args.kvm {
         c = c.arg("-enable-kvm");
     }
-    if args.gdb_wait {
+    if args.gdb_wait || args.gdb {
         c = c.arg("-S");
     }
     if let Some(events) = &args.trace {

@@ -536,7 +536,10 @@ fn print_components_in_order() {
         .lines()
         .map(|l| l.split_whitespace().next().unwrap())
         .collect();
-    assert_eq!(names, ["linux", "modules", "userland", "rootfs", "qemu-linux"]);
+    assert_eq!(
+        names,
+        ["linux", "modules", "userland", "rootfs", "qemu-linux"]
+    );
 }
 
 // ---- README and CI -------------------------------------------------------

@@ -1,0 +1,150 @@
+//! `lkmc gdb`: attach GDB to the emulator of the same arch and run id.
+//!
+//! For a kernel, GDB starts in the kernel build dir with `vmlinux` and the
+//! kernel's own GDB scripts (`lx-symbols`, `lx-dmesg`, ...; auto-loaded from
+//! `vmlinux-gdb.py`), connects to the run's GDB port, sets the breakpoint and
+//! continues. `lx-symbols` is pointed at our module build dir, so
+//! breakpoints in modules loaded later work. For `--userland PATH` it loads
+//! the program and connects to QEMU user mode's stub instead.
+
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Result;
+
+use crate::cli::GdbArgs;
+use crate::cmd::{Cmd, p, script};
+use crate::config::Config;
+use crate::error::UsageError;
+use crate::paths::Paths;
+use crate::plan::{Executor, write_file};
+
+/// What GDB debugs.
+pub enum Target<'a> {
+    /// The kernel, through the emulator's stub.
+    Kernel,
+    /// The kernel through KGDB on the second serial port.
+    Kgdb,
+    /// A userland program in QEMU user mode.
+    Userland(&'a Path),
+}
+
+/// The GDB command line.
+pub fn gdb_cmd(args: &GdbArgs, target: &Target, paths: &Paths, batch: bool) -> Cmd {
+    let mut c = Cmd::new(p(&paths.gdb));
+    if batch {
+        c = c.line(["-q", "-nx", "-batch"]);
+    }
+    if let Some(before) = &args.before {
+        c = c.line(shlex::split(before).unwrap_or_default());
+    }
+    let ex = |c: Cmd, s: String| c.line(["-ex".to_string(), s]);
+    let (file, port) = match target {
+        Target::Kernel => (paths.vmlinux.clone(), paths.gdb_port),
+        Target::Kgdb => (paths.vmlinux.clone(), paths.extra_serial_port),
+        Target::Userland(exe) => (exe.to_path_buf(), paths.gdb_port),
+    };
+    let kernel = !matches!(target, Target::Userland(_));
+    if kernel {
+        c = ex(
+            c,
+            format!("add-auto-load-safe-path {}", p(&paths.linux_build_dir)),
+        );
+        c = c.cwd(&paths.linux_build_dir);
+    }
+    c = ex(c, format!("file {}", p(&file)));
+    if matches!(target, Target::Kgdb) {
+        c = ex(c, "set serial baud 115200".into());
+    }
+    c = ex(c, format!("target remote localhost:{port}"));
+    if let (Some(b), false) = (&args.break_at, matches!(target, Target::Kgdb)) {
+        c = ex(c, format!("break {b}"));
+    }
+    if !args.no_continue {
+        c = ex(c, "continue".into());
+    }
+    if kernel && !args.no_lxsymbols && !batch {
+        // Runs when GDB next stops: from then on, module symbols follow insmod.
+        c = ex(
+            c,
+            format!("lx-symbols {}", p(&paths.kernel_modules_build_dir)),
+        );
+    }
+    c.args(&args.extra_gdb_args)
+}
+
+/// Whether something listens on localhost:`port`.
+pub fn listening(port: u16) -> bool {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    TcpStream::connect_timeout(&addr, Duration::from_millis(300)).is_ok()
+}
+
+/// `lkmc gdb`.
+pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitCode> {
+    let config = &configs[0];
+    let paths = Paths::new(config);
+    let exe;
+    let target = if let Some(u) = &args.userland {
+        exe = crate::run::userland_executable(u, config, &paths, exec)?;
+        Target::Userland(&exe)
+    } else if args.kgdb {
+        Target::Kgdb
+    } else {
+        Target::Kernel
+    };
+    let cmd = gdb_cmd(args, &target, &paths, false);
+    if config.dry_run {
+        println!("+ {}", cmd.render(config.print_cmd_oneline));
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !matches!(target, Target::Userland(_)) && !paths.vmlinux.is_file() {
+        return Err(UsageError::new(format!(
+            "no kernel to debug: {} is missing.\nBuild it with: lkmc build --arch {} linux",
+            paths.vmlinux.display(),
+            config.arch
+        ))
+        .into());
+    }
+    let port = if args.kgdb {
+        paths.extra_serial_port
+    } else {
+        paths.gdb_port
+    };
+    if !listening(port) {
+        let start = match &target {
+            Target::Userland(_) => format!(
+                "lkmc run --arch {} --run-id {} --userland {} --gdb-wait",
+                config.arch,
+                config.run_id,
+                args.userland
+                    .as_ref()
+                    .map(|u| u.display().to_string())
+                    .unwrap_or_default()
+            ),
+            Target::Kgdb => format!(
+                "lkmc run --arch {} --run-id {} --kgdb",
+                config.arch, config.run_id
+            ),
+            Target::Kernel => format!(
+                "lkmc run --arch {} --run-id {} --gdb-wait",
+                config.arch, config.run_id
+            ),
+        };
+        return Err(UsageError::new(format!(
+            "nothing listens on localhost:{port} (the GDB port of run id {} for {}).\n\
+             Start the emulator first, in another shell: {start}",
+            config.run_id, config.arch
+        ))
+        .into());
+    }
+    write_file(&paths.run_gdb_cmd_file, &script(&cmd), true)?;
+    if !config.quiet {
+        println!("+ {}", cmd.render(config.print_cmd_oneline));
+    }
+    let status = cmd.to_command().status()?;
+    Ok(ExitCode::from(
+        status.code().unwrap_or(1).clamp(0, 255) as u8
+    ))
+}

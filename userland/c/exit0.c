@@ -1,0 +1,24 @@
+/* exit(0): end the process with exit status 0 from anywhere (here from a
+ * nested function), running atexit handlers and flushing stdio first. The
+ * test expects status 0.
+ *
+ * Run: lkmc run --userland userland/c/exit0.c --arch aarch64; echo $?
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+static void at_exit(void) {
+    puts("atexit handler ran");
+}
+
+static void leave(void) {
+    exit(0);
+}
+
+int main(void) {
+    atexit(at_exit);
+    printf("exiting with status 0\n");
+    leave();
+    puts("not reached");
+    return 100;
+}

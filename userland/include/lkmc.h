@@ -1,0 +1,447 @@
+/* lkmc.h: the small assertion library that makes every userland example
+ * self-checking. Included from C, C++ and (through the C preprocessor) from
+ * .S assembly files. The functions live in userland/lib/lkmc.c, built into
+ * liblkmc.a and linked into every program that is not freestanding.
+ *
+ * A failed check prints the file, the line, what was checked and the values
+ * seen and expected on stderr, then exits with status 1.
+ *
+ * C and C++:
+ *
+ *   LKMC_ASSERT(cond)            cond must be true
+ *   LKMC_ASSERT_EQ(a, b)         integers (compared as intmax_t): prints both
+ *   LKMC_ASSERT_NE(a, b)
+ *   LKMC_ASSERT_STREQ(a, b)      C strings
+ *   LKMC_ASSERT_MEMEQ(a, b, n)   n bytes, prints both in hex on mismatch
+ *   LKMC_ASSERT_NEAR(a, b, eps)  doubles: |a - b| <= eps
+ *   LKMC_SYS(expr)               expr is a system call wrapper returning -1 on
+ *                                error: fails with errno's name, else yields
+ *                                the value of expr (GNU statement expression)
+ *   LKMC_FAIL(fmt, ...)          unconditional failure with a message
+ *
+ * Assembly (.S), after LKMC_PROLOGUE (defines main and saves the callee-saved
+ * registers) and before LKMC_EPILOGUE (restores them and returns 0):
+ *
+ *   LKMC_ASSERT_EQ(reg, imm)     reg must equal the constant imm. Write imm
+ *                                without the $ or # prefix and without spaces,
+ *                                e.g. LKMC_ASSERT_EQ(%rax, 0x10) or
+ *                                LKMC_ASSERT_EQ(x0, -1). Only the flags are
+ *                                changed when the check passes. On x86_64 any
+ *                                register width works (%al, %eax, %rax: the low
+ *                                bits of imm are compared); on aarch64 use
+ *                                x registers (not sp, x29 or x30).
+ *   LKMC_ASSERT_MEMCMP(ra, rb, size)
+ *                                the size bytes at the addresses held by
+ *                                registers ra and rb must be equal. This one
+ *                                calls C: caller-saved registers are clobbered.
+ *   LKMC_ASSERT_FAIL             reaching this point is a failure (e.g. a
+ *                                branch that must not fall through).
+ *   LKMC_GLOBAL(name)            start a global function callable from C.
+ *
+ * The asm body must keep the frame pointer (%rbp on x86_64, x29 on aarch64)
+ * and, on arm, leave sp as it found it before LKMC_EPILOGUE.
+ */
+#ifndef LKMC_H
+#define LKMC_H
+
+#if defined(__ASSEMBLER__)
+
+#define LKMC_PROLOGUE lkmc_prologue
+#define LKMC_EPILOGUE lkmc_epilogue
+#define LKMC_ASSERT_EQ(reg, imm) lkmc_assert_eq reg, imm, __LINE__, __FILE__
+#define LKMC_ASSERT_MEMCMP(ra, rb, size) lkmc_assert_memcmp ra, rb, size, __LINE__, __FILE__
+#define LKMC_ASSERT_FAIL lkmc_assert_fail_here __LINE__, __FILE__
+#define LKMC_GLOBAL(name) lkmc_global name
+
+/* No executable stack for any object that includes this header. */
+.section .note.GNU-stack, "", %progbits
+.text
+
+#if defined(__x86_64__)
+
+.macro lkmc_global name
+    .text
+    .global \name
+    .type \name, @function
+\name:
+.endm
+
+.macro lkmc_prologue
+    lkmc_global main
+    push %rbp
+    mov %rsp, %rbp
+    push %rbx
+    push %r12
+    push %r13
+    push %r14
+    push %r15
+    /* return address + 6 pushes + 8 = 64: %rsp is 16-byte aligned for calls. */
+    sub $8, %rsp
+.endm
+
+.macro lkmc_epilogue
+    lea -40(%rbp), %rsp
+    pop %r15
+    pop %r14
+    pop %r13
+    pop %r12
+    pop %rbx
+    pop %rbp
+    xor %eax, %eax
+    ret
+.endm
+
+/* The constant lives in .rodata: cmp with a memory operand takes the size of
+ * the register, so %al, %ax, %eax and %rax all work and nothing but the flags
+ * is touched. The failure path saves both values (zero-extended to 64 bits)
+ * in liblkmc variables and calls C, which never returns. */
+.macro lkmc_assert_eq reg, imm, line, file
+    cmp .Llkmc_imm\@(%rip), \reg
+    je .Llkmc_ok\@
+    movq $0, lkmc_assert_seen(%rip)
+    mov \reg, lkmc_assert_seen(%rip)
+    movq $0, lkmc_assert_expected(%rip)
+    mov .Llkmc_imm\@(%rip), \reg
+    mov \reg, lkmc_assert_expected(%rip)
+    mov lkmc_assert_seen(%rip), %rdi
+    mov lkmc_assert_expected(%rip), %rsi
+    mov $\line, %edx
+    lea .Llkmc_file\@(%rip), %rcx
+    and $-16, %rsp
+    call lkmc_assert_eq_fail_asm
+    .pushsection .rodata
+    .balign 8
+.Llkmc_imm\@:
+    .quad \imm
+.Llkmc_file\@:
+    .asciz "\file"
+    .popsection
+.Llkmc_ok\@:
+.endm
+
+.macro lkmc_assert_memcmp ra, rb, size, line, file
+    push \rb
+    push \ra
+    pop %rdi
+    pop %rsi
+    mov $\size, %rdx
+    mov $\line, %ecx
+    lea .Llkmc_file\@(%rip), %r8
+    call lkmc_assert_memcmp_asm
+    .pushsection .rodata
+.Llkmc_file\@:
+    .asciz "\file"
+    .popsection
+.endm
+
+.macro lkmc_assert_fail_here line, file
+    mov $\line, %edi
+    lea .Llkmc_file\@(%rip), %rsi
+    and $-16, %rsp
+    call lkmc_assert_fail_asm
+    .pushsection .rodata
+.Llkmc_file\@:
+    .asciz "\file"
+    .popsection
+.endm
+
+#elif defined(__aarch64__)
+
+.macro lkmc_global name
+    .text
+    .global \name
+    .type \name, %function
+\name:
+.endm
+
+.macro lkmc_prologue
+    lkmc_global main
+    stp x29, x30, [sp, -160]!
+    mov x29, sp
+    stp x19, x20, [sp, 16]
+    stp x21, x22, [sp, 32]
+    stp x23, x24, [sp, 48]
+    stp x25, x26, [sp, 64]
+    stp x27, x28, [sp, 80]
+    /* Only the low 64 bits of v8-v15 are callee-saved. */
+    stp d8, d9, [sp, 96]
+    stp d10, d11, [sp, 112]
+    stp d12, d13, [sp, 128]
+    stp d14, d15, [sp, 144]
+.endm
+
+.macro lkmc_epilogue
+    mov sp, x29
+    ldp x19, x20, [sp, 16]
+    ldp x21, x22, [sp, 32]
+    ldp x23, x24, [sp, 48]
+    ldp x25, x26, [sp, 64]
+    ldp x27, x28, [sp, 80]
+    ldp d8, d9, [sp, 96]
+    ldp d10, d11, [sp, 112]
+    ldp d12, d13, [sp, 128]
+    ldp d14, d15, [sp, 144]
+    ldp x29, x30, [sp], 160
+    mov w0, 0
+    ret
+.endm
+
+/* The constant goes through x16 (x17 when reg is x16), saved on the stack
+ * (Linux aarch64 has no red zone) and restored: only the flags change. */
+.macro lkmc_assert_eq reg, imm, line, file
+    .ifc \reg, x16
+    str x17, [sp, -16]!
+    ldr x17, =\imm
+    cmp \reg, x17
+    ldr x17, [sp], 16
+    .else
+    str x16, [sp, -16]!
+    ldr x16, =\imm
+    cmp \reg, x16
+    ldr x16, [sp], 16
+    .endif
+    b.eq .Llkmc_ok\@
+    mov x0, \reg
+    ldr x1, =\imm
+    mov x2, \line
+    adrp x3, .Llkmc_file\@
+    add x3, x3, :lo12:.Llkmc_file\@
+    bl lkmc_assert_eq_fail_asm
+    .pushsection .rodata
+.Llkmc_file\@:
+    .asciz "\file"
+    .popsection
+.Llkmc_ok\@:
+.endm
+
+.macro lkmc_assert_memcmp ra, rb, size, line, file
+    stp \ra, \rb, [sp, -16]!
+    ldp x0, x1, [sp], 16
+    ldr x2, =\size
+    mov x3, \line
+    adrp x4, .Llkmc_file\@
+    add x4, x4, :lo12:.Llkmc_file\@
+    bl lkmc_assert_memcmp_asm
+    .pushsection .rodata
+.Llkmc_file\@:
+    .asciz "\file"
+    .popsection
+.endm
+
+.macro lkmc_assert_fail_here line, file
+    mov x0, \line
+    adrp x1, .Llkmc_file\@
+    add x1, x1, :lo12:.Llkmc_file\@
+    bl lkmc_assert_fail_asm
+    .pushsection .rodata
+.Llkmc_file\@:
+    .asciz "\file"
+    .popsection
+.endm
+
+#elif defined(__arm__)
+
+/* Works in both ARM (A32) and Thumb-2 state. Constants are built with
+ * movw/movt (ARMv7), so no literal pool is needed. Strings for the failure
+ * path are placed right after the call, which never returns, and reached with
+ * adr (PC-relative, so fine in a PIE). */
+.syntax unified
+
+.macro lkmc_global name
+    .text
+    .global \name
+    .type \name, %function
+\name:
+.endm
+
+.macro lkmc_prologue
+    lkmc_global main
+    /* 10 registers: sp stays 8-byte aligned as the AAPCS requires. */
+    push {r4-r12, lr}
+    vpush {d8-d15}
+.endm
+
+.macro lkmc_epilogue
+    vpop {d8-d15}
+    mov r0, #0
+    pop {r4-r12, pc}
+.endm
+
+.macro lkmc_assert_eq reg, imm, line, file
+    .ifc \reg, r12
+    push {r11}
+    movw r11, #:lower16:\imm
+    movt r11, #:upper16:\imm
+    cmp \reg, r11
+    pop {r11}
+    .else
+    .ifc \reg, ip
+    push {r11}
+    movw r11, #:lower16:\imm
+    movt r11, #:upper16:\imm
+    cmp \reg, r11
+    pop {r11}
+    .else
+    push {r12}
+    movw r12, #:lower16:\imm
+    movt r12, #:upper16:\imm
+    cmp \reg, r12
+    pop {r12}
+    .endif
+    .endif
+    beq .Llkmc_ok\@
+    mov r0, \reg
+    movw r1, #:lower16:\imm
+    movt r1, #:upper16:\imm
+    movw r2, #\line
+    adr r3, .Llkmc_file\@
+    mov r4, sp
+    bic r4, r4, #7
+    mov sp, r4
+    bl lkmc_assert_eq_fail_asm
+.Llkmc_file\@:
+    .asciz "\file"
+    .balign 4
+.Llkmc_ok\@:
+.endm
+
+.macro lkmc_assert_memcmp ra, rb, size, line, file
+    push {\rb}
+    push {\ra}
+    pop {r0}
+    pop {r1}
+    movw r2, #:lower16:\size
+    movt r2, #:upper16:\size
+    movw r3, #\line
+    adr r12, .Llkmc_file\@
+    /* Fifth argument on the stack, keeping sp 8-byte aligned. */
+    push {r12, lr}
+    bl lkmc_assert_memcmp_asm
+    pop {r12, lr}
+    b .Llkmc_end\@
+.Llkmc_file\@:
+    .asciz "\file"
+    .balign 4
+.Llkmc_end\@:
+.endm
+
+.macro lkmc_assert_fail_here line, file
+    movw r0, #\line
+    adr r1, .Llkmc_file\@
+    mov r4, sp
+    bic r4, r4, #7
+    mov sp, r4
+    bl lkmc_assert_fail_asm
+.Llkmc_file\@:
+    .asciz "\file"
+    .balign 4
+.endm
+
+#endif /* arch */
+
+#else /* C and C++ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+__attribute__((noreturn, format(printf, 3, 4)))
+void lkmc_fail(const char *file, int line, const char *fmt, ...);
+__attribute__((noreturn))
+void lkmc_assert_fail(const char *file, int line, const char *expr);
+__attribute__((noreturn))
+void lkmc_assert_eq_fail(const char *file, int line, const char *op,
+        const char *a_expr, const char *b_expr, intmax_t a, intmax_t b);
+__attribute__((noreturn))
+void lkmc_assert_streq_fail(const char *file, int line,
+        const char *a_expr, const char *b_expr, const char *a, const char *b);
+__attribute__((noreturn))
+void lkmc_assert_memeq_fail(const char *file, int line,
+        const char *a_expr, const char *b_expr, const void *a, const void *b, size_t n);
+__attribute__((noreturn))
+void lkmc_assert_near_fail(const char *file, int line,
+        const char *a_expr, const char *b_expr, double a, double b, double eps);
+__attribute__((noreturn))
+void lkmc_sys_fail(const char *file, int line, const char *expr);
+
+/* Called from the assembly macros. */
+extern uint64_t lkmc_assert_seen;
+extern uint64_t lkmc_assert_expected;
+__attribute__((noreturn))
+void lkmc_assert_eq_fail_asm(unsigned long seen, unsigned long expected,
+        unsigned long line, const char *file);
+void lkmc_assert_memcmp_asm(const void *a, const void *b, unsigned long size,
+        unsigned long line, const char *file);
+__attribute__((noreturn))
+void lkmc_assert_fail_asm(unsigned long line, const char *file);
+
+/* Helpers for the calling convention examples: C functions that assembly
+ * calls. lkmc_sum10 returns 1*a1 + 2*a2 + ... + 10*a10, so argument order
+ * matters; lkmc_add2 returns a + b and counts its calls. */
+long lkmc_sum10(long a1, long a2, long a3, long a4, long a5,
+        long a6, long a7, long a8, long a9, long a10);
+long lkmc_add2(long a, long b);
+extern long lkmc_add2_calls;
+
+/* Busy-wait helper: spins for about n iterations without being optimized out. */
+void lkmc_busy_loop(unsigned long n);
+
+#ifdef __cplusplus
+}
+#endif
+
+#define LKMC_FAIL(...) lkmc_fail(__FILE__, __LINE__, __VA_ARGS__)
+
+#define LKMC_ASSERT(cond) do { \
+    if (!(cond)) lkmc_assert_fail(__FILE__, __LINE__, #cond); \
+} while (0)
+
+#define LKMC_ASSERT_EQ(a, b) do { \
+    intmax_t lkmc_a_ = (intmax_t)(a), lkmc_b_ = (intmax_t)(b); \
+    if (lkmc_a_ != lkmc_b_) \
+        lkmc_assert_eq_fail(__FILE__, __LINE__, "==", #a, #b, lkmc_a_, lkmc_b_); \
+} while (0)
+
+#define LKMC_ASSERT_NE(a, b) do { \
+    intmax_t lkmc_a_ = (intmax_t)(a), lkmc_b_ = (intmax_t)(b); \
+    if (lkmc_a_ == lkmc_b_) \
+        lkmc_assert_eq_fail(__FILE__, __LINE__, "!=", #a, #b, lkmc_a_, lkmc_b_); \
+} while (0)
+
+#define LKMC_ASSERT_STREQ(a, b) do { \
+    const char *lkmc_a_ = (a), *lkmc_b_ = (b); \
+    if (lkmc_a_ == NULL || lkmc_b_ == NULL || lkmc_strcmp_(lkmc_a_, lkmc_b_) != 0) \
+        lkmc_assert_streq_fail(__FILE__, __LINE__, #a, #b, lkmc_a_, lkmc_b_); \
+} while (0)
+
+#define LKMC_ASSERT_MEMEQ(a, b, n) do { \
+    const void *lkmc_a_ = (a), *lkmc_b_ = (b); \
+    size_t lkmc_n_ = (n); \
+    if (__builtin_memcmp(lkmc_a_, lkmc_b_, lkmc_n_) != 0) \
+        lkmc_assert_memeq_fail(__FILE__, __LINE__, #a, #b, lkmc_a_, lkmc_b_, lkmc_n_); \
+} while (0)
+
+#define LKMC_ASSERT_NEAR(a, b, eps) do { \
+    double lkmc_a_ = (a), lkmc_b_ = (b), lkmc_e_ = (eps); \
+    double lkmc_d_ = lkmc_a_ - lkmc_b_; \
+    if (!(lkmc_d_ <= lkmc_e_ && -lkmc_d_ <= lkmc_e_)) \
+        lkmc_assert_near_fail(__FILE__, __LINE__, #a, #b, lkmc_a_, lkmc_b_, lkmc_e_); \
+} while (0)
+
+#define LKMC_SYS(expr) ({ \
+    __typeof__(expr) lkmc_r_ = (expr); \
+    if (lkmc_r_ == -1) lkmc_sys_fail(__FILE__, __LINE__, #expr); \
+    lkmc_r_; \
+})
+
+static inline int lkmc_strcmp_(const char *a, const char *b) {
+    while (*a && *a == *b) { a++; b++; }
+    return (unsigned char)*a - (unsigned char)*b;
+}
+
+#endif /* __ASSEMBLER__ */
+
+#endif /* LKMC_H */
