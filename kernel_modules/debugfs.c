@@ -22,7 +22,7 @@
 static struct dentry *dir;
 static u32 myfile = 42;
 
-static int __init debugfs_init(void)
+static int __init myinit(void)
 {
 	dir = debugfs_create_dir("lkmc_debugfs", NULL);
 	if (IS_ERR(dir))
@@ -31,13 +31,13 @@ static int __init debugfs_init(void)
 	return 0;
 }
 
-static void __exit debugfs_exit(void)
+static void __exit myexit(void)
 {
 	debugfs_remove_recursive(dir);
 	pr_info("exit myfile = %u\n", myfile);
 }
 
-module_init(debugfs_init);
-module_exit(debugfs_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_DESCRIPTION("A variable exposed as a debugfs file");
 MODULE_LICENSE("GPL");

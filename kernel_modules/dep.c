@@ -22,18 +22,18 @@
 u32 lkmc_dep;
 EXPORT_SYMBOL(lkmc_dep);
 
-static int __init dep_init(void)
+static int __init myinit(void)
 {
 	pr_info("init lkmc_dep = %u\n", lkmc_dep);
 	return 0;
 }
 
-static void __exit dep_exit(void)
+static void __exit myexit(void)
 {
 	pr_info("exit lkmc_dep = %u\n", lkmc_dep);
 }
 
-module_init(dep_init);
-module_exit(dep_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_DESCRIPTION("Export a symbol for dep2");
 MODULE_LICENSE("GPL");

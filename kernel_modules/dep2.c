@@ -18,20 +18,20 @@
 
 #include "dep.h"
 
-static int __init dep2_init(void)
+static int __init myinit(void)
 {
 	lkmc_dep++;
 	pr_info("init lkmc_dep = %u\n", lkmc_dep);
 	return 0;
 }
 
-static void __exit dep2_exit(void)
+static void __exit myexit(void)
 {
 	lkmc_dep++;
 	pr_info("exit lkmc_dep = %u\n", lkmc_dep);
 }
 
-module_init(dep2_init);
-module_exit(dep2_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_DESCRIPTION("Use the symbol that dep exports");
 MODULE_LICENSE("GPL");

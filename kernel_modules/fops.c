@@ -100,7 +100,7 @@ static const struct file_operations fops_fops = {
 	.release = fops_release,
 };
 
-static int __init fops_init(void)
+static int __init myinit(void)
 {
 	file = debugfs_create_file("lkmc_fops", 0600, NULL, NULL, &fops_fops);
 	if (IS_ERR(file))
@@ -108,12 +108,12 @@ static int __init fops_init(void)
 	return 0;
 }
 
-static void __exit fops_exit(void)
+static void __exit myexit(void)
 {
 	debugfs_remove(file);
 }
 
-module_init(fops_init);
-module_exit(fops_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_DESCRIPTION("file_operations that print every call");
 MODULE_LICENSE("GPL");

@@ -13,18 +13,18 @@
 #include <linux/module.h>
 #include <linux/printk.h>
 
-static int __init hello_init(void)
+static int __init myinit(void)
 {
 	pr_info("init\n");
 	return 0;
 }
 
-static void __exit hello_exit(void)
+static void __exit myexit(void)
 {
 	pr_info("cleanup\n");
 }
 
-module_init(hello_init);
-module_exit(hello_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_DESCRIPTION("Print a line when loaded and when unloaded");
 MODULE_LICENSE("GPL");

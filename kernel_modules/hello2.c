@@ -15,18 +15,18 @@
 #include <linux/module.h>
 #include <linux/printk.h>
 
-static int __init hello2_init(void)
+static int __init myinit(void)
 {
 	pr_info("init\n");
 	return 0;
 }
 
-static void __exit hello2_exit(void)
+static void __exit myexit(void)
 {
 	pr_info("cleanup\n");
 }
 
-module_init(hello2_init);
-module_exit(hello2_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_DESCRIPTION("A second hello, to load next to the first");
 MODULE_LICENSE("GPL");

@@ -16,13 +16,13 @@
 
 int init_module(void)
 {
-	pr_info("init_module\n");
+	pr_info("%s\n", __func__);
 	return 0;
 }
 
 void cleanup_module(void)
 {
-	pr_info("cleanup_module\n");
+	pr_info("%s\n", __func__);
 }
 
 MODULE_DESCRIPTION("Old-style entry points init_module and cleanup_module");

@@ -55,7 +55,7 @@ static const struct file_operations kstrto_fops = {
 	.write = kstrto_write,
 };
 
-static int __init kstrto_init(void)
+static int __init myinit(void)
 {
 	file = debugfs_create_file("lkmc_kstrto", 0600, NULL, NULL, &kstrto_fops);
 	if (IS_ERR(file))
@@ -63,12 +63,12 @@ static int __init kstrto_init(void)
 	return 0;
 }
 
-static void __exit kstrto_exit(void)
+static void __exit myexit(void)
 {
 	debugfs_remove(file);
 }
 
-module_init(kstrto_init);
-module_exit(kstrto_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_DESCRIPTION("Parse integers written from userland with kstrto*()");
 MODULE_LICENSE("GPL");

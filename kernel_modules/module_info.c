@@ -18,19 +18,19 @@
 #include <linux/module.h>
 #include <linux/printk.h>
 
-static int __init module_info_init(void)
+static int __init myinit(void)
 {
 	pr_info("name = %s\n", THIS_MODULE->name);
 	pr_info("version = %s\n", THIS_MODULE->version);
 	return 0;
 }
 
-static void __exit module_info_exit(void)
+static void __exit myexit(void)
 {
 }
 
-module_init(module_info_init);
-module_exit(module_info_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_INFO(asdf, "qwer");
 MODULE_VERSION("1.0");
 MODULE_DESCRIPTION("MODULE_INFO fields and THIS_MODULE");

@@ -23,7 +23,7 @@
 #include <linux/module.h>
 #include <linux/printk.h>
 
-static int __init myprintk_init(void)
+static int __init myinit(void)
 {
 	pr_alert("pr_alert\n");
 	pr_crit("pr_crit\n");
@@ -35,13 +35,13 @@ static int __init myprintk_init(void)
 	return 0;
 }
 
-static void __exit myprintk_exit(void)
+static void __exit myexit(void)
 {
 	pr_info("exit\n");
 	pr_debug("exit pr_debug\n");
 }
 
-module_init(myprintk_init);
-module_exit(myprintk_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_DESCRIPTION("printk log levels and dynamic debug");
 MODULE_LICENSE("GPL");

@@ -25,18 +25,18 @@ MODULE_PARM_DESC(i, "my favorite int");
 module_param(j, int, 0644);
 MODULE_PARM_DESC(j, "my second favorite int");
 
-static int __init params_init(void)
+static int __init myinit(void)
 {
 	pr_info("init i = %d j = %d\n", i, j);
 	return 0;
 }
 
-static void __exit params_exit(void)
+static void __exit myexit(void)
 {
 	pr_info("exit i = %d j = %d\n", i, j);
 }
 
-module_init(params_init);
-module_exit(params_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_DESCRIPTION("Module parameters from insmod, modprobe.conf and sysfs");
 MODULE_LICENSE("GPL");

@@ -39,7 +39,7 @@ static const struct file_operations procfs_ops = {
 };
 #endif
 
-static int __init procfs_init(void)
+static int __init myinit(void)
 {
 	entry = proc_create("lkmc_procfs", 0444, NULL, &procfs_ops);
 	if (!entry)
@@ -47,12 +47,12 @@ static int __init procfs_init(void)
 	return 0;
 }
 
-static void __exit procfs_exit(void)
+static void __exit myexit(void)
 {
 	proc_remove(entry);
 }
 
-module_init(procfs_init);
-module_exit(procfs_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_DESCRIPTION("A read-only file in /proc");
 MODULE_LICENSE("GPL");

@@ -76,7 +76,7 @@ static const struct file_operations seq_file_fops = {
 	.release = seq_release,
 };
 
-static int __init seq_file_init(void)
+static int __init myinit(void)
 {
 	file = debugfs_create_file("lkmc_seq_file", 0444, NULL, NULL, &seq_file_fops);
 	if (IS_ERR(file))
@@ -84,12 +84,12 @@ static int __init seq_file_init(void)
 	return 0;
 }
 
-static void __exit seq_file_exit(void)
+static void __exit myexit(void)
 {
 	debugfs_remove(file);
 }
 
-module_init(seq_file_init);
-module_exit(seq_file_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_DESCRIPTION("A sequence of lines through the seq_file iterator");
 MODULE_LICENSE("GPL");

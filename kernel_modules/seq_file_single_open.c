@@ -42,7 +42,7 @@ static const struct file_operations single_open_fops = {
 	.release = single_release,
 };
 
-static int __init seq_file_single_open_init(void)
+static int __init myinit(void)
 {
 	file = debugfs_create_file("lkmc_seq_file_single_open", 0444, NULL, NULL,
 				   &single_open_fops);
@@ -51,12 +51,12 @@ static int __init seq_file_single_open_init(void)
 	return 0;
 }
 
-static void __exit seq_file_single_open_exit(void)
+static void __exit myexit(void)
 {
 	debugfs_remove(file);
 }
 
-module_init(seq_file_single_open_init);
-module_exit(seq_file_single_open_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_DESCRIPTION("A whole file printed at once through single_open");
 MODULE_LICENSE("GPL");

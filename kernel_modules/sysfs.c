@@ -54,7 +54,7 @@ static const struct attribute_group attr_group = {
 	.attrs = attrs,
 };
 
-static int __init sysfs_init(void)
+static int __init myinit(void)
 {
 	int ret;
 
@@ -71,13 +71,13 @@ err_put:
 	return ret;
 }
 
-static void __exit sysfs_exit(void)
+static void __exit myexit(void)
 {
 	sysfs_remove_group(kobj, &attr_group);
 	kobject_put(kobj);
 }
 
-module_init(sysfs_init);
-module_exit(sysfs_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_DESCRIPTION("An attribute file in /sys/kernel/lkmc_sysfs");
 MODULE_LICENSE("GPL");

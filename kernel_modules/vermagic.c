@@ -19,7 +19,7 @@
 #include <linux/printk.h>
 #include <linux/utsname.h>
 
-static int __init vermagic_init(void)
+static int __init myinit(void)
 {
 	struct new_utsname *u = init_utsname();
 
@@ -32,11 +32,11 @@ static int __init vermagic_init(void)
 	return 0;
 }
 
-static void __exit vermagic_exit(void)
+static void __exit myexit(void)
 {
 }
 
-module_init(vermagic_init);
-module_exit(vermagic_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_DESCRIPTION("Print the running kernel's uname fields");
 MODULE_LICENSE("GPL");

@@ -18,18 +18,18 @@
 #include <linux/module.h>
 #include <linux/printk.h>
 
-static int __init vermagic_fail_init(void)
+static int __init myinit(void)
 {
 	pr_info("init: the vermagic check did not stop this module\n");
 	return 0;
 }
 
-static void __exit vermagic_fail_exit(void)
+static void __exit myexit(void)
 {
 }
 
-module_init(vermagic_fail_init);
-module_exit(vermagic_fail_exit);
+module_init(myinit);
+module_exit(myexit);
 MODULE_INFO(vermagic, "asdfqwer");
 MODULE_DESCRIPTION("A wrong vermagic string makes insmod fail");
 MODULE_LICENSE("GPL");

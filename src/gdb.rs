@@ -7,10 +7,8 @@
 //! breakpoints in modules loaded later work. For `--userland PATH` it loads
 //! the program and connects to QEMU user mode's stub instead.
 
-use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::Duration;
 
 use anyhow::Result;
 
@@ -75,10 +73,22 @@ pub fn gdb_cmd(args: &GdbArgs, target: &Target, paths: &Paths, batch: bool) -> C
     c.args(&args.extra_gdb_args)
 }
 
-/// Whether something listens on localhost:`port`.
+/// Whether a TCP socket listens on `port`. Read from /proc/net rather than
+/// by connecting: QEMU user mode's GDB stub takes a single connection, and a
+/// probe would use it up.
 pub fn listening(port: u16) -> bool {
-    let addr = SocketAddr::from(([127, 0, 0, 1], port));
-    TcpStream::connect_timeout(&addr, Duration::from_millis(300)).is_ok()
+    let want = format!(":{port:04X}");
+    ["/proc/net/tcp", "/proc/net/tcp6"].iter().any(|f| {
+        std::fs::read_to_string(f)
+            .unwrap_or_default()
+            .lines()
+            .skip(1)
+            .any(|l| {
+                let cols: Vec<&str> = l.split_whitespace().collect();
+                // local_address is column 1, st (state) column 3; 0A is LISTEN.
+                cols.len() > 3 && cols[1].ends_with(&want) && cols[3] == "0A"
+            })
+    })
 }
 
 /// `lkmc gdb`.

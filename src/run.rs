@@ -319,6 +319,36 @@ fn split_gdb(args: &RunArgs, config: &Config, userland: Option<&Path>) -> Result
     Ok(())
 }
 
+/// `command`'s output, killing it after `secs` seconds.
+pub fn output_with_timeout(
+    command: &mut std::process::Command,
+    secs: u64,
+) -> Result<std::process::Output> {
+    let child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let id = child.id();
+    let done = Arc::new(AtomicBool::new(false));
+    let d = done.clone();
+    std::thread::spawn(move || {
+        let t = std::time::Instant::now();
+        while t.elapsed().as_secs() < secs {
+            if d.load(Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &id.to_string()])
+            .status();
+    });
+    let out = child.wait_with_output()?;
+    done.store(true, Ordering::SeqCst);
+    Ok(out)
+}
+
 fn default_build_args() -> crate::cli::BuildArgs {
     crate::cli::BuildArgs {
         targets: vec![],

@@ -25,6 +25,14 @@ const SUITES: &[(&str, &str)] = &[
         "modules",
         "every kernel module's test in the guest; crashers in fresh guests",
     ),
+    (
+        "userland",
+        "every userland example in QEMU user mode, checked against its properties",
+    ),
+    (
+        "gdb",
+        "GDB on the kernel (start_kernel, a syscall), a userland program, KGDB",
+    ),
 ];
 
 /// `lkmc test`.
@@ -62,6 +70,7 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
                 "boot" => boot_suite(config, &mut report),
                 "modules" => modules_suite(config, &mut report)?,
                 "userland" => userland_suite(config, exec, &mut report)?,
+                "gdb" => gdb_suite(config, exec, &mut report)?,
                 other => unreachable!("suite {other}"),
             }
         }
@@ -463,5 +472,239 @@ fn userland_suite(config: &Config, exec: &Executor, report: &mut Report) -> Resu
         "userland {arch}: {pass} passed, {fail} failed, {skipped} not run here (skip, slow or full system) in {:.1} s",
         t.elapsed().as_secs_f64()
     );
+    Ok(())
+}
+
+/// Run GDB in batch mode with `ex` commands against a `lkmc run` started
+/// with `run_extra`; return GDB's output, after checking the run ended well.
+fn gdb_session(
+    config: &Config,
+    run_id: u16,
+    run_extra: &[&str],
+    gdb: crate::cmd::Cmd,
+    port: u16,
+    ready: Option<(&std::path::Path, &str)>,
+) -> Result<String, String> {
+    use std::os::unix::process::CommandExt;
+    // Its own process group, so that stopping it stops its emulator too.
+    let mut run = lkmc_run(config, run_id, run_extra)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let kill_group = |pid: u32| {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{pid}")])
+            .stderr(std::process::Stdio::null())
+            .status();
+    };
+    // Wait for the stub to listen.
+    let t = Instant::now();
+    // KGDB reads the serial line only once it waits: bytes sent earlier are lost.
+    let is_ready = || {
+        crate::gdb::listening(port)
+            && ready.is_none_or(|(file, line)| {
+                std::fs::read_to_string(file).is_ok_and(|t| t.contains(line))
+            })
+    };
+    while !is_ready() {
+        if t.elapsed().as_secs() > 20 || run.try_wait().ok().flatten().is_some() {
+            kill_group(run.id());
+            let out = run.wait_with_output().map_err(|e| e.to_string())?;
+            return Err(format!(
+                "the emulator never got ready on port {port}; {}",
+                describe(&out)
+            ));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let mut c = gdb.to_command();
+    let out = crate::run::output_with_timeout(&mut c, 120).map_err(|e| e.to_string())?;
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run_out = {
+        let deadline = Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            if run.try_wait().ok().flatten().is_some() || Instant::now() > deadline {
+                kill_group(run.id());
+                break run.wait_with_output().map_err(|e| e.to_string())?;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    };
+    if run_out.status.code() != Some(0) {
+        return Err(format!(
+            "the guest run failed after GDB detached: {}\nGDB said:\n{text}",
+            describe(&run_out)
+        ));
+    }
+    Ok(text)
+}
+
+fn expect_in(text: &str, needles: &[&str]) -> Result<(), String> {
+    for n in needles {
+        if !text.contains(n) {
+            let tail: Vec<&str> = text.lines().rev().take(12).collect();
+            return Err(format!(
+                "GDB output lacks {n:?}; it ended with:\n      {}",
+                tail.into_iter().rev().collect::<Vec<_>>().join("\n      ")
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()> {
+    use crate::cli::GdbArgs;
+    use crate::gdb::{Target, gdb_cmd};
+    let arch = config.arch;
+    let run_id = 20;
+    let paths = Paths::new(&Config {
+        run_id,
+        ..config.clone()
+    });
+    let name = |case: &str| format!("gdb {arch} {case}");
+    let args = |break_at: Option<&str>, extra: &[&str]| GdbArgs {
+        break_at: break_at.map(str::to_string),
+        no_continue: false,
+        no_lxsymbols: true,
+        userland: None,
+        kgdb: false,
+        before: None,
+        extra_gdb_args: extra.iter().map(|s| s.to_string()).collect(),
+    };
+
+    let t = Instant::now();
+    let cmd = gdb_cmd(
+        &args(Some("start_kernel"), &["-ex", "bt", "-ex", "detach"]),
+        &Target::Kernel,
+        &paths,
+        true,
+    );
+    let r = gdb_session(
+        config,
+        run_id,
+        &["--gdb-wait", "--eval", "true"],
+        cmd,
+        paths.gdb_port,
+        None,
+    )
+    .and_then(|out| expect_in(&out, &["Breakpoint 1, start_kernel", "#0  start_kernel"]));
+    report.record(&name("break at start_kernel, backtrace"), t, r);
+
+    let t = Instant::now();
+    let mut a = args(
+        None,
+        &[
+            "-ex",
+            "break ksys_sync",
+            "-ex",
+            "continue",
+            "-ex",
+            "bt",
+            "-ex",
+            "p $lx_current().comm",
+            "-ex",
+            "detach",
+        ],
+    );
+    a.no_continue = true;
+    let cmd = gdb_cmd(&a, &Target::Kernel, &paths, true);
+    let r = gdb_session(
+        config,
+        run_id,
+        &["--gdb-wait", "--eval", "sync"],
+        cmd,
+        paths.gdb_port,
+        None,
+    )
+    .and_then(|out| expect_in(&out, &["Breakpoint 1, ksys_sync", "\"sync\""]));
+    report.record(
+        &name("break at a syscall the guest makes; lx scripts"),
+        t,
+        r,
+    );
+
+    let t = Instant::now();
+    let src = paths.userland_source_dir.join("gdb/add.c");
+    let r = (|| -> Result<(), String> {
+        let text = std::fs::read_to_string(&src).map_err(|e| e.to_string())?;
+        let line_of = |mark: &str| {
+            text.lines()
+                .position(|l| l.contains(mark))
+                .map(|i| i + 1)
+                .ok_or(format!("no {mark:?} in add.c"))
+        };
+        let (l1, l2) = (
+            line_of("gdb-test: a == 2")?,
+            line_of("gdb-test: total == 9")?,
+        );
+        let exe = crate::run::userland_executable(
+            &src,
+            config,
+            &paths,
+            &Executor {
+                quiet: true,
+                ..exec.clone()
+            },
+        )
+        .map_err(|e| format!("{e:#}"))?;
+        let mut a = args(None, &[]);
+        a.no_continue = true;
+        a.extra_gdb_args = [
+            format!("break add.c:{l1} if a == 2"),
+            "continue".into(),
+            "print b".into(),
+            format!("break add.c:{l2}"),
+            "continue".into(),
+            "print total".into(),
+            "continue".into(),
+        ]
+        .iter()
+        .flat_map(|e| ["-ex".to_string(), e.clone()])
+        .collect();
+        let cmd = gdb_cmd(&a, &Target::Userland(&exe), &paths, true);
+        let src_arg = src.to_string_lossy();
+        let out = gdb_session(
+            config,
+            run_id,
+            &["--userland", &src_arg, "--gdb-wait"],
+            cmd,
+            paths.gdb_port,
+            None,
+        )?;
+        expect_in(&out, &["$1 = 3", "$2 = 9", "exited normally"])
+    })();
+    report.record(&name("userland: break at a line, read variables"), t, r);
+
+    if arch.facts().extra_console.is_some() {
+        let t = Instant::now();
+        let mut a = args(None, &["-ex", "bt", "-ex", "detach"]);
+        a.kgdb = true;
+        a.no_continue = true;
+        let cmd = gdb_cmd(&a, &Target::Kgdb, &paths, true);
+        let ready = (
+            paths.termout_file.as_path(),
+            "Waiting for connection from remote gdb",
+        );
+        let r = gdb_session(
+            config,
+            run_id,
+            &["--kgdb", "--eval", "sync"],
+            cmd,
+            paths.extra_serial_port,
+            Some(ready),
+        )
+        .and_then(|out| expect_in(&out, &["kgdb_breakpoint", "init_kgdboc", "detached"]));
+        report.record(
+            &name("KGDB: attach at boot over the second serial port, detach"),
+            t,
+            r,
+        );
+    }
     Ok(())
 }

@@ -395,8 +395,9 @@ void lkmc_busy_loop(unsigned long n);
 
 #define LKMC_FAIL(...) lkmc_fail(__FILE__, __LINE__, __VA_ARGS__)
 
-#define LKMC_ASSERT(cond) do { \
-    if (!(cond)) lkmc_assert_fail(__FILE__, __LINE__, #cond); \
+/* Variadic so that conditions with unparenthesized commas (templates) work. */
+#define LKMC_ASSERT(...) do { \
+    if (!(__VA_ARGS__)) lkmc_assert_fail(__FILE__, __LINE__, #__VA_ARGS__); \
 } while (0)
 
 #define LKMC_ASSERT_EQ(a, b) do { \
