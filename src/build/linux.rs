@@ -36,8 +36,13 @@ pub fn build(args: &BuildArgs, config: &Config, paths: &Paths, exec: &Executor) 
 
     let stamp = paths.linux_build_dir.join(STAMP);
     let fingerprint = inputs.fingerprint()?;
+    // The stamp is the fingerprint of the inputs, then the hash of the .config
+    // lkmc wrote; a .config edited since by hand is kept while inputs stay.
     let configured = paths.linux_config.is_file()
-        && std::fs::read_to_string(&stamp).is_ok_and(|s| s == fingerprint);
+        && std::fs::read_to_string(&stamp).is_ok_and(|s| {
+            s.strip_prefix(&fingerprint)
+                .is_some_and(|rest| rest.starts_with("config-hash "))
+        });
     if !configured || args.force_rebuild {
         if let Some(backup) = backup_user_config(paths)? {
             eprintln!(

@@ -32,8 +32,9 @@
  *                                x registers (not sp, x29 or x30).
  *   LKMC_ASSERT_MEMCMP(ra, rb, size)
  *                                the size bytes at the addresses held by
- *                                registers ra and rb must be equal. This one
- *                                calls C: caller-saved registers are clobbered.
+ *                                registers ra and rb must be equal. It calls C
+ *                                but saves the registers C may clobber (see
+ *                                each arch below): only the flags change.
  *   LKMC_ASSERT_FAIL             reaching this point is a failure (e.g. a
  *                                branch that must not fall through).
  *   LKMC_GLOBAL(name)            start a global function callable from C.
@@ -119,15 +120,47 @@
 .Llkmc_ok\@:
 .endm
 
+/* Saves the caller-saved general registers and the x87/SSE state (fxsave)
+ * around the call into C, so that only the flags (and the upper halves of
+ * %ymm registers) change. */
 .macro lkmc_assert_memcmp ra, rb, size, line, file
     push \rb
     push \ra
-    pop %rdi
-    pop %rsi
+    push %rbp
+    mov %rsp, %rbp
+    and $-16, %rsp
+    sub $512, %rsp
+    fxsave64 (%rsp)
+    push %rax
+    push %rcx
+    push %rdx
+    push %rsi
+    push %rdi
+    push %r8
+    push %r9
+    push %r10
+    push %r11
+    push %r11
+    mov 8(%rbp), %rdi
+    mov 16(%rbp), %rsi
     mov $\size, %rdx
     mov $\line, %ecx
     lea .Llkmc_file\@(%rip), %r8
     call lkmc_assert_memcmp_asm
+    pop %r11
+    pop %r11
+    pop %r10
+    pop %r9
+    pop %r8
+    pop %rdi
+    pop %rsi
+    pop %rdx
+    pop %rcx
+    pop %rax
+    fxrstor64 (%rsp)
+    mov %rbp, %rsp
+    pop %rbp
+    add $16, %rsp
     .pushsection .rodata
 .Llkmc_file\@:
     .asciz "\file"
@@ -214,14 +247,71 @@
 .Llkmc_ok\@:
 .endm
 
+/* Saves x0-x18, x30 and all of q0-q31 around the call into C, so that only
+ * the flags change (SVE state beyond the q registers is not saved). */
 .macro lkmc_assert_memcmp ra, rb, size, line, file
-    stp \ra, \rb, [sp, -16]!
-    ldp x0, x1, [sp], 16
+    /* Layout: ra, rb at sp; x registers from sp + 16; q from sp + 176. */
+    sub sp, sp, 688
+    stp \ra, \rb, [sp]
+    stp x0, x1, [sp, 16]
+    stp x2, x3, [sp, 32]
+    stp x4, x5, [sp, 48]
+    stp x6, x7, [sp, 64]
+    stp x8, x9, [sp, 80]
+    stp x10, x11, [sp, 96]
+    stp x12, x13, [sp, 112]
+    stp x14, x15, [sp, 128]
+    stp x16, x17, [sp, 144]
+    stp x18, x30, [sp, 160]
+    stp q0, q1, [sp, 176]
+    stp q2, q3, [sp, 208]
+    stp q4, q5, [sp, 240]
+    stp q6, q7, [sp, 272]
+    stp q8, q9, [sp, 304]
+    stp q10, q11, [sp, 336]
+    stp q12, q13, [sp, 368]
+    stp q14, q15, [sp, 400]
+    stp q16, q17, [sp, 432]
+    stp q18, q19, [sp, 464]
+    stp q20, q21, [sp, 496]
+    stp q22, q23, [sp, 528]
+    stp q24, q25, [sp, 560]
+    stp q26, q27, [sp, 592]
+    stp q28, q29, [sp, 624]
+    stp q30, q31, [sp, 656]
+    ldp x0, x1, [sp]
     ldr x2, =\size
     mov x3, \line
     adrp x4, .Llkmc_file\@
     add x4, x4, :lo12:.Llkmc_file\@
     bl lkmc_assert_memcmp_asm
+    ldp q30, q31, [sp, 656]
+    ldp q28, q29, [sp, 624]
+    ldp q26, q27, [sp, 592]
+    ldp q24, q25, [sp, 560]
+    ldp q22, q23, [sp, 528]
+    ldp q20, q21, [sp, 496]
+    ldp q18, q19, [sp, 464]
+    ldp q16, q17, [sp, 432]
+    ldp q14, q15, [sp, 400]
+    ldp q12, q13, [sp, 368]
+    ldp q10, q11, [sp, 336]
+    ldp q8, q9, [sp, 304]
+    ldp q6, q7, [sp, 272]
+    ldp q4, q5, [sp, 240]
+    ldp q2, q3, [sp, 208]
+    ldp q0, q1, [sp, 176]
+    ldp x18, x30, [sp, 160]
+    ldp x16, x17, [sp, 144]
+    ldp x14, x15, [sp, 128]
+    ldp x12, x13, [sp, 112]
+    ldp x10, x11, [sp, 96]
+    ldp x8, x9, [sp, 80]
+    ldp x6, x7, [sp, 64]
+    ldp x4, x5, [sp, 48]
+    ldp x2, x3, [sp, 32]
+    ldp x0, x1, [sp, 16]
+    add sp, sp, 688
     .pushsection .rodata
 .Llkmc_file\@:
     .asciz "\file"
@@ -246,6 +336,8 @@
  * path are placed right after the call, which never returns, and reached with
  * adr (PC-relative, so fine in a PIE). */
 .syntax unified
+/* NEON and 32 double registers, as on every arm CPU lkmc emulates. */
+.fpu neon
 
 .macro lkmc_global name
     .text
@@ -305,11 +397,23 @@
 .Llkmc_ok\@:
 .endm
 
+/* Saves r0-r3, r12, lr and d0-d7, d16-d31 (the caller-saved VFP/NEON
+ * registers; NEON is assumed, as on every lkmc arm CPU) around the call into
+ * C, so that only the flags change. */
 .macro lkmc_assert_memcmp ra, rb, size, line, file
     push {\rb}
     push {\ra}
-    pop {r0}
-    pop {r1}
+    push {r0-r3, r12, lr}
+    vpush {d0-d7}
+    vpush {d16-d31}
+    /* r4 is callee-saved: use it to realign sp to 8 for the call. */
+    push {r4, r5}
+    mov r4, sp
+    bic r5, r4, #7
+    mov sp, r5
+    /* ra and rb are above: 8 (r4, r5) + 192 (d) + 24 (r0-r3, r12, lr). */
+    ldr r0, [r4, #224]
+    ldr r1, [r4, #228]
     movw r2, #:lower16:\size
     movt r2, #:upper16:\size
     movw r3, #\line
@@ -317,7 +421,12 @@
     /* Fifth argument on the stack, keeping sp 8-byte aligned. */
     push {r12, lr}
     bl lkmc_assert_memcmp_asm
-    pop {r12, lr}
+    mov sp, r4
+    pop {r4, r5}
+    vpop {d16-d31}
+    vpop {d0-d7}
+    pop {r0-r3, r12, lr}
+    add sp, sp, #8
     b .Llkmc_end\@
 .Llkmc_file\@:
     .asciz "\file"
