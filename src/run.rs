@@ -349,7 +349,7 @@ pub fn output_with_timeout(
     Ok(out)
 }
 
-fn default_build_args() -> crate::cli::BuildArgs {
+pub fn default_build_args() -> crate::cli::BuildArgs {
     crate::cli::BuildArgs {
         targets: vec![],
         download_dependencies: false,
@@ -745,9 +745,14 @@ impl Outcome {
         match self.qemu_status {
             Some(0) => {}
             Some(n) => {
+                let tail: Vec<&str> = self.console.lines().rev().take(5).collect();
+                let tail: Vec<&str> = tail.into_iter().rev().collect();
                 return Err(CmdFailed {
                     status: n,
-                    what: format!("QEMU exited with status {n}"),
+                    what: format!(
+                        "QEMU exited with status {n}; it printed:\n  {}",
+                        tail.join("\n  ")
+                    ),
                 }
                 .into());
             }

@@ -30,6 +30,10 @@ const SUITES: &[(&str, &str)] = &[
         "every userland example in QEMU user mode, checked against its properties",
     ),
     (
+        "userland-full-system",
+        "the userland examples again, inside the booted guest",
+    ),
+    (
         "gdb",
         "GDB on the kernel (start_kernel, a syscall), a userland program, KGDB",
     ),
@@ -70,6 +74,7 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
                 "boot" => boot_suite(config, &mut report),
                 "modules" => modules_suite(config, &mut report)?,
                 "userland" => userland_suite(config, exec, &mut report)?,
+                "userland-full-system" => userland_full_system_suite(config, exec, &mut report)?,
                 "gdb" => gdb_suite(config, exec, &mut report)?,
                 other => unreachable!("suite {other}"),
             }
@@ -333,6 +338,21 @@ fn modules_suite(config: &Config, report: &mut Report) -> Result<()> {
         normal.join(" ")
     );
     let out = lkmc_run(config, 0, &["--eval", &eval]).output();
+    guest_results(&paths, &format!("modules {arch}"), &normal, t, &out, report);
+    Ok(())
+}
+
+/// Record the `lkmc_test NAME PASS|FAIL why` lines a guest-side runner
+/// printed on the console of the last run, and a failure for each expected
+/// name that has none.
+fn guest_results(
+    paths: &Paths,
+    prefix: &str,
+    expected: &[String],
+    t: Instant,
+    out: &std::io::Result<Output>,
+    report: &mut Report,
+) {
     let console = std::fs::read_to_string(&paths.termout_file).unwrap_or_default();
     let mut seen = Vec::new();
     let mut detail: std::collections::BTreeMap<String, Vec<String>> = Default::default();
@@ -358,16 +378,90 @@ fn modules_suite(config: &Config, report: &mut Report) -> Result<()> {
                 let lines = detail.remove(m).unwrap_or_default();
                 Err(format!("{why}\n      {}", lines.join("\n      ")))
             };
-            report.record(&format!("modules {arch} {m}"), t, r);
+            report.record(&format!("{prefix} {m}"), t, r);
         }
     }
-    for m in normal.iter().filter(|m| !seen.contains(m)) {
-        let why = match &out {
+    for m in expected.iter().filter(|m| !seen.contains(m)) {
+        let why = match out {
             Ok(o) => format!("no result; the guest run ended first ({})", describe(o)),
             Err(e) => e.to_string(),
         };
-        report.record(&format!("modules {arch} {m}"), t, Err(why));
+        report.record(&format!("{prefix} {m}"), t, Err(why));
     }
+}
+
+fn userland_full_system_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()> {
+    use crate::build::userland;
+    use crate::cmd::quote;
+    let arch = config.arch;
+    let paths = Paths::new(config);
+    let t = Instant::now();
+    let quiet = Executor {
+        quiet: true,
+        ..exec.clone()
+    };
+    if let Err(e) = userland::build(
+        &crate::run::default_build_args(),
+        &[],
+        config,
+        &paths,
+        &quiet,
+    ) {
+        report.record(
+            &format!("userland-full-system {arch} build"),
+            t,
+            Err(format!("{e:#}")),
+        );
+        return Ok(());
+    }
+    let mut script = String::from(
+        "# Written by lkmc test userland-full-system: run each program, check its status.\n\
+         # Programs come from the host over 9P; they run in /tmp, where files can be mmapped.\n\
+         cd /tmp || exit 1\n",
+    );
+    let mut names = Vec::new();
+    for prog in userland::programs(&[], config, &paths)? {
+        let p = &prog.props;
+        if p.skip.is_some() || p.slow == Some(true) || p.freestanding == Some(true) {
+            continue;
+        }
+        let Ok(rel) = prog.src.strip_prefix(&paths.userland_source_dir) else {
+            continue;
+        };
+        // These need their kernel module loaded: the module tests run them.
+        if rel.starts_with("kernel_modules") {
+            continue;
+        }
+        let name = rel.display().to_string();
+        let exe = format!(
+            "/mnt/9p/out_rootfs_overlay/lkmc/{}",
+            rel.with_extension("out").display()
+        );
+        let want = p.expected_status()?;
+        let args = p.args.clone().unwrap_or_default();
+        script.push_str(&format!(
+            "printf %s {stdin} > /tmp/in; {exe} {args} < /tmp/in > /tmp/out 2>&1; s=$?\n\
+             if [ $s -eq {want} ]; then echo 'lkmc_test {name} PASS'; else \
+             tail -n 5 /tmp/out | sed 's|^|lkmc_test_out {name}: |'; \
+             echo \"lkmc_test {name} FAIL exit $s, expected {want}\"; fi\n",
+            stdin = quote(p.stdin.as_deref().unwrap_or("")),
+            exe = quote(&exe),
+        ));
+        names.push(name);
+    }
+    let file = paths.run_dir.join("userland-full-system.sh");
+    crate::plan::write_file(&file, &script, false)?;
+    let rel = file.strip_prefix(&paths.out_dir)?;
+    let eval = format!("sh /mnt/9p/out/{}", rel.display());
+    let out = lkmc_run(config, 0, &["--eval", &eval]).output();
+    guest_results(
+        &paths,
+        &format!("userland-full-system {arch}"),
+        &names,
+        t,
+        &out,
+        report,
+    );
     Ok(())
 }
 
@@ -377,21 +471,7 @@ fn userland_suite(config: &Config, exec: &Executor, report: &mut Report) -> Resu
     let arch = config.arch;
     let paths = Paths::new(config);
     let t = Instant::now();
-    let build_args = crate::cli::BuildArgs {
-        targets: vec![],
-        download_dependencies: false,
-        dependencies_only: false,
-        print_components: false,
-        force_rebuild: false,
-        clean: false,
-        linux_defconfig: None,
-        config: vec![],
-        config_fragment: vec![],
-        custom_config_file: None,
-        optimization_level: "0".into(),
-        ccflags: None,
-        extra_make_args: vec![],
-    };
+    let build_args = crate::run::default_build_args();
     let quiet = Executor {
         quiet: true,
         ..exec.clone()
