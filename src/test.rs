@@ -710,6 +710,46 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
     );
 
     let t = Instant::now();
+    let ko = paths.out_rootfs_overlay_lkmc_dir.join("timer.ko");
+    let r = if !ko.is_file() {
+        Err(format!(
+            "{} is not built: lkmc build --arch {arch} modules",
+            ko.display()
+        ))
+    } else {
+        let mut a = args(Some("start_kernel"), &[]);
+        a.no_continue = true;
+        a.extra_gdb_args = [
+            "continue".to_string(),
+            format!(
+                "lx-symbols {}",
+                crate::cmd::p(&paths.kernel_modules_build_dir)
+            ),
+            "set breakpoint pending on".into(),
+            "break lkmc_timer_callback".into(),
+            "continue".into(),
+            "bt".into(),
+            "delete".into(),
+            "detach".into(),
+        ]
+        .iter()
+        .flat_map(|e| ["-ex".to_string(), e.clone()])
+        .collect();
+        let cmd = gdb_cmd(&a, &Target::Kernel, &paths, true);
+        let eval = "insmod /mnt/9p/out_rootfs_overlay/lkmc/timer.ko && sleep 2 && rmmod timer";
+        gdb_session(
+            config,
+            run_id,
+            &["--gdb-wait", "--eval", eval],
+            cmd,
+            paths.gdb_port,
+            None,
+        )
+        .and_then(|out| expect_in(&out, &["Breakpoint 2, lkmc_timer_callback"]))
+    };
+    report.record(&name("break in a module loaded later (lx-symbols)"), t, r);
+
+    let t = Instant::now();
     let src = paths.userland_source_dir.join("gdb/add.c");
     let r = (|| -> Result<(), String> {
         let text = std::fs::read_to_string(&src).map_err(|e| e.to_string())?;
