@@ -38,9 +38,15 @@
  *   LKMC_ASSERT_FAIL             reaching this point is a failure (e.g. a
  *                                branch that must not fall through).
  *   LKMC_GLOBAL(name)            start a global function callable from C.
+ *   LKMC_ADR(reg, sym)           arm only, ARM (A32) state: the address of
+ *                                any symbol, position independent (adr only
+ *                                reaches labels of the same section).
  *
- * The asm body must keep the frame pointer (%rbp on x86_64, x29 on aarch64)
- * and, on arm, leave sp as it found it before LKMC_EPILOGUE.
+ * The checks change the flags: read flags (setc, cset, mrs) before checking
+ * anything. The asm body must keep the frame pointer (%rbp on x86_64, x29 on
+ * aarch64) and, on arm, leave sp as it found it before LKMC_EPILOGUE. The
+ * stack pointer is 16-byte (8 on arm) aligned after LKMC_PROLOGUE, as calls
+ * into C require.
  */
 #ifndef LKMC_H
 #define LKMC_H
@@ -332,9 +338,9 @@
 #elif defined(__arm__)
 
 /* Works in both ARM (A32) and Thumb-2 state. Constants are built with
- * movw/movt (ARMv7), so no literal pool is needed. Strings for the failure
- * path are placed right after the call, which never returns, and reached with
- * adr (PC-relative, so fine in a PIE). */
+ * movw/movt (ARMv7), so no literal pool is needed, and the failure paths are
+ * out of line (section .text.lkmc_fail) so that the checks stay small and
+ * nearby adr targets stay in range. */
 .syntax unified
 /* NEON and 32 double registers, as on every arm CPU lkmc emulates. */
 .fpu neon
@@ -381,7 +387,9 @@
     pop {r12}
     .endif
     .endif
-    beq .Llkmc_ok\@
+    bne .Llkmc_fail\@
+    .pushsection .text.lkmc_fail, "ax", %progbits
+.Llkmc_fail\@:
     mov r0, \reg
     movw r1, #:lower16:\imm
     movt r1, #:upper16:\imm
@@ -394,15 +402,21 @@
 .Llkmc_file\@:
     .asciz "\file"
     .balign 4
-.Llkmc_ok\@:
+    .popsection
 .endm
 
 /* Saves r0-r3, r12, lr and d0-d7, d16-d31 (the caller-saved VFP/NEON
- * registers; NEON is assumed, as on every lkmc arm CPU) around the call into
- * C, so that only the flags change. */
+ * registers) around the call into C, so that only the flags change. The work
+ * is done by an out-of-line stub. */
 .macro lkmc_assert_memcmp ra, rb, size, line, file
     push {\rb}
     push {\ra}
+    push {lr}
+    bl .Llkmc_stub\@
+    pop {lr}
+    add sp, sp, #8
+    .pushsection .text.lkmc_fail, "ax", %progbits
+.Llkmc_stub\@:
     push {r0-r3, r12, lr}
     vpush {d0-d7}
     vpush {d16-d31}
@@ -411,9 +425,10 @@
     mov r4, sp
     bic r5, r4, #7
     mov sp, r5
-    /* ra and rb are above: 8 (r4, r5) + 192 (d) + 24 (r0-r3, r12, lr). */
-    ldr r0, [r4, #224]
-    ldr r1, [r4, #228]
+    /* ra and rb are above: 8 (r4, r5) + 192 (d) + 24 (r0-r3, r12, lr)
+     * + 4 (the caller's lr). */
+    ldr r0, [r4, #228]
+    ldr r1, [r4, #232]
     movw r2, #:lower16:\size
     movt r2, #:upper16:\size
     movw r3, #\line
@@ -426,15 +441,17 @@
     vpop {d16-d31}
     vpop {d0-d7}
     pop {r0-r3, r12, lr}
-    add sp, sp, #8
-    b .Llkmc_end\@
+    bx lr
 .Llkmc_file\@:
     .asciz "\file"
     .balign 4
-.Llkmc_end\@:
+    .popsection
 .endm
 
 .macro lkmc_assert_fail_here line, file
+    b .Llkmc_fail\@
+    .pushsection .text.lkmc_fail, "ax", %progbits
+.Llkmc_fail\@:
     movw r0, #\line
     adr r1, .Llkmc_file\@
     mov r4, sp
@@ -444,6 +461,22 @@
 .Llkmc_file\@:
     .asciz "\file"
     .balign 4
+    .popsection
+.endm
+
+/* LKMC_ADR(reg, sym): the address of any symbol (also in .data or .bss)
+ * without an absolute address, as GCC does for PIC code: a literal holding
+ * the distance from the add, plus pc. ARM (A32) state only: there pc reads
+ * as the address of the instruction + 8 (+ 4 in Thumb). */
+#define LKMC_ADR(reg, sym) lkmc_adr reg, sym
+.macro lkmc_adr reg, sym
+    ldr \reg, .Llkmc_off\@
+.Llkmc_pc\@:
+    add \reg, pc, \reg
+    b .Llkmc_end\@
+.Llkmc_off\@:
+    .word \sym - (.Llkmc_pc\@ + 8)
+.Llkmc_end\@:
 .endm
 
 #endif /* arch */

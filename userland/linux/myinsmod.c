@@ -25,8 +25,9 @@ int main(int argc, char **argv) {
         static const char junk[4] = "junk";
         long r = syscall(SYS_init_module, junk, sizeof junk, "");
         LKMC_ASSERT_EQ(r, -1);
-        printf("init_module(junk): %s\n", strerror(errno));
-        LKMC_ASSERT_EQ(errno, ENOEXEC);
+        int err = errno; /* printf may change errno */
+        printf("init_module(junk): %s\n", strerror(err));
+        LKMC_ASSERT_EQ(err, ENOEXEC);
         return 0;
     }
     const char *params = argc > 2 ? argv[2] : "";

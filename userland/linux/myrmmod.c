@@ -21,8 +21,9 @@ int main(int argc, char **argv) {
     if (argc < 2) {
         long r = syscall(SYS_delete_module, "lkmc_no_such_module", O_NONBLOCK);
         LKMC_ASSERT_EQ(r, -1);
-        printf("delete_module(lkmc_no_such_module): %s\n", strerror(errno));
-        LKMC_ASSERT_EQ(errno, ENOENT);
+        int err = errno; /* printf may change errno */
+        printf("delete_module(lkmc_no_such_module): %s\n", strerror(err));
+        LKMC_ASSERT_EQ(err, ENOENT);
         return 0;
     }
     LKMC_SYS(syscall(SYS_delete_module, argv[1], O_NONBLOCK));
