@@ -7,16 +7,20 @@
  * the lines given in irqs= (numbers as in the first column of
  * /proc/interrupts): it counts the calls and answers IRQ_NONE ("not my
  * device"), so the real driver still handles every interrupt. A line whose
- * driver did not ask for sharing (or a per-CPU or MSI one) refuses with
- * EBUSY. The counts are in /sys/kernel/debug/lkmc_irq, one "irq count"
+ * driver did not ask for sharing refuses with EBUSY (dmesg: "Flags
+ * mismatch"); a per-CPU one (like the arch timer's) is refused here. The counts are in /sys/kernel/debug/lkmc_irq, one "irq count"
  * line per line, and /proc/interrupts lists lkmc_irq next to the driver.
  * Handlers run in hard interrupt context: no sleeping, be quick.
  *
- * Try it in the guest (x86_64: the virtio disk, network and 9P share
- * interrupt lines 10 and 11, see /proc/interrupts):
+ * Try it in the guest. On x86_64 the virtio disk, network and 9P devices
+ * share the legacy PCI lines 10 and 11 (see /proc/interrupts):
  *   insmod irq.ko irqs=10,11; ls /mnt/9p/out > /dev/null
  *   cat /sys/kernel/debug/lkmc_irq; grep lkmc_irq /proc/interrupts
  *   rmmod irq; dmesg | tail
+ * On arm and aarch64 virtio devices use MSI, which is never shared; a device
+ * can be sent back to a legacy shared line by forbidding MSI and binding
+ * its driver again, as rootfs_overlay/lkmc/irq.sh does with the network
+ * card before it pings the host.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -24,6 +28,7 @@
 #include <linux/debugfs.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
+#include <linux/irq.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/printk.h>
@@ -68,6 +73,14 @@ static int __init myinit(void)
 		return -EINVAL;
 	}
 	for (i = 0; i < nirqs; i++) {
+		struct irq_data *d = irq_get_irq_data(irqs[i]);
+
+		/* request_irq() WARNs on per-CPU lines: refuse them first. */
+		if (d && irqd_is_per_cpu(d)) {
+			pr_err("irq %d is per-CPU, use request_percpu_irq()\n", irqs[i]);
+			ret = -EINVAL;
+			goto err_free;
+		}
 		ret = request_irq(irqs[i], lkmc_irq_handler, IRQF_SHARED, "lkmc_irq", &counts[i]);
 		pr_info("request_irq irq = %d ret = %d\n", irqs[i], ret);
 		if (ret)
