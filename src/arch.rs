@@ -48,6 +48,8 @@ pub struct ArchFacts {
     pub qemu_machine: &'static [&'static str],
     /// QEMU CPU under TCG.
     pub qemu_cpu: &'static str,
+    /// Extra QEMU devices the study content uses (`-device NAME`).
+    pub qemu_devices: &'static [&'static str],
     /// Main serial console device in the guest.
     pub console: &'static str,
     /// Second serial port in the guest (KGDB), if QEMU gives one.
@@ -74,6 +76,8 @@ const X86_64: ArchFacts = ArchFacts {
     qemu_system_package: "qemu-system-x86",
     qemu_machine: &["-machine", "pc"],
     qemu_cpu: "max",
+    // QEMU's teaching PCI device, driven by kernel_modules/qemu_edu.c.
+    qemu_devices: &["edu"],
     console: "ttyS0",
     extra_console: Some("ttyS1"),
     // PAT handling under TCG is slow and noisy; the original turned it off too.
@@ -98,6 +102,7 @@ const ARM: ArchFacts = ArchFacts {
     // a 32-bit kernel without LPAE.
     qemu_machine: &["-machine", "virt,highmem=off"],
     qemu_cpu: "cortex-a15",
+    qemu_devices: &[],
     console: "ttyAMA0",
     extra_console: None,
     kernel_cli_extra: "",
@@ -121,6 +126,7 @@ const AARCH64: ArchFacts = ArchFacts {
     // pauth-impdef: QEMU's architected pointer-auth algorithm is very slow
     // under TCG; the implementation-defined one boots several times faster.
     qemu_cpu: "max,pauth-impdef=on",
+    qemu_devices: &[],
     console: "ttyAMA0",
     extra_console: None,
     kernel_cli_extra: "",

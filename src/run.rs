@@ -467,6 +467,9 @@ pub fn qemu_cmd(args: &RunArgs, config: &Config, paths: &Paths) -> Cmd {
             ),
         ]);
     }
+    for dev in f.qemu_devices {
+        c = c.line(["-device", dev]);
+    }
     if args.initrd {
         c = c.line(["-initrd", &p(&paths.rootfs_cpio)]);
     } else {

@@ -152,8 +152,11 @@ fn forward(config: &Config) -> Vec<String> {
     v
 }
 
-/// `lkmc run` as a child process, quiet, with a timeout.
-fn lkmc_run(config: &Config, run_id: u16, extra: &[&str]) -> Command {
+/// `lkmc run` as a child process, quiet, with a timeout. Its run id is
+/// `offset` above the one the tests were given (`--run-id`, default 0), so
+/// two `lkmc test` runs with ids far enough apart do not clash.
+fn lkmc_run(config: &Config, offset: u16, extra: &[&str]) -> Command {
+    let run_id = config.run_id + offset;
     let exe = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("lkmc"));
     let mut c = Command::new(exe);
     c.arg("run")

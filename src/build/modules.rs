@@ -315,37 +315,46 @@ pub fn build(args: &[String], config: &Config, paths: &Paths, exec: &Executor) -
     }
     for sel in select(args, paths)? {
         let r = exec.execute(&plan(config, paths, &sel));
-        if config.dry_run {
+        if config.dry_run || r.is_ok() {
             r?;
             continue;
         }
-        if let Selection::Ours(names) = &sel {
-            let wanted = if names.is_empty() {
-                our_modules(paths)
-            } else {
-                names.clone()
-            };
-            let missing: Vec<&String> = wanted
-                .iter()
-                .filter(|n| {
-                    !paths
-                        .kernel_modules_build_dir
-                        .join(format!("{n}.ko"))
-                        .is_file()
-                })
-                .collect();
-            if !missing.is_empty() {
-                let list: Vec<&str> = missing.iter().map(|s| s.as_str()).collect();
-                return Err(UsageError::new(format!(
-                    "{} module(s) did not build for {arch}: {} (compiler messages above and in {})",
-                    missing.len(),
-                    list.join(", "),
-                    paths.log_file("build-modules").display()
-                ))
-                .into());
-            }
+        let Selection::Ours(names) = &sel else {
+            return r;
+        };
+        // kbuild links no module when one fails to compile (modpost runs
+        // last, on all of them). Build again without the ones that failed, so
+        // one broken module does not take the others down with it.
+        let wanted = if names.is_empty() {
+            our_modules(paths)
+        } else {
+            names.clone()
+        };
+        let dir = &paths.kernel_modules_build_dir;
+        let (ok, failed): (Vec<String>, Vec<String>) = wanted
+            .into_iter()
+            .partition(|n| dir.join(format!("{n}.o")).is_file());
+        if !ok.is_empty() && !failed.is_empty() {
+            eprintln!(
+                "building again without the module(s) that failed: {}",
+                failed.join(", ")
+            );
+            exec.execute(&plan(config, paths, &Selection::Ours(ok)))?;
         }
-        r?;
+        let failed = if failed.is_empty() {
+            vec!["(see the log)".to_string()]
+        } else {
+            failed
+        };
+        return Err(crate::error::CmdFailed {
+            status: 1,
+            what: format!(
+                "module(s) did not build for {arch}: {} (compiler messages above and in {})",
+                failed.join(", "),
+                paths.log_file("build-modules").display()
+            ),
+        }
+        .into());
     }
     Ok(())
 }
