@@ -24,6 +24,8 @@ pub struct Props {
     pub baremetal: Option<bool>,
     pub slow: Option<bool>,
     pub skip: Option<String>,
+    /// Not run inside the booted guest, for this reason.
+    pub skip_full_system: Option<String>,
     pub no_build: Option<bool>,
     pub freestanding: Option<bool>,
     #[serde(default)]
@@ -48,6 +50,7 @@ impl Props {
             baremetal,
             slow,
             skip,
+            skip_full_system,
             no_build,
             freestanding,
             static_
