@@ -109,6 +109,11 @@ pub struct Common {
     #[arg(long = "static", global = true, help_heading = COMMON)]
     pub static_userland: bool,
 
+    /// Userland: build next to the sources (userland/c/hello.out) for the
+    /// host, as the original's userland/build did.
+    #[arg(long, global = true, help_heading = COMMON)]
+    pub in_tree: bool,
+
     /// Show everything: full build output (V=1), every step.
     #[arg(short = 'v', long, global = true, help_heading = COMMON, conflicts_with = "quiet")]
     pub verbose: bool,

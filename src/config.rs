@@ -62,6 +62,8 @@ pub struct Config {
     pub nproc: u32,
     /// Link userland programs statically.
     pub static_userland: bool,
+    /// Build userland programs next to their sources.
+    pub in_tree: bool,
     /// The config file that was read, if any.
     pub config_file: Option<PathBuf>,
 }
@@ -134,6 +136,7 @@ impl Config {
                 qemu_which: common.qemu_which.unwrap_or(QemuWhich::Host),
                 nproc,
                 static_userland: common.static_userland,
+                in_tree: common.in_tree,
                 config_file: config_file.clone(),
             })
             .collect()

@@ -370,7 +370,11 @@ impl Paths {
             kernel_modules_build_dir: out.join("kernel_modules").join(arch),
             kernel_modules_build_host_dir: out.join("kernel_modules").join("host"),
             userland_source_dir: root.join("userland"),
-            userland_build_dir: out.join("userland").join(&ids.userland).join(arch),
+            userland_build_dir: if c.in_tree {
+                root.join("userland")
+            } else {
+                out.join("userland").join(&ids.userland).join(arch)
+            },
             baremetal_source_dir: root.join("baremetal"),
             baremetal_build_dir: out
                 .join("baremetal")
