@@ -168,9 +168,22 @@ pub fn userland_cmd(
             Cmd::new(p(exe))
         }
         Emulator::Gem5 => {
-            return Err(
-                UsageError::new("--userland with --emulator gem5 is not implemented yet").into(),
-            );
+            // gem5 syscall emulation: se.py runs the program, with the
+            // sysroot's libraries redirected in for dynamic executables.
+            let lib = paths.userland_library_dir.join("lib");
+            let mut c = Cmd::new(p(&paths.gem5_executable))
+                .env("M5_OVERRIDE_PY_SOURCE", "true")
+                .line(["--outdir", &p(&paths.m5out_dir)])
+                .arg(p(&paths.gem5_se_file))
+                .line(["--cmd", &p(exe)]);
+            if !args.is_empty() {
+                let joined: Vec<String> = args.iter().map(|a| crate::cmd::quote(a)).collect();
+                c = c.line(["--options", &joined.join(" ")]);
+            }
+            return Ok(c
+                .line(["--redirects", &format!("/lib={}", p(&lib))])
+                .line(["--interp-dir", &p(&paths.userland_library_dir)])
+                .line(["--mem-size", "256MB"]));
         }
     };
     Ok(cmd.args(args))
@@ -193,6 +206,14 @@ fn run_userland(path: &Path, args: &RunArgs, config: &Config, exec: &Executor) -
     if config.dry_run {
         println!("+ {}", cmd.render(config.print_cmd_oneline));
         return Ok(ExitCode::SUCCESS);
+    }
+    if config.emulator == Emulator::Gem5 && !paths.gem5_executable.is_file() {
+        return Err(UsageError::new(format!(
+            "gem5 is not built ({} is missing), and lkmc cannot build gem5 yet; \
+             `--dry-run` prints the command",
+            paths.gem5_executable.display()
+        ))
+        .into());
     }
     if let Some(f) = &cmd.stdin
         && !f.is_file()

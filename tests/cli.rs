@@ -378,6 +378,92 @@ fn run_dry_run_is_exact_and_writes_nothing() {
 }
 
 #[test]
+fn userland_run_plans() {
+    let s = Scratch::new("userland-plans");
+    let o = s.path("out");
+    let o = o.to_str().unwrap();
+    let exe = s.write("prog.out", "");
+    let e = exe.to_str().unwrap();
+    let qemu = ok(&[
+        "run",
+        "--dry-run",
+        "-a",
+        "arm",
+        "--out-dir",
+        o,
+        "--userland",
+        e,
+        "--cli-args",
+        "a 'b c'",
+        "--gdb-wait",
+    ]);
+    assert_eq!(
+        qemu,
+        format!(
+            "+ qemu-arm-static \\\n  -L /usr/arm-linux-gnueabihf \\\n  -g 45457 \\\n  {e} \\\n  a \\\n  'b c' \\\n;\n"
+        )
+    );
+    let gem5 = ok(&[
+        "run",
+        "--dry-run",
+        "-a",
+        "aarch64",
+        "-e",
+        "gem5",
+        "--out-dir",
+        o,
+        "--userland",
+        e,
+        "--cli-args",
+        "x y",
+    ]);
+    assert!(
+        gem5.starts_with("+ M5_OVERRIDE_PY_SOURCE=true \\\n"),
+        "{gem5}"
+    );
+    assert!(
+        gem5.contains(&format!("{o}/gem5/default/build/ARM/gem5.opt")),
+        "{gem5}"
+    );
+    assert!(
+        gem5.contains(&format!("--outdir {o}/run/gem5/aarch64/0/m5out")),
+        "{gem5}"
+    );
+    assert!(gem5.contains("configs/example/se.py"), "{gem5}");
+    assert!(gem5.contains(&format!("--cmd {e}")), "{gem5}");
+    assert!(gem5.contains("--options 'x y'"), "{gem5}");
+    assert!(
+        gem5.contains("--redirects /lib=/usr/aarch64-linux-gnu/lib"),
+        "{gem5}"
+    );
+    let err = fails(&[
+        "run",
+        "-a",
+        "aarch64",
+        "-e",
+        "gem5",
+        "--out-dir",
+        o,
+        "--userland",
+        e,
+    ]);
+    assert!(err.contains("gem5 is not built"), "{err}");
+    let err = fails(&[
+        "run",
+        "-a",
+        "arm",
+        "-e",
+        "native",
+        "--out-dir",
+        o,
+        "--userland",
+        e,
+    ]);
+    assert!(err.contains("host's arch only"), "{err}");
+    assert!(!s.path("out").exists());
+}
+
+#[test]
 fn build_linux_dry_run_plan() {
     let s = Scratch::new("build-dry");
     let tree = fake_kernel_tree(&s);
