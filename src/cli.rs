@@ -173,6 +173,11 @@ pub struct BuildArgs {
     #[arg(long)]
     pub clean: bool,
 
+    /// Modules: build against the running host kernel's headers
+    /// (/lib/modules/$(uname -r)/build), into kernel_modules_build_host_dir.
+    #[arg(long)]
+    pub host: bool,
+
     /// Userland: optimization level (-O).
     #[arg(long, value_name = "LEVEL", default_value = "0")]
     pub optimization_level: String,

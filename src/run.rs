@@ -382,6 +382,7 @@ pub fn default_build_args() -> crate::cli::BuildArgs {
         config: vec![],
         config_fragment: vec![],
         custom_config_file: None,
+        host: false,
         optimization_level: "0".into(),
         ccflags: None,
         extra_make_args: vec![],

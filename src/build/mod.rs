@@ -164,6 +164,7 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
             }
             match c.name {
                 "linux" => linux::build(args, config, &paths, exec)?,
+                "modules" if args.host => modules::build_host(&module_args, config, &paths, exec)?,
                 "modules" => modules::build(&module_args, config, &paths, exec)?,
                 "userland" => userland::build(args, &userland_args, config, &paths, exec)?,
                 "rootfs" => rootfs::build(args, config, &paths, exec)?,

@@ -302,6 +302,35 @@ pub fn plan(config: &Config, paths: &Paths, sel: &Selection) -> Plan {
     plan
 }
 
+/// `--host`: build against the running host kernel's headers instead of
+/// our kernel build; outputs stay in `kernel_modules_build_host_dir`.
+pub fn build_host(args: &[String], config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+    if !config.arch.is_host() {
+        return Err(UsageError::new(format!(
+            "--host builds modules for the host's own kernel, and {} is not the host's arch",
+            config.arch
+        ))
+        .into());
+    }
+    let release = std::fs::read_to_string("/proc/sys/kernel/osrelease")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    let mut host = paths.clone();
+    host.linux_build_dir = PathBuf::from(format!("/lib/modules/{release}/build"));
+    host.kernel_modules_build_dir = paths.kernel_modules_build_host_dir.clone();
+    host.out_rootfs_overlay_lkmc_dir = paths.kernel_modules_build_host_dir.join("ko");
+    host.cross_compile = String::new();
+    if !config.dry_run && !host.linux_build_dir.join("Makefile").is_file() {
+        return Err(UsageError::new(format!(
+            "no headers for the running kernel {release} at {}.\n\
+             Install them (Debian/Ubuntu: apt-get install linux-headers-{release}).",
+            host.linux_build_dir.display()
+        ))
+        .into());
+    }
+    build_against(args, config, &host, exec)
+}
+
 /// Build the selected modules for one arch, then say which did not build.
 pub fn build(args: &[String], config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
     let arch = config.arch;
@@ -313,6 +342,12 @@ pub fn build(args: &[String], config: &Config, paths: &Paths, exec: &Executor) -
         ))
         .into());
     }
+    build_against(args, config, paths, exec)
+}
+
+/// Build against `paths.linux_build_dir`, retrying without modules that fail.
+fn build_against(args: &[String], config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+    let arch = config.arch;
     for sel in select(args, paths)? {
         let r = exec.execute(&plan(config, paths, &sel));
         if config.dry_run || r.is_ok() {
