@@ -489,6 +489,22 @@ impl Paths {
     }
 }
 
+/// A directory name standing for `path` (a source of the user's outside the
+/// checkout), so that each gets its own build dir: `/home/a/m` → `home_a_m`.
+pub fn flatten(path: &Path) -> String {
+    path.to_string_lossy()
+        .trim_start_matches('/')
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 fn run_dir_for(out: &Path, emulator: &str, arch: &str, run_id: u16) -> PathBuf {
     out.join("run")
         .join(emulator)

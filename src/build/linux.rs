@@ -187,15 +187,20 @@ pub fn parse_config_line(line: &str) -> Option<(String, Option<String>)> {
     (valid(k) && !v.is_empty()).then(|| (k.to_string(), Some(v.to_string())))
 }
 
-/// `make` with the arguments every kernel make needs.
-pub fn make(config: &Config, paths: &Paths) -> Cmd {
-    let f = config.arch.facts();
+/// The compiler for kbuild's `CC=`, through ccache when it is installed.
+pub fn kbuild_cc(paths: &Paths) -> String {
     let cc = format!("{}gcc", paths.cross_compile);
-    let cc = if which::which("ccache").is_ok() {
+    if which::which("ccache").is_ok() {
         format!("ccache {cc}")
     } else {
         cc
-    };
+    }
+}
+
+/// `make` with the arguments every kernel make needs.
+pub fn make(config: &Config, paths: &Paths) -> Cmd {
+    let f = config.arch.facts();
+    let cc = kbuild_cc(paths);
     let mut m = Cmd::new("make")
         .line(["-C", &p(&paths.linux_source_dir)])
         .line(["-j", &config.nproc.to_string()])

@@ -154,12 +154,7 @@ pub fn select(args: &[String], paths: &Paths) -> Result<Vec<Selection>> {
 /// `make` for out-of-tree modules against the kernel build.
 fn make(config: &Config, paths: &Paths, linux_dir: &Path, dir: &Path) -> Cmd {
     let f = config.arch.facts();
-    let cc = format!("{}gcc", paths.cross_compile);
-    let cc = if which::which("ccache").is_ok() {
-        format!("ccache {cc}")
-    } else {
-        cc
-    };
+    let cc = crate::build::linux::kbuild_cc(paths);
     let mut m = Cmd::new("make")
         // -k: one module that does not compile does not stop the others.
         .arg("-k")
@@ -184,19 +179,10 @@ pub fn external_build_dir(paths: &Paths, src: &Path) -> PathBuf {
     } else {
         src.parent().unwrap_or(src)
     };
-    let flat: String = dir
-        .to_string_lossy()
-        .trim_start_matches('/')
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    paths.kernel_modules_build_dir.join("external").join(flat)
+    paths
+        .kernel_modules_build_dir
+        .join("external")
+        .join(crate::paths::flatten(dir))
 }
 
 /// Plan the build of `sel` for one arch.

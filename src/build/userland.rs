@@ -90,18 +90,7 @@ pub fn programs(args: &[String], config: &Config, paths: &Paths) -> Result<Vec<P
                 }
                 Err(_) => {
                     // A file of the user's, outside the tree: its own corner of the build dir.
-                    let flat: String = src
-                        .to_string_lossy()
-                        .trim_start_matches('/')
-                        .chars()
-                        .map(|c| {
-                            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                                c
-                            } else {
-                                '_'
-                            }
-                        })
-                        .collect();
+                    let flat = crate::paths::flatten(&src);
                     out.push(Program {
                         out: paths
                             .userland_build_dir
