@@ -50,6 +50,8 @@ pub fn gdb_cmd(args: &GdbArgs, target: &Target, paths: &Paths, batch: bool) -> C
             c,
             format!("add-auto-load-safe-path {}", p(&paths.linux_build_dir)),
         );
+        // Breakpoints in modules not loaded yet wait for lx-symbols to load them.
+        c = ex(c, "set breakpoint pending on".into());
         c = c.cwd(&paths.linux_build_dir);
     }
     c = ex(c, format!("file {}", p(&file)));
