@@ -11,6 +11,9 @@
 #include <lkmc.h>
 
 int main(void) {
+    /* Ignored dispositions are inherited (e.g. under nohup): restore the
+     * default action, which is what this example shows. */
+    LKMC_ASSERT(signal(SIGHUP, SIG_DFL) != SIG_ERR);
     LKMC_ASSERT_EQ(kill(getpid(), 0), 0);
     puts("sending SIGHUP to myself");
     fflush(stdout);
