@@ -31,7 +31,12 @@
 static uint64_t entry(int fd, uintptr_t vaddr, long page) {
     uint64_t e;
     off_t off = (off_t)(vaddr / (uintptr_t)page) * (off_t)sizeof e;
-    if (pread(fd, &e, sizeof e, off) != sizeof e)
+    ssize_t n = pread(fd, &e, sizeof e, off);
+    /* End of file: above the last user address, e.g. arm's [vectors] page,
+     * which the kernel maps for every process but pagemap does not cover. */
+    if (n == 0)
+        return 0;
+    if (n != sizeof e)
         LKMC_FAIL("pread pagemap at 0x%jx failed", (uintmax_t)vaddr);
     return e;
 }
