@@ -256,7 +256,7 @@ pub fn build(
 
     let mut plan = Plan::new(format!("userland {arch}"), paths.log_file("build-userland"));
     for prog in &programs {
-        if args.force_rebuild || !fresh(&prog.out, std::slice::from_ref(&archive)) {
+        if args.force_rebuild || !fresh(&prog.out, &[archive.clone(), prog.src.clone()]) {
             plan.cmd(
                 "compile",
                 compile(
