@@ -356,6 +356,12 @@ pub struct GdbArgs {
     #[arg(short = 'u', long, value_name = "PATH")]
     pub userland: Option<PathBuf>,
 
+    /// With --userland: debug the program under gdbserver in the full-system
+    /// guest (started there with `/lkmc/gdbserver.sh PROGRAM`), through the
+    /// run id's forwarded port.
+    #[arg(long, requires = "userland")]
+    pub gdbserver: bool,
+
     /// Connect through KGDB on the guest's second serial port (x86_64).
     #[arg(long, conflicts_with = "userland")]
     pub kgdb: bool,

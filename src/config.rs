@@ -21,12 +21,43 @@ use crate::error::UsageError;
 /// Name of the config file looked for in the lkmc checkout.
 pub const CONFIG_BASENAME: &str = "lkmc.toml";
 
-/// Where the lkmc checkout is: `LKMC_ROOT`, else the tree this binary was
-/// built from.
+/// Where the lkmc checkout is: `LKMC_ROOT`; else the checkout the current
+/// directory is in; else the tree this binary was built from. The middle rule
+/// lets one installed binary serve several clones (and a moved clone) without
+/// reinstalling.
 pub fn root_dir() -> PathBuf {
-    std::env::var_os("LKMC_ROOT")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+    if let Some(root) = std::env::var_os("LKMC_ROOT") {
+        return PathBuf::from(root);
+    }
+    let enclosing = std::env::current_dir().ok().and_then(|cwd| {
+        cwd.ancestors()
+            .find(|d| is_checkout(d))
+            .map(Path::to_path_buf)
+    });
+    enclosing.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// Fails with a usage error when `root_dir()` is not an lkmc checkout, which
+/// happens when the clone a binary was installed from has been moved away.
+pub fn check_root() -> Result<()> {
+    let root = root_dir();
+    if is_checkout(&root) {
+        return Ok(());
+    }
+    Err(UsageError(format!(
+        "{} is not an lkmc checkout (no configs/sources.toml there); \
+         run lkmc from inside your clone, or set LKMC_ROOT=/path/to/clone",
+        root.display()
+    ))
+    .into())
+}
+
+/// A directory is an lkmc checkout when it has our pins file and a cargo
+/// manifest naming this package.
+fn is_checkout(dir: &Path) -> bool {
+    dir.join("configs/sources.toml").is_file()
+        && std::fs::read_to_string(dir.join("Cargo.toml"))
+            .is_ok_and(|m| m.lines().any(|l| l.trim() == "name = \"lkmc\""))
 }
 
 /// Build ids: several builds of one component side by side.

@@ -27,6 +27,9 @@ pub enum Target<'a> {
     Kgdb,
     /// A userland program in QEMU user mode.
     Userland(&'a Path),
+    /// A userland program under gdbserver in the full-system guest, reached
+    /// through the run's forwarded port (rootfs_overlay/lkmc/gdbserver.sh).
+    Gdbserver(&'a Path),
 }
 
 /// The GDB command line.
@@ -43,8 +46,9 @@ pub fn gdb_cmd(args: &GdbArgs, target: &Target, paths: &Paths, batch: bool) -> C
         Target::Kernel => (paths.vmlinux.clone(), paths.gdb_port),
         Target::Kgdb => (paths.vmlinux.clone(), paths.extra_serial_port),
         Target::Userland(exe) => (exe.to_path_buf(), paths.gdb_port),
+        Target::Gdbserver(exe) => (exe.to_path_buf(), paths.hostfwd_generic_port),
     };
-    let kernel = !matches!(target, Target::Userland(_));
+    let kernel = matches!(target, Target::Kernel | Target::Kgdb);
     if kernel {
         c = ex(
             c,
@@ -53,6 +57,11 @@ pub fn gdb_cmd(args: &GdbArgs, target: &Target, paths: &Paths, batch: bool) -> C
         // Breakpoints in modules not loaded yet wait for lx-symbols to load them.
         c = ex(c, "set breakpoint pending on".into());
         c = c.cwd(&paths.linux_build_dir);
+    }
+    if matches!(target, Target::Gdbserver(_)) {
+        // The guest's libraries are the sysroot's: read them locally rather
+        // than through the remote protocol.
+        c = ex(c, format!("set sysroot {}", p(&paths.userland_library_dir)));
     }
     c = ex(c, format!("file {}", p(&file)));
     if matches!(target, Target::Kgdb) {
@@ -93,6 +102,13 @@ pub fn listening(port: u16) -> bool {
     })
 }
 
+/// Where the guest sees a program built into the userland build dir.
+fn guest_path(exe: &Path, paths: &Paths) -> String {
+    exe.strip_prefix(&paths.userland_build_dir)
+        .map(|rel| format!("/lkmc/{}", rel.display()))
+        .unwrap_or_else(|_| exe.display().to_string())
+}
+
 /// `lkmc gdb`.
 pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitCode> {
     let config = &configs[0];
@@ -100,7 +116,11 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     let exe;
     let target = if let Some(u) = &args.userland {
         exe = crate::run::userland_executable(u, config, &paths, exec)?;
-        Target::Userland(&exe)
+        if args.gdbserver {
+            Target::Gdbserver(&exe)
+        } else {
+            Target::Userland(&exe)
+        }
     } else if args.kgdb {
         Target::Kgdb
     } else {
@@ -111,7 +131,7 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
         println!("+ {}", cmd.render(config.print_cmd_oneline));
         return Ok(ExitCode::SUCCESS);
     }
-    if !matches!(target, Target::Userland(_)) && !paths.vmlinux.is_file() {
+    if matches!(target, Target::Kernel | Target::Kgdb) && !paths.vmlinux.is_file() {
         return Err(UsageError::new(format!(
             "no kernel to debug: {} is missing.\nBuild it with: lkmc build --arch {} linux",
             paths.vmlinux.display(),
@@ -119,10 +139,10 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
         ))
         .into());
     }
-    let port = if args.kgdb {
-        paths.extra_serial_port
-    } else {
-        paths.gdb_port
+    let port = match target {
+        Target::Kgdb => paths.extra_serial_port,
+        Target::Gdbserver(_) => paths.hostfwd_generic_port,
+        _ => paths.gdb_port,
     };
     if !listening(port) {
         let start = match &target {
@@ -134,6 +154,14 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
                     .as_ref()
                     .map(|u| u.display().to_string())
                     .unwrap_or_default()
+            ),
+            Target::Gdbserver(exe) => format!(
+                "lkmc run --arch {} --run-id {} --eval-after '/lkmc/gdbserver.sh {}'\n\
+                 (the program's path in the guest: under /lkmc, or /mnt/9p/out_rootfs_overlay/lkmc \
+                 for a fresh build)",
+                config.arch,
+                config.run_id,
+                guest_path(exe, &paths)
             ),
             Target::Kgdb => format!(
                 "lkmc run --arch {} --run-id {} --kgdb",

@@ -58,6 +58,10 @@ fn main() -> ExitCode {
 
 fn real_main() -> anyhow::Result<ExitCode> {
     let (cli, config_file) = config::parse_args(std::env::args_os().collect())?;
+    // getvar only prints paths: it works for any root, also a future one.
+    if !matches!(cli.command, Command::Completions(_) | Command::Getvar(_)) {
+        config::check_root()?;
+    }
     let configs = Config::resolve(&cli.common, config_file);
     let first = &configs[0];
     let exec = Executor {

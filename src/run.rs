@@ -24,6 +24,11 @@ use crate::error::{CmdFailed, UsageError};
 use crate::paths::Paths;
 use crate::plan::{Executor, write_file};
 
+/// The guest port that the run id's `hostfwd_generic_port` reaches. Fixed,
+/// so that guest scripts (rootfs_overlay/lkmc/gdbserver.sh) need not know
+/// the run id.
+pub const GUEST_FORWARDED_PORT: u16 = 45455;
+
 /// Guest console line that carries `--eval`'s exit status.
 pub const EXIT_STATUS_MARK: &str = "lkmc_exit_status_";
 
@@ -474,8 +479,9 @@ pub fn qemu_cmd(args: &RunArgs, config: &Config, paths: &Paths) -> Cmd {
         .line([
             "-netdev",
             &format!(
-                "user,id=net0,hostfwd=tcp::{g}-:{g},hostfwd=tcp::{s}-:22",
+                "user,id=net0,hostfwd=tcp::{g}-:{guest},hostfwd=tcp::{s}-:22",
                 g = paths.hostfwd_generic_port,
+                guest = GUEST_FORWARDED_PORT,
                 s = paths.hostfwd_ssh_port
             ),
         ])

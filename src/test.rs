@@ -662,6 +662,7 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
         no_lxsymbols: true,
         userland: None,
         kgdb: false,
+        gdbserver: false,
         before: None,
         extra_gdb_args: extra.iter().map(|s| s.to_string()).collect(),
     };
@@ -784,9 +785,10 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
         report.record(&name("break in a module loaded later (lx-symbols)"), t, r);
     }
 
-    let t = Instant::now();
+    // The same userland session twice: in QEMU user mode, and under
+    // gdbserver in the full-system guest.
     let src = paths.userland_source_dir.join("gdb/add.c");
-    let r = (|| -> Result<(), String> {
+    let userland_case = |gdbserver: bool| -> Result<(), String> {
         let text = std::fs::read_to_string(&src).map_err(|e| e.to_string())?;
         let line_of = |mark: &str| {
             text.lines()
@@ -822,19 +824,51 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
         .iter()
         .flat_map(|e| ["-ex".to_string(), e.clone()])
         .collect();
-        let cmd = gdb_cmd(&a, &Target::Userland(&exe), &paths, true);
-        let src_arg = src.to_string_lossy();
-        let out = gdb_session(
-            config,
-            run_id,
-            &["--userland", &src_arg, "--gdb-wait"],
-            cmd,
-            paths.gdb_port,
-            None,
-        )?;
+        let out = if gdbserver {
+            let server = paths.guest_packages_dir.join("root/usr/bin/gdbserver");
+            if !server.is_file() {
+                return Err(format!(
+                    "no gdbserver for {arch} ({} is missing): \
+                     lkmc build --download-dependencies --arch {arch}",
+                    server.display()
+                ));
+            }
+            let cmd = gdb_cmd(&a, &Target::Gdbserver(&exe), &paths, true);
+            // The fresh build, over 9P: the image may predate it.
+            let eval = "/lkmc/gdbserver.sh /mnt/9p/out_rootfs_overlay/lkmc/gdb/add.out";
+            let ready = (paths.termout_file.as_path(), "Listening on port");
+            gdb_session(
+                config,
+                run_id,
+                &["--eval", eval],
+                cmd,
+                paths.hostfwd_generic_port,
+                Some(ready),
+            )?
+        } else {
+            let cmd = gdb_cmd(&a, &Target::Userland(&exe), &paths, true);
+            let src_arg = src.to_string_lossy();
+            gdb_session(
+                config,
+                run_id,
+                &["--userland", &src_arg, "--gdb-wait"],
+                cmd,
+                paths.gdb_port,
+                None,
+            )?
+        };
         expect_in(&out, &["$1 = 3", "$2 = 9", "exited normally"])
-    })();
+    };
+    let t = Instant::now();
+    let r = userland_case(false);
     report.record(&name("userland: break at a line, read variables"), t, r);
+    let t = Instant::now();
+    let r = userland_case(true);
+    report.record(
+        &name("gdbserver in the guest: break at a line, read variables"),
+        t,
+        r,
+    );
 
     if arch.facts().extra_console.is_some() {
         let t = Instant::now();

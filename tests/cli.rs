@@ -335,7 +335,7 @@ fn run_dry_run_is_exact_and_writes_nothing() {
         "{plan}"
     );
     assert!(
-        plan.contains("hostfwd=tcp::45465-:45465,hostfwd=tcp::45466-:22"),
+        plan.contains("hostfwd=tcp::45465-:45455,hostfwd=tcp::45466-:22"),
         "{plan}"
     );
     // base64 of the --eval text, after the dash.
@@ -641,4 +641,52 @@ fn ci_runs_the_readme_test_command() {
         readme.lines().any(|l| l.trim() == cmd),
         "README.adoc lacks the CI command: {cmd}"
     );
+}
+
+#[test]
+fn root_is_the_enclosing_checkout_or_a_clear_error() {
+    // From a directory inside the checkout, the checkout is the root.
+    let (code, out, err) =
+        run(lkmc(&["getvar", "root_dir"]).current_dir(format!("{ROOT}/userland")));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.trim(), ROOT);
+    // A root that is not a checkout: refused, with the way out.
+    let (code, _, err) = run(lkmc(&["build", "--dry-run"]).env("LKMC_ROOT", "/nonexistent"));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("/nonexistent is not an lkmc checkout"),
+        "{err}"
+    );
+    assert!(err.contains("LKMC_ROOT"), "{err}");
+}
+
+#[test]
+fn gdb_gdbserver_plan() {
+    let s = Scratch::new("gdbserver-plan");
+    let o = s.path("out");
+    let o = o.to_str().unwrap();
+    let exe = s.write("prog.out", "");
+    let e = exe.to_str().unwrap();
+    let plan = ok(&[
+        "gdb",
+        "--dry-run",
+        "-a",
+        "arm",
+        "--out-dir",
+        o,
+        "--run-id",
+        "2",
+        "--gdbserver",
+        "--userland",
+        e,
+        "main",
+    ]);
+    let want = format!(
+        "+ gdb-multiarch \\\n  -ex 'set sysroot /usr/arm-linux-gnueabihf' \\\n  -ex 'file {e}' \\\n  \
+         -ex 'target remote localhost:45475' \\\n  -ex 'break main' \\\n  -ex continue \\\n;\n"
+    );
+    assert_eq!(plan, want);
+    // --gdbserver is about a userland program.
+    let err = fails(&["gdb", "--dry-run", "--gdbserver"]);
+    assert!(err.contains("--userland"), "{err}");
 }

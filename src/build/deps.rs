@@ -10,7 +10,7 @@
 use anyhow::Result;
 use std::collections::BTreeMap;
 
-use crate::build::{Target, rootfs};
+use crate::build::Target;
 use crate::cmd::Cmd;
 use crate::config::Config;
 use crate::linux_source;
@@ -25,6 +25,37 @@ const FROM_BACKPORTS: &[&str] = &[
     "qemu-user-static",
     "qemu-utils",
 ];
+
+/// A Debian package of the guest's arch that the root filesystem takes files from.
+pub struct GuestPackage {
+    pub package: &'static str,
+    /// The file the rootfs copies, relative to the unpacked package root.
+    pub file: &'static str,
+    pub why: &'static str,
+}
+
+/// The guest packages. Their shared-library needs are met by the
+/// toolchain sysroot's libraries that the rootfs copies anyway.
+pub const GUEST_PACKAGES: &[GuestPackage] = &[
+    GuestPackage {
+        package: "busybox-static",
+        file: "bin/busybox",
+        why: "the guest's shell, init and tools",
+    },
+    GuestPackage {
+        package: "gdbserver",
+        file: "usr/bin/gdbserver",
+        why: "debugging guest processes from the host",
+    },
+];
+
+/// The guest packages not unpacked yet for the arch of `paths`.
+pub fn missing_guest_packages(paths: &Paths) -> Vec<&'static GuestPackage> {
+    GUEST_PACKAGES
+        .iter()
+        .filter(|g| !paths.guest_packages_dir.join("root").join(g.file).is_file())
+        .collect()
+}
 
 /// Host packages each component needs, with the reason shown to the user.
 fn component_packages(
@@ -96,7 +127,7 @@ pub fn main(components: &[&Target], configs: &[Config], exec: &Executor) -> Resu
         .iter()
         .filter(|_| components.iter().any(|c| c.name == "rootfs"))
         .map(|c| (c, Paths::new(c)))
-        .filter(|(_, p)| !rootfs::guest_busybox(p).is_file())
+        .filter(|(_, p)| !missing_guest_packages(p).is_empty())
         .collect();
     if missing.is_empty() && guests.is_empty() {
         if !exec.quiet {
@@ -176,17 +207,25 @@ pub fn main(components: &[&Target], configs: &[Config], exec: &Executor) -> Resu
     for (config, paths) in &guests {
         let deb_arch = config.arch.facts().debian_arch;
         let debs = paths.guest_packages_dir.join("debs");
+        let wanted: Vec<String> = missing_guest_packages(paths)
+            .iter()
+            .map(|g| format!("{}:{deb_arch}", g.package))
+            .collect();
         if !exec.quiet {
-            eprintln!(
-                "dependencies: guest package busybox-static:{deb_arch} into {}",
-                debs.display()
-            );
+            for (w, g) in wanted.iter().zip(missing_guest_packages(paths)) {
+                eprintln!(
+                    "dependencies: guest package {w} ({}) into {}",
+                    g.why,
+                    debs.display()
+                );
+            }
         }
         plan.push(Step::Mkdir(debs.clone()));
         plan.cmd(
             "apt-get download",
             Cmd::new("apt-get")
-                .line(["download", &format!("busybox-static:{deb_arch}")])
+                .arg("download")
+                .args(wanted.iter().map(String::as_str))
                 .cwd(&debs),
         );
         // Unpack, do not install: nothing foreign lands on the host.

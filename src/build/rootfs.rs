@@ -65,6 +65,7 @@ pub fn build(args: &BuildArgs, config: &Config, paths: &Paths, exec: &Executor) 
         }
     }
     let libs = sysroot_libs(config, paths);
+    let extras = guest_package_files(paths);
     let inputs: Vec<PathBuf> = [
         busybox.clone(),
         paths.rootfs_overlay_dir.clone(),
@@ -72,6 +73,7 @@ pub fn build(args: &BuildArgs, config: &Config, paths: &Paths, exec: &Executor) 
     ]
     .into_iter()
     .chain(libs.iter().cloned())
+    .chain(extras.iter().cloned())
     .collect();
     let outputs = [&paths.rootfs_qcow2_file, &paths.rootfs_cpio];
     if !args.force_rebuild && up_to_date(&inputs, &outputs) {
@@ -93,7 +95,7 @@ pub fn build(args: &BuildArgs, config: &Config, paths: &Paths, exec: &Executor) 
         .into());
     }
     let size_mib = 64 + inputs.iter().map(|i| dir_size(i)).sum::<u64>() * 3 / 2 / (1 << 20);
-    let plan = plan(config, paths, &busybox, &libs, size_mib);
+    let plan = plan(config, paths, &busybox, &libs, &extras, size_mib);
     exec.execute(&plan)?;
     if !config.dry_run {
         crate::plan::write_file(
@@ -111,6 +113,7 @@ pub fn plan(
     paths: &Paths,
     busybox: &Path,
     libs: &[PathBuf],
+    extras: &[PathBuf],
     size_mib: u64,
 ) -> Plan {
     let tree = &paths.rootfs_tree_dir;
@@ -166,6 +169,16 @@ pub fn plan(
         plan.cmd(
             "link lib64",
             Cmd::new("ln").args(["-s", "lib", &t("lib64")]).oneline(),
+        );
+    }
+    let unpacked = paths.guest_packages_dir.join("root");
+    for file in extras {
+        let rel = file.strip_prefix(&unpacked).unwrap_or(file);
+        plan.cmd(
+            "guest package file",
+            Cmd::new("cp")
+                .args([&p(file), &p(&tree.join(rel))])
+                .oneline(),
         );
     }
     plan.cmd(
@@ -236,6 +249,16 @@ pub fn plan(
             .cwd(&paths.linux_build_dir),
     );
     plan
+}
+
+/// Files of the guest packages other than BusyBox that were fetched
+/// (gdbserver): optional, the guest works without them.
+fn guest_package_files(paths: &Paths) -> Vec<PathBuf> {
+    crate::build::deps::GUEST_PACKAGES
+        .iter()
+        .map(|g| paths.guest_packages_dir.join("root").join(g.file))
+        .filter(|f| f.is_file() && !f.ends_with("bin/busybox"))
+        .collect()
 }
 
 /// The shared libraries of the toolchain's sysroot that the guest gets.
