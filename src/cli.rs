@@ -378,8 +378,10 @@ pub struct GdbArgs {
 /// `lkmc test`
 #[derive(Debug, Clone, Args)]
 pub struct TestArgs {
-    /// Suites to run. Default: all of them
-    #[arg(value_name = "SUITE")]
+    /// Suites to run (default: all of them), then, after a single suite,
+    /// what to test of it: module names for `modules`, source files or
+    /// directories for `userland` and `userland-full-system`.
+    #[arg(value_name = "SUITE|ITEM")]
     pub suites: Vec<String>,
 }
 

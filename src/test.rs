@@ -39,42 +39,63 @@ const SUITES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The suites that take a list of what to test.
+const ITEM_SUITES: &[&str] = &["modules", "userland", "userland-full-system"];
+
 /// `lkmc test`.
 pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<ExitCode> {
     let names: Vec<&str> = SUITES.iter().map(|(n, _)| *n).collect();
-    for s in &args.suites {
-        if !names.contains(&s.as_str()) {
-            let close = closest(s, names.iter().copied());
-            return Err(UsageError::new(format!(
-                "unknown test suite `{s}`{}\naccepted: {}",
-                if close.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (did you mean {}?)", close.join(", "))
-                },
-                names.join(", ")
-            ))
-            .into());
-        }
+    // Leading suite names, then the items to test of the last one.
+    let n_suites = args
+        .suites
+        .iter()
+        .take_while(|s| names.contains(&s.as_str()))
+        .count();
+    let (suites, items) = args.suites.split_at(n_suites);
+    if suites.is_empty()
+        && let Some(s) = items.first()
+    {
+        let close = closest(s, names.iter().copied());
+        return Err(UsageError::new(format!(
+            "unknown test suite `{s}`{}\naccepted: {}",
+            if close.is_empty() {
+                String::new()
+            } else {
+                format!(" (did you mean {}?)", close.join(", "))
+            },
+            names.join(", ")
+        ))
+        .into());
+    }
+    if !items.is_empty() && (suites.len() != 1 || !ITEM_SUITES.contains(&suites[0].as_str())) {
+        return Err(UsageError::new(format!(
+            "`{}`: only one of the suites {} takes items to test, named right after it \
+             (lkmc test modules hello timer)",
+            items[0],
+            ITEM_SUITES.join(", ")
+        ))
+        .into());
     }
     if exec.dry_run {
         return Err(
             UsageError::new("lkmc test runs things for real; --dry-run is not supported").into(),
         );
     }
-    let selected: Vec<&str> = if args.suites.is_empty() {
+    let selected: Vec<&str> = if suites.is_empty() {
         names.clone()
     } else {
-        args.suites.iter().map(String::as_str).collect()
+        suites.iter().map(String::as_str).collect()
     };
     let mut report = Report::default();
     for suite in selected {
         for config in configs {
             match suite {
                 "boot" => boot_suite(config, &mut report),
-                "modules" => modules_suite(config, &mut report)?,
-                "userland" => userland_suite(config, exec, &mut report)?,
-                "userland-full-system" => userland_full_system_suite(config, exec, &mut report)?,
+                "modules" => modules_suite(config, items, &mut report)?,
+                "userland" => userland_suite(config, items, exec, &mut report)?,
+                "userland-full-system" => {
+                    userland_full_system_suite(config, items, exec, &mut report)?
+                }
                 "gdb" => gdb_suite(config, exec, &mut report)?,
                 other => unreachable!("suite {other}"),
             }
@@ -281,12 +302,30 @@ fn boot_suite(config: &Config, report: &mut Report) {
     report.record(&name("two run ids at once; a busy id is refused"), t, r);
 }
 
-fn modules_suite(config: &Config, report: &mut Report) -> Result<()> {
+fn modules_suite(config: &Config, only: &[String], report: &mut Report) -> Result<()> {
     use crate::build::modules;
     let arch = config.arch;
     let paths = Paths::new(config);
     let facts = modules::facts(&paths)?;
-    let ours = modules::our_modules(&paths);
+    let mut ours = modules::our_modules(&paths);
+    for name in only {
+        if !ours.contains(name) {
+            let close = closest(name, ours.iter().map(String::as_str));
+            return Err(UsageError::new(format!(
+                "no kernel module `{name}` in {}{}",
+                paths.kernel_modules_source_dir.display(),
+                if close.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (did you mean {}?)", close.join(", "))
+                }
+            ))
+            .into());
+        }
+    }
+    if !only.is_empty() {
+        ours.retain(|m| only.contains(m));
+    }
     let mut normal = Vec::new();
     for m in &ours {
         let f = facts.get(m).cloned().unwrap_or_default();
@@ -393,7 +432,12 @@ fn guest_results(
     }
 }
 
-fn userland_full_system_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()> {
+fn userland_full_system_suite(
+    config: &Config,
+    only: &[String],
+    exec: &Executor,
+    report: &mut Report,
+) -> Result<()> {
     use crate::build::userland;
     use crate::cmd::quote;
     let arch = config.arch;
@@ -405,7 +449,7 @@ fn userland_full_system_suite(config: &Config, exec: &Executor, report: &mut Rep
     };
     if let Err(e) = userland::build(
         &crate::run::default_build_args(),
-        &[],
+        only,
         config,
         &paths,
         &quiet,
@@ -423,7 +467,7 @@ fn userland_full_system_suite(config: &Config, exec: &Executor, report: &mut Rep
          cd /tmp || exit 1\n",
     );
     let mut names = Vec::new();
-    for prog in userland::programs(&[], config, &paths)? {
+    for prog in userland::programs(only, config, &paths)? {
         let p = &prog.props;
         if p.skip.is_some()
             || p.skip_full_system.is_some()
@@ -472,7 +516,12 @@ fn userland_full_system_suite(config: &Config, exec: &Executor, report: &mut Rep
     Ok(())
 }
 
-fn userland_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()> {
+fn userland_suite(
+    config: &Config,
+    only: &[String],
+    exec: &Executor,
+    report: &mut Report,
+) -> Result<()> {
     use crate::build::userland;
     use crate::run::{Finished, run_with_timeout, userland_cmd};
     let arch = config.arch;
@@ -483,11 +532,11 @@ fn userland_suite(config: &Config, exec: &Executor, report: &mut Report) -> Resu
         quiet: true,
         ..exec.clone()
     };
-    if let Err(e) = userland::build(&build_args, &[], config, &paths, &quiet) {
+    if let Err(e) = userland::build(&build_args, only, config, &paths, &quiet) {
         report.record(&format!("userland {arch} build"), t, Err(format!("{e:#}")));
         return Ok(());
     }
-    let programs = userland::programs(&[], config, &paths)?;
+    let programs = userland::programs(only, config, &paths)?;
     let mut cases = Vec::new();
     let mut skipped = 0;
     for prog in programs {

@@ -690,3 +690,16 @@ fn gdb_gdbserver_plan() {
     let err = fails(&["gdb", "--dry-run", "--gdbserver"]);
     assert!(err.contains("--userland"), "{err}");
 }
+
+#[test]
+fn test_items_are_checked_before_anything_runs() {
+    let err = fails(&["test", "modules", "helo"]);
+    assert!(err.contains("no kernel module `helo`"), "{err}");
+    assert!(err.contains("hello"), "{err}");
+    let err = fails(&["test", "boot", "hello"]);
+    assert!(err.contains("only one of the suites"), "{err}");
+    let err = fails(&["test", "modules", "userland", "hello"]);
+    assert!(err.contains("only one of the suites"), "{err}");
+    let err = fails(&["test", "bot"]);
+    assert!(err.contains("did you mean boot"), "{err}");
+}

@@ -2,6 +2,7 @@
 # Speed figures for lkmc, measured side by side on this machine.
 #
 #   tests/bench/speed.sh [--archs "x86_64 arm aarch64"] [--runs N] [--kernel] [--cold]
+#                        [--gdb] [--module] [--suites]
 #
 # Always: `lkmc getvar vmlinux` and `lkmc run --dry-run` (median wall of N
 # runs), boot to poweroff with `--eval true` per arch through lkmc and through
@@ -10,6 +11,9 @@
 # --kernel: a no-change kernel rebuild and a one-file incremental rebuild.
 # --cold:   also a cold kernel build per arch (minutes; removes the build dir
 #           of a separate build id, `bench`, never your default build).
+# --gdb:    from `lkmc run --gdb-wait` to GDB stopped at start_kernel, per arch.
+# --module: edit one module, rebuild it and run its test in a fresh guest.
+# --suites: the whole module suite per arch, the userland suite for all archs.
 # Prints figures; asserts nothing: these machines are shared and noisy.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,12 +21,18 @@ archs="x86_64 arm aarch64"
 runs=30
 kernel=false
 cold=false
+gdb=false
+module=false
+suites=false
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--archs) archs="$2"; shift ;;
 	--runs) runs="$2"; shift ;;
 	--kernel) kernel=true ;;
 	--cold) cold=true; kernel=true ;;
+	--gdb) gdb=true ;;
+	--module) module=true ;;
+	--suites) suites=true ;;
 	*) echo "unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -83,4 +93,41 @@ if $cold; then
 		t=$(CCACHE_DISABLE=1 median_ms 1 "$lkmc" build --arch "$arch" -L bench linux --quiet)
 		awk -v a="$arch" -v t="$t" 'BEGIN{printf "%s cold: %.0f s\n", a, t/1000}'
 	done
+fi
+if $gdb; then
+	echo "== lkmc run --gdb-wait to GDB stopped at start_kernel (median of 3)"
+	gdb_once() {
+		local arch="$1" port
+		port="$("$lkmc" getvar --arch "$arch" --run-id 8 gdb_port)"
+		"$lkmc" run --arch "$arch" --run-id 8 --gdb-wait --eval true --quiet >/dev/null 2>&1 &
+		local run=$!
+		# lkmc gdb refuses until QEMU listens; poll that cheaply.
+		until grep -qi ":$(printf '%04X' "$port") .* 0A " /proc/net/tcp; do sleep 0.02; done
+		"$lkmc" gdb --arch "$arch" --run-id 8 --no-lxsymbols --quiet start_kernel -- -batch \
+			-ex 'kill' | grep -q 'start_kernel'
+		kill "$run" 2>/dev/null; wait "$run" 2>/dev/null || true
+	}
+	for arch in $archs; do
+		echo "$arch: $(median_ms 3 gdb_once "$arch") ms   (target: 5000 ms)"
+	done
+fi
+if $module; then
+	echo "== edit one module, rebuild it, test it in a fresh guest"
+	for arch in $archs; do
+		module_once() {
+			touch kernel_modules/hello.c
+			"$lkmc" build --arch "$1" modules hello --quiet &&
+				"$lkmc" test --arch "$1" modules hello >/dev/null
+		}
+		echo "$arch: $(median_ms 3 module_once "$arch") ms   (target on aarch64: 8000 ms)"
+	done
+fi
+if $suites; then
+	echo "== whole suites"
+	for arch in $archs; do
+		echo "modules $arch: $(median_ms 1 "$lkmc" test --arch "$arch" modules) ms   (target: 120000 ms)"
+	done
+	a=()
+	for arch in $archs; do a+=(--arch "$arch"); done
+	echo "userland, $archs: $(median_ms 1 "$lkmc" test "${a[@]}" userland) ms   (target: 180000 ms)"
 fi
