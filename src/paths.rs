@@ -60,6 +60,8 @@ paths! {
     out_dir: PathBuf,
     /// Logs of builds and runs.
     log_dir: PathBuf,
+    /// Log of `lkmc build linux`: one per arch and kernel build id.
+    linux_log_file: PathBuf,
     /// Source trees lkmc builds (not committed).
     submodules_dir: PathBuf,
     /// Config fragments, sources, path properties.
@@ -348,6 +350,11 @@ impl Paths {
             root_dir: root.clone(),
             out_dir: out.clone(),
             log_dir: out.join("log"),
+            linux_log_file: out.join("log").join(if ids.linux == "default" {
+                format!("build-linux-{arch}.log")
+            } else {
+                format!("build-linux-{}-{arch}.log", ids.linux)
+            }),
             submodules_dir: submodules.clone(),
             linux_config_dir: configs.join("linux"),
             configs_dir: configs,

@@ -27,7 +27,7 @@ const STAMP: &str = "lkmc_config_inputs";
 /// Build the kernel for one arch.
 pub fn build(args: &BuildArgs, config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
     let inputs = ConfigInputs::new(args, config, paths)?;
-    let mut fetch = Plan::new("linux source", paths.log_file("build-linux"));
+    let mut fetch = Plan::new("linux source", paths.linux_log_file.clone());
     linux_source::plan_fetch(config, paths, &mut fetch)?;
     exec.execute(&fetch)?;
     if !config.dry_run {
@@ -218,7 +218,7 @@ pub fn make(config: &Config, paths: &Paths) -> Cmd {
 
 /// Steps that write the .config.
 pub fn configure_plan(inputs: &ConfigInputs, config: &Config, paths: &Paths) -> Plan {
-    let mut plan = Plan::new("configure linux", paths.log_file("build-linux"));
+    let mut plan = Plan::new("configure linux", paths.linux_log_file.clone());
     plan.push(Step::Mkdir(paths.linux_build_dir.clone()));
     match &inputs.base {
         Base::File(f) => {
@@ -260,7 +260,7 @@ pub fn configure_plan(inputs: &ConfigInputs, config: &Config, paths: &Paths) -> 
 /// The build itself.
 pub fn build_plan(args: &BuildArgs, config: &Config, paths: &Paths) -> Plan {
     let f = config.arch.facts();
-    let mut plan = Plan::new("build linux", paths.log_file("build-linux"));
+    let mut plan = Plan::new("build linux", paths.linux_log_file.clone());
     let cmd = make(config, paths)
         // Fixed build identity: no relink of vmlinux when nothing changed, and
         // the same bits from the same sources.
