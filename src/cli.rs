@@ -203,6 +203,12 @@ pub struct BuildArgs {
     #[arg(long, value_name = "FILE", conflicts_with_all = ["linux_defconfig", "config", "config_fragment"])]
     pub custom_config_file: Option<PathBuf>,
 
+    /// Kernel: build the root filesystem's cpio into the image
+    /// (CONFIG_INITRAMFS_SOURCE), for `lkmc run --initramfs`. Build the
+    /// rootfs first; best under its own --linux-build-id.
+    #[arg(long, conflicts_with = "custom_config_file")]
+    pub initramfs: bool,
+
     /// Extra arguments for make, after `--`.
     #[arg(last = true, value_name = "MAKE_ARGS")]
     pub extra_make_args: Vec<String>,
@@ -281,8 +287,24 @@ pub struct RunArgs {
     pub background: bool,
 
     /// Boot the cpio initramfs with QEMU's -initrd instead of the disk image.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "initramfs")]
     pub initrd: bool,
+
+    /// Boot the initramfs built into the kernel image (a kernel built with
+    /// `lkmc build linux --initramfs`), with no disk.
+    #[arg(long)]
+    pub initramfs: bool,
+
+    /// Record the run for deterministic replay (QEMU record/replay, into
+    /// the run dir's rrfile). The 9P shares are left out: host file access
+    /// cannot be replayed.
+    #[arg(long, conflicts_with_all = ["replay", "kvm", "disk_persist"])]
+    pub record: bool,
+
+    /// Replay the run recorded with --record under the same run id; give
+    /// the same options as the recording.
+    #[arg(long, conflicts_with_all = ["kvm", "disk_persist"])]
+    pub replay: bool,
 
     /// Keep the guest's writes to the disk image (default: a snapshot, the
     /// image stays as built).

@@ -387,6 +387,7 @@ pub fn default_build_args() -> crate::cli::BuildArgs {
         config: vec![],
         config_fragment: vec![],
         custom_config_file: None,
+        initramfs: false,
         host: false,
         optimization_level: "0".into(),
         ccflags: None,
@@ -398,7 +399,7 @@ pub fn default_build_args() -> crate::cli::BuildArgs {
 pub fn kernel_cli(args: &RunArgs, arch: Arch) -> String {
     let f = arch.facts();
     let mut words: Vec<String> = Vec::new();
-    if !args.initrd {
+    if !(args.initrd || args.initramfs) {
         words.push("root=/dev/vda".into());
     }
     words.push(BASE_KERNEL_CLI.into());
@@ -421,7 +422,11 @@ pub fn kernel_cli(args: &RunArgs, arch: Arch) -> String {
         words.push(extra.clone());
     }
     if args.quit_after_boot {
-        let init = if args.initrd { "rdinit" } else { "init" };
+        let init = if args.initrd || args.initramfs {
+            "rdinit"
+        } else {
+            "init"
+        };
         words.push(format!("{init}={GUEST_HOME}/poweroff.sh"));
     }
     // Words after " - " become init's environment.
@@ -486,7 +491,23 @@ pub fn qemu_cmd(args: &RunArgs, config: &Config, paths: &Paths) -> Cmd {
             ),
         ])
         .line(["-device", "virtio-net-pci,netdev=net0"]);
-    for (dir, tag) in nine_p_shares(paths) {
+    let rr = if args.record {
+        Some("record")
+    } else if args.replay {
+        Some("replay")
+    } else {
+        None
+    };
+    if rr.is_some() {
+        c = c.line(["-object", "filter-replay,id=replay,netdev=net0"]);
+    }
+    // Host file access over 9P is not recorded, so a replay would diverge.
+    let shares = if rr.is_some() {
+        vec![]
+    } else {
+        nine_p_shares(paths)
+    };
+    for (dir, tag) in shares {
         c = c.line([
             "-virtfs",
             &format!(
@@ -500,6 +521,23 @@ pub fn qemu_cmd(args: &RunArgs, config: &Config, paths: &Paths) -> Cmd {
     }
     if args.initrd {
         c = c.line(["-initrd", &p(&paths.rootfs_cpio)]);
+    } else if args.initramfs {
+        // The root filesystem is inside the kernel image.
+    } else if rr.is_some() {
+        // Disk reads go through blkreplay so that they are replayed too.
+        c = c
+            .line([
+                "-drive",
+                &format!(
+                    "file={},format=qcow2,if=none,snapshot=on,id=img-direct",
+                    p(&paths.disk_image)
+                ),
+            ])
+            .line([
+                "-drive",
+                "driver=blkreplay,if=none,image=img-direct,id=img-blkreplay",
+            ])
+            .line(["-device", "virtio-blk-pci,drive=img-blkreplay"]);
     } else {
         let snapshot = if args.disk_persist {
             ""
@@ -525,6 +563,12 @@ pub fn qemu_cmd(args: &RunArgs, config: &Config, paths: &Paths) -> Cmd {
         c = c.line([
             "-trace",
             &format!("enable={events},file={}", p(&paths.trace_file)),
+        ]);
+    }
+    if let Some(mode) = rr {
+        c = c.line([
+            "-icount",
+            &format!("shift=7,rr={mode},rrfile={}", p(&paths.qemu_rrfile)),
         ]);
     }
     if args.trace_insts_stdout {
@@ -598,13 +642,41 @@ fn check_inputs(args: &RunArgs, config: &Config, paths: &Paths) -> Result<()> {
     if !paths.linux_image.is_file() {
         missing.push(("kernel image", &paths.linux_image, "linux"));
     }
-    let disk = if args.initrd {
-        &paths.rootfs_cpio
+    if args.initramfs {
+        let dot_config = paths.linux_build_dir.join(".config");
+        let embedded = std::fs::read_to_string(&dot_config).is_ok_and(|t| {
+            t.lines().any(|l| {
+                l.starts_with("CONFIG_INITRAMFS_SOURCE=\"") && l != "CONFIG_INITRAMFS_SOURCE=\"\""
+            })
+        });
+        if paths.linux_image.is_file() && !embedded {
+            return Err(UsageError::new(format!(
+                "--initramfs: the kernel in {} has no initramfs built in.\n\
+                 Build one (after the rootfs): lkmc build --arch {arch} --linux-build-id {id} linux --initramfs\n\
+                 and run with the same --linux-build-id.",
+                paths.linux_build_dir.display(),
+                id = config.build_ids.linux,
+            ))
+            .into());
+        }
     } else {
-        &paths.disk_image
-    };
-    if !disk.is_file() {
-        missing.push(("root filesystem", disk, "rootfs"));
+        let disk = if args.initrd {
+            &paths.rootfs_cpio
+        } else {
+            &paths.disk_image
+        };
+        if !disk.is_file() {
+            missing.push(("root filesystem", disk, "rootfs"));
+        }
+    }
+    if args.replay && !paths.qemu_rrfile.is_file() {
+        return Err(UsageError::new(format!(
+            "--replay: no recording at {}.\nRecord one first, with the same options and run id: \
+             lkmc run --arch {arch} --run-id {} --record ...",
+            paths.qemu_rrfile.display(),
+            config.run_id
+        ))
+        .into());
     }
     if missing.is_empty() {
         return Ok(());

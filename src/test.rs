@@ -264,6 +264,43 @@ fn boot_suite(config: &Config, report: &mut Report) {
     });
     report.record(&name("panic detected and reported"), t, r);
 
+    // A random value read by the guest must come back the same in replay.
+    let t = Instant::now();
+    // The console is kept in the run dir (lkmc_run keeps the tests quiet).
+    let boot_id = || {
+        std::fs::read_to_string(&paths.termout_file)
+            .unwrap_or_default()
+            .lines()
+            .map(str::trim)
+            .find(|l| l.len() == 36 && l.matches('-').count() == 4)
+            .map(str::to_string)
+    };
+    let eval = "cat /proc/sys/kernel/random/boot_id";
+    let run_rr = |mode: &str| -> Result<Option<String>, String> {
+        let out = lkmc_run(config, 0, &[mode, "--eval", eval])
+            .output()
+            .map_err(|e| e.to_string())?;
+        if out.status.success() {
+            Ok(boot_id())
+        } else {
+            Err(format!("{mode}: {}", describe(&out)))
+        }
+    };
+    let r = run_rr("--record").and_then(|rec| {
+        let play = run_rr("--replay")?;
+        match (rec, play) {
+            (Some(a), Some(b)) if a == b => Ok(()),
+            (a, b) => Err(format!(
+                "the replay differs: recorded boot_id {a:?}, replayed {b:?}"
+            )),
+        }
+    });
+    report.record(
+        &name("--record then --replay: the same random boot_id"),
+        t,
+        r,
+    );
+
     let t = Instant::now();
     let token = format!("lkmc-9p-{}-{}", std::process::id(), arch);
     let host_file = paths.run_dir.join("9p-check.txt");

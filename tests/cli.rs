@@ -703,3 +703,52 @@ fn test_items_are_checked_before_anything_runs() {
     let err = fails(&["test", "bot"]);
     assert!(err.contains("did you mean boot"), "{err}");
 }
+
+#[test]
+fn run_record_replay_and_initramfs_plans() {
+    let s = Scratch::new("rr-plans");
+    let o = s.path("out");
+    let o = o.to_str().unwrap();
+    let rec = ok(&["run", "--dry-run", "-a", "arm", "--out-dir", o, "--record"]);
+    assert!(
+        rec.contains(&format!(
+            "-icount shift=7,rr=record,rrfile={o}/run/qemu/arm/0/rrfile"
+        )),
+        "{rec}"
+    );
+    assert!(
+        rec.contains("-object filter-replay,id=replay,netdev=net0"),
+        "{rec}"
+    );
+    assert!(
+        rec.contains("-drive driver=blkreplay,if=none,image=img-direct,id=img-blkreplay"),
+        "{rec}"
+    );
+    // Host file access cannot be replayed: no 9P shares.
+    assert!(!rec.contains("-virtfs"), "{rec}");
+    let play = ok(&["run", "--dry-run", "-a", "arm", "--out-dir", o, "--replay"]);
+    assert!(play.contains(",rr=replay,"), "{play}");
+    let err = fails(&["run", "--dry-run", "--record", "--replay"]);
+    assert!(err.contains("cannot be used with"), "{err}");
+
+    let ramfs = ok(&["run", "--dry-run", "--out-dir", o, "--initramfs"]);
+    assert!(!ramfs.contains("-drive"), "{ramfs}");
+    assert!(!ramfs.contains("-initrd"), "{ramfs}");
+    assert!(!ramfs.contains("root=/dev/vda"), "{ramfs}");
+    let build = ok(&[
+        "build",
+        "--dry-run",
+        "--out-dir",
+        o,
+        "linux",
+        "--initramfs",
+        "-L",
+        "ramfs",
+    ]);
+    assert!(
+        build.contains(&format!(
+            "CONFIG_INITRAMFS_SOURCE=\"{o}/rootfs/x86_64/rootfs.cpio"
+        )),
+        "{build}"
+    );
+}

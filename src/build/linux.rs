@@ -120,6 +120,21 @@ impl ConfigInputs {
             paths.linux_config_dir.join(format!("{arch}.config")),
         ];
         fragments.extend(args.config_fragment.iter().map(|f| abs(f)));
+        let mut cli_lines = args.config.clone();
+        if args.initramfs {
+            if !paths.rootfs_cpio.is_file() && !config.dry_run {
+                return Err(UsageError::new(format!(
+                    "--initramfs builds the root filesystem's cpio into the kernel, and {} is not \
+                     built yet.\nBuild it first: lkmc build --arch {arch}",
+                    paths.rootfs_cpio.display()
+                ))
+                .into());
+            }
+            cli_lines.push(format!(
+                "CONFIG_INITRAMFS_SOURCE=\"{}\"",
+                paths.rootfs_cpio.display()
+            ));
+        }
         Ok(ConfigInputs {
             base: Base::Target(
                 args.linux_defconfig
@@ -127,7 +142,7 @@ impl ConfigInputs {
                     .unwrap_or_else(|| "tinyconfig".to_string()),
             ),
             fragments,
-            cli_lines: args.config.clone(),
+            cli_lines,
         })
     }
 
