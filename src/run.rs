@@ -410,6 +410,10 @@ pub fn kernel_cli(args: &RunArgs, arch: Arch) -> String {
         words.push(format!("console={}", f.console));
     }
     if args.kgdb || args.kdb {
+        // KGDB writes its breakpoints into kernel text. With the text
+        // read-only it falls back to text_poke, whose undo fails ("KGDB: BP
+        // remove failed") and leaves the guest trapping after a detach.
+        words.push("rodata=off".into());
         words.push("kgdbwait".into());
         let port = if args.kdb {
             f.console

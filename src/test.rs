@@ -958,7 +958,23 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
 
     if arch.facts().extra_console.is_some() {
         let t = Instant::now();
-        let mut a = args(None, &["-ex", "bt", "-ex", "detach"]);
+        let mut a = args(
+            None,
+            &[
+                "-ex",
+                "bt",
+                "-ex",
+                "break ksys_sync",
+                "-ex",
+                "continue",
+                "-ex",
+                "bt",
+                "-ex",
+                "delete",
+                "-ex",
+                "detach",
+            ],
+        );
         a.kgdb = true;
         a.no_continue = true;
         let cmd = gdb_cmd(&a, &Target::Kgdb, &paths, true);
@@ -974,9 +990,19 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
             paths.extra_serial_port,
             Some(ready),
         )
-        .and_then(|out| expect_in(&out, &["kgdb_breakpoint", "init_kgdboc", "detached"]));
+        .and_then(|out| {
+            expect_in(
+                &out,
+                &[
+                    "kgdb_breakpoint",
+                    "init_kgdboc",
+                    "hit Breakpoint 1, ksys_sync",
+                    "detached",
+                ],
+            )
+        });
         report.record(
-            &name("KGDB: attach at boot over the second serial port, detach"),
+            &name("KGDB: attach at boot over the second serial port, break at a syscall, detach"),
             t,
             r,
         );
