@@ -656,10 +656,10 @@ fn check_inputs(args: &RunArgs, config: &Config, paths: &Paths) -> Result<()> {
         if paths.linux_image.is_file() && !embedded {
             return Err(UsageError::new(format!(
                 "--initramfs: the kernel in {} has no initramfs built in.\n\
-                 Build one (after the rootfs): lkmc build --arch {arch} --linux-build-id {id} linux --initramfs\n\
-                 and run with the same --linux-build-id.",
+                 Build one beside it (after the rootfs), then boot it:\n  \
+                 lkmc build --arch {arch} --linux-build-id initramfs linux --initramfs\n  \
+                 lkmc run --arch {arch} --linux-build-id initramfs --initramfs",
                 paths.linux_build_dir.display(),
-                id = config.build_ids.linux,
             ))
             .into());
         }
