@@ -296,7 +296,7 @@ fn install(paths: &Paths, exec: &Executor) -> Result<()> {
             .line([
                 "-c",
                 &format!(
-                    "find . -path ./external -prune -o -name '*.out' -exec cp -p --parents -t {} {{}} +",
+                    "find . -path ./external -prune -o -name '*.out' -exec cp -pu --parents -t {} {{}} +",
                     quote(&p(&paths.out_rootfs_overlay_lkmc_dir))
                 ),
             ])

@@ -13,7 +13,9 @@
 #           of a separate build id, `bench`, never your default build).
 # --gdb:    from `lkmc run --gdb-wait` to GDB stopped at start_kernel, per arch.
 # --module: edit one module, rebuild it and run its test in a fresh guest.
-# --suites: the whole module suite per arch, the userland suite for all archs.
+# --suites: the whole module suite per arch; the userland suite for all archs
+#           from clean (removes the userland build dirs first), and a no-change
+#           userland rebuild.
 # Prints figures; asserts nothing: these machines are shared and noisy.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -128,6 +130,10 @@ if $suites; then
 		echo "modules $arch: $(median_ms 1 "$lkmc" test --arch "$arch" modules) ms   (target: 120000 ms)"
 	done
 	a=()
-	for arch in $archs; do a+=(--arch "$arch"); done
-	echo "userland, $archs: $(median_ms 1 "$lkmc" test "${a[@]}" userland) ms   (target: 180000 ms)"
+	for arch in $archs; do
+		a+=(--arch "$arch")
+		rm -rf "$("$lkmc" getvar --arch "$arch" userland_build_dir)"
+	done
+	echo "userland, $archs, from clean: $(median_ms 1 "$lkmc" test "${a[@]}" userland) ms   (target: 180000 ms)"
+	echo "userland no-change rebuild: $(median_ms 3 "$lkmc" build "${a[@]}" userland --quiet) ms   (target: 1000 ms)"
 fi
