@@ -96,6 +96,12 @@ fn component_packages(
         "rootfs" => {
             add("qemu-utils", "qemu-img, for the qcow2 root image");
             add("e2fsprogs", "root filesystem image (mke2fs -d)");
+            if !config.arch.is_host() {
+                add(
+                    "qemu-user-static",
+                    "runs the guest's BusyBox to list its applets",
+                );
+            }
             add("cpio", "initramfs");
             add(
                 f.gcc_package,

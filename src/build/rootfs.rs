@@ -15,7 +15,7 @@ use std::time::SystemTime;
 use anyhow::Result;
 
 use crate::cli::BuildArgs;
-use crate::cmd::{Cmd, p};
+use crate::cmd::{Cmd, p, quote};
 use crate::config::Config;
 use crate::error::UsageError;
 use crate::paths::Paths;
@@ -138,7 +138,7 @@ pub fn plan(
         "busybox",
         Cmd::new("cp").arg(p(busybox)).arg(t("bin/busybox")),
     );
-    // Enough links to start: rcS makes the rest with `busybox --install`.
+    // The links init needs.
     plan.cmd(
         "link sh",
         Cmd::new("ln")
@@ -156,6 +156,27 @@ pub fn plan(
         Cmd::new("ln")
             .args(["-s", "bin/busybox", &t("init")])
             .oneline(),
+    );
+    // A link per applet, made here: `busybox --install` in the guest costs
+    // over half a second of every TCG boot. The guest's BusyBox lists its
+    // applets, run through QEMU user mode when it is foreign.
+    let runner = if config.arch.is_host() {
+        String::new()
+    } else {
+        format!("{} ", quote(&p(&paths.qemu_user_executable)))
+    };
+    plan.cmd(
+        "applet links",
+        Cmd::new("sh")
+            .line([
+                "-c",
+                &format!(
+                    "for a in $({runner}{busybox} --list-full); do \
+                     [ -e \"$a\" ] || ln -s /bin/busybox \"$a\" || exit; done",
+                    busybox = quote(&t("bin/busybox")),
+                ),
+            ])
+            .cwd(tree),
     );
     if !libs.is_empty() {
         plan.cmd(
