@@ -752,3 +752,28 @@ fn run_record_replay_and_initramfs_plans() {
         "{build}"
     );
 }
+
+#[test]
+fn guest_packages_are_downloaded_not_installed() {
+    let s = Scratch::new("guest-debs");
+    let o = s.path("out");
+    let o = o.to_str().unwrap();
+    let plan = ok(&[
+        "build",
+        "--download-dependencies",
+        "--dependencies-only",
+        "--dry-run",
+        "-a",
+        "arm",
+        "--out-dir",
+        o,
+    ]);
+    let want = format!(
+        "+ cd {o}/guest_packages/arm/debs && \\\n  apt-get \\\n  download \\\n  \
+         busybox-static:armhf \\\n  gdbserver:armhf \\\n;\n"
+    );
+    assert!(plan.contains(&want), "{plan}");
+    assert!(plan.contains("dpkg-deb -x"), "{plan}");
+    assert!(!plan.contains(":armhf \\\n;\n+ apt-get install"), "{plan}");
+    assert!(!s.path("out").exists(), "dry-run wrote into {o}");
+}
