@@ -774,6 +774,7 @@ fn guest_packages_are_downloaded_not_installed() {
     );
     assert!(plan.contains(&want), "{plan}");
     assert!(plan.contains("dpkg-deb -x"), "{plan}");
-    assert!(!plan.contains(":armhf \\\n;\n+ apt-get install"), "{plan}");
+    // Nothing of the guest's arch is installed on the host.
+    assert_eq!(plan.matches(":armhf").count(), 2, "{plan}");
     assert!(!s.path("out").exists(), "dry-run wrote into {o}");
 }
