@@ -383,12 +383,7 @@ fn check_key(path: &Path, section: &str, key: &str, accepted: &[String]) -> Resu
 }
 
 fn unknown(path: &Path, what: &str, key: &str, accepted: &[&str]) -> anyhow::Error {
-    let close = crate::error::closest(key, accepted.iter().copied());
-    let hint = if close.is_empty() {
-        String::new()
-    } else {
-        format!(" (did you mean {}?)", close.join(", "))
-    };
+    let hint = crate::error::did_you_mean(key, accepted.iter().copied());
     let mut sorted: Vec<&str> = accepted.to_vec();
     sorted.sort();
     sorted.dedup();

@@ -43,6 +43,16 @@ impl fmt::Display for CmdFailed {
 impl std::error::Error for CmdFailed {}
 
 /// The names among `candidates` closest to `name`, best first (at most 3).
+/// " (did you mean A, B?)" for the candidates close to `name`, or "".
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    let close = closest(name, candidates);
+    if close.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", close.join(", "))
+    }
+}
+
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()

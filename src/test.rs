@@ -14,7 +14,7 @@ use anyhow::Result;
 use crate::arch::{GccWhich, QemuWhich};
 use crate::cli::TestArgs;
 use crate::config::Config;
-use crate::error::{UsageError, closest};
+use crate::error::{UsageError, did_you_mean};
 use crate::paths::Paths;
 use crate::plan::Executor;
 
@@ -55,14 +55,9 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
     if suites.is_empty()
         && let Some(s) = items.first()
     {
-        let close = closest(s, names.iter().copied());
         return Err(UsageError::new(format!(
             "unknown test suite `{s}`{}\naccepted: {}",
-            if close.is_empty() {
-                String::new()
-            } else {
-                format!(" (did you mean {}?)", close.join(", "))
-            },
+            did_you_mean(s, names.iter().copied()),
             names.join(", ")
         ))
         .into());
@@ -347,17 +342,7 @@ fn modules_suite(config: &Config, only: &[String], report: &mut Report) -> Resul
     let mut ours = modules::our_modules(&paths);
     for name in only {
         if !ours.contains(name) {
-            let close = closest(name, ours.iter().map(String::as_str));
-            return Err(UsageError::new(format!(
-                "no kernel module `{name}` in {}{}",
-                paths.kernel_modules_source_dir.display(),
-                if close.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (did you mean {}?)", close.join(", "))
-                }
-            ))
-            .into());
+            return Err(modules::unknown_module(name, &ours, &paths));
         }
     }
     if !only.is_empty() {

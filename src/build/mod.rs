@@ -14,7 +14,7 @@ use anyhow::Result;
 
 use crate::cli::BuildArgs;
 use crate::config::Config;
-use crate::error::{UsageError, closest};
+use crate::error::{UsageError, did_you_mean};
 use crate::paths::Paths;
 use crate::plan::{Executor, Plan};
 
@@ -78,13 +78,8 @@ pub const TARGETS: &[Target] = &[
 
 fn find(name: &str) -> Result<&'static Target> {
     TARGETS.iter().find(|t| t.name == name).ok_or_else(|| {
-        let close = closest(name, TARGETS.iter().map(|t| t.name));
+        let hint = did_you_mean(name, TARGETS.iter().map(|t| t.name));
         let names: Vec<&str> = TARGETS.iter().map(|t| t.name).collect();
-        let hint = if close.is_empty() {
-            String::new()
-        } else {
-            format!(" (did you mean {}?)", close.join(", "))
-        };
         UsageError::new(format!(
             "unknown build target `{name}`{hint}\naccepted: {}",
             names.join(", ")

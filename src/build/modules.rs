@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use crate::cmd::{Cmd, p};
 use crate::config::Config;
-use crate::error::{UsageError, closest};
+use crate::error::{UsageError, did_you_mean};
 use crate::paths::Paths;
 use crate::plan::{Executor, Plan, Step};
 
@@ -92,6 +92,16 @@ pub fn all_modules(paths: &Paths) -> Vec<String> {
 }
 
 /// Turn the command line's NAME|PATH arguments into a selection.
+/// The error for a module name that is not in the catalogue.
+pub fn unknown_module(name: &str, ours: &[String], paths: &Paths) -> anyhow::Error {
+    UsageError::new(format!(
+        "no kernel module `{name}` in {}{}",
+        paths.kernel_modules_source_dir.display(),
+        did_you_mean(name, ours.iter().map(String::as_str))
+    ))
+    .into()
+}
+
 pub fn select(args: &[String], paths: &Paths) -> Result<Vec<Selection>> {
     facts(paths)?;
     let ours = all_modules(paths);
@@ -102,17 +112,7 @@ pub fn select(args: &[String], paths: &Paths) -> Result<Vec<Selection>> {
         let looks_like_path = a.contains('/') || a.ends_with(".c") || path.is_dir();
         if !looks_like_path {
             if !ours.contains(a) {
-                let close = closest(a, ours.iter().map(String::as_str));
-                return Err(UsageError::new(format!(
-                    "no kernel module `{a}` in {}{}",
-                    paths.kernel_modules_source_dir.display(),
-                    if close.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" (did you mean {}?)", close.join(", "))
-                    }
-                ))
-                .into());
+                return Err(unknown_module(a, &ours, paths));
             }
             names.push(a.clone());
             continue;
