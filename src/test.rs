@@ -727,7 +727,8 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
         ..config.clone()
     });
     let name = |case: &str| format!("gdb {arch} {case}");
-    let args = |break_at: Option<&str>, extra: &[&str]| GdbArgs {
+    // GDB commands, each run with -ex after lkmc's own.
+    let args = |break_at: Option<&str>, commands: &[&str]| GdbArgs {
         break_at: break_at.map(str::to_string),
         no_continue: false,
         no_lxsymbols: true,
@@ -735,12 +736,15 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
         kgdb: false,
         gdbserver: false,
         before: None,
-        extra_gdb_args: extra.iter().map(|s| s.to_string()).collect(),
+        extra_gdb_args: commands
+            .iter()
+            .flat_map(|c| ["-ex".to_string(), c.to_string()])
+            .collect(),
     };
 
     let t = Instant::now();
     let cmd = gdb_cmd(
-        &args(Some("start_kernel"), &["-ex", "bt", "-ex", "detach"]),
+        &args(Some("start_kernel"), &["bt", "detach"]),
         &Target::Kernel,
         &paths,
         true,
@@ -759,18 +763,7 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
     let t = Instant::now();
     let mut a = args(
         None,
-        &[
-            "-ex",
-            "break ksys_sync",
-            "-ex",
-            "continue",
-            "-ex",
-            "bt",
-            "-ex",
-            "lx-ps",
-            "-ex",
-            "detach",
-        ],
+        &["break ksys_sync", "continue", "bt", "lx-ps", "detach"],
     );
     a.no_continue = true;
     let cmd = gdb_cmd(&a, &Target::Kernel, &paths, true);
@@ -808,29 +801,29 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
             ko.display()
         ))
     } else {
-        let mut a = args(None, &[]);
+        let lx_symbols = format!(
+            "lx-symbols {}",
+            crate::cmd::p(&paths.kernel_modules_build_dir)
+        );
+        let mut a = args(
+            None,
+            &[
+                // tbreak: on arm64 start_kernel has two locations, and a
+                // `break` would stop at the second one too.
+                "tbreak start_kernel",
+                "continue",
+                &lx_symbols,
+                "set breakpoint pending on",
+                "break lkmc_timer_callback",
+                "continue",
+                // Bounded: on arm the unwinder loops through __irq_svc forever
+                // from a timer callback.
+                "bt 8",
+                "delete",
+                "detach",
+            ],
+        );
         a.no_continue = true;
-        a.extra_gdb_args = [
-            // tbreak: on arm64 start_kernel has two locations, and a
-            // `break` would stop at the second one too.
-            "tbreak start_kernel".to_string(),
-            "continue".into(),
-            format!(
-                "lx-symbols {}",
-                crate::cmd::p(&paths.kernel_modules_build_dir)
-            ),
-            "set breakpoint pending on".into(),
-            "break lkmc_timer_callback".into(),
-            "continue".into(),
-            // Bounded: on arm the unwinder loops through __irq_svc forever
-            // from a timer callback.
-            "bt 8".into(),
-            "delete".into(),
-            "detach".into(),
-        ]
-        .iter()
-        .flat_map(|e| ["-ex".to_string(), e.clone()])
-        .collect();
         let cmd = gdb_cmd(&a, &Target::Kernel, &paths, true);
         let eval = "insmod /mnt/9p/out_rootfs_overlay/lkmc/timer.ko && sleep 2 && rmmod timer";
         gdb_session(
@@ -872,20 +865,23 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
             },
         )
         .map_err(|e| format!("{e:#}"))?;
-        let mut a = args(None, &[]);
-        a.no_continue = true;
-        a.extra_gdb_args = [
+        let (b1, b2) = (
             format!("break add.c:{l1} if a == 2"),
-            "continue".into(),
-            "print b".into(),
             format!("break add.c:{l2}"),
-            "continue".into(),
-            "print total".into(),
-            "continue".into(),
-        ]
-        .iter()
-        .flat_map(|e| ["-ex".to_string(), e.clone()])
-        .collect();
+        );
+        let mut a = args(
+            None,
+            &[
+                &b1,
+                "continue",
+                "print b",
+                &b2,
+                "continue",
+                "print total",
+                "continue",
+            ],
+        );
+        a.no_continue = true;
         let out = if gdbserver {
             let server = paths.guest_packages_dir.join("root/usr/bin/gdbserver");
             if !server.is_file() {
@@ -937,17 +933,11 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
         let mut a = args(
             None,
             &[
-                "-ex",
                 "bt",
-                "-ex",
                 "break ksys_sync",
-                "-ex",
                 "continue",
-                "-ex",
                 "bt",
-                "-ex",
                 "delete",
-                "-ex",
                 "detach",
             ],
         );
