@@ -80,6 +80,11 @@ pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
         return Ok(ExitCode::SUCCESS);
     }
     check_inputs(args, config, &paths)?;
+    if !config.quiet
+        && let Some(w) = crate::build::modules::mismatch_warning(config, &paths)
+    {
+        eprintln!("{w}");
+    }
     let _lock = lock_run_id(&paths, config)?;
     // QEMU refuses a 9P share of a missing directory.
     for (dir, _) in nine_p_shares(&paths) {

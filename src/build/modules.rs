@@ -92,6 +92,29 @@ pub fn all_modules(paths: &Paths) -> Vec<String> {
 }
 
 /// Turn the command line's NAME|PATH arguments into a selection.
+/// Records the kernel build dir the guest overlay's modules were built against.
+pub fn built_for_file(paths: &Paths) -> std::path::PathBuf {
+    paths.out_rootfs_overlay_lkmc_dir.join(".modules_kernel")
+}
+
+/// A warning when the guest overlay's modules were built for another kernel
+/// than the one `paths` boots.
+pub fn mismatch_warning(config: &Config, paths: &Paths) -> Option<String> {
+    let built_for = std::fs::read_to_string(built_for_file(paths)).ok()?;
+    let built_for = built_for.trim();
+    (built_for != p(&paths.linux_build_dir)).then(|| {
+        format!(
+            "warning: the modules in {} were built against {built_for}, not the kernel this run \
+             boots ({}); insmod will refuse them. Rebuild: lkmc build --arch {} \
+             --linux-build-id {} modules",
+            paths.out_rootfs_overlay_lkmc_dir.display(),
+            paths.linux_build_dir.display(),
+            config.arch,
+            config.build_ids.linux
+        )
+    })
+}
+
 /// The error for a module name that is not in the catalogue.
 pub fn unknown_module(name: &str, ours: &[String], paths: &Paths) -> anyhow::Error {
     UsageError::new(format!(
@@ -223,6 +246,13 @@ pub fn plan(config: &Config, paths: &Paths, sel: &Selection) -> Plan {
                     ),
                 ]),
             );
+            // Which kernel these are for: the guest's /lkmc holds one set,
+            // and `lkmc run` warns when it boots another kernel.
+            plan.push(Step::Write {
+                path: built_for_file(paths),
+                contents: format!("{}\n", p(&paths.linux_build_dir)),
+                executable: false,
+            });
         }
         Selection::External(src) => {
             let dir = external_build_dir(paths, src);
