@@ -224,6 +224,8 @@ paths! {
     trace_txt_file: PathBuf,
     /// QEMU record/replay file.
     qemu_rrfile: PathBuf,
+    /// The QEMU command of the last `--record`, which `--replay` must match.
+    qemu_rr_cmd_file: PathBuf,
     /// The command of this run.
     run_cmd_file: PathBuf,
     /// The command of the last run of any id.
@@ -462,6 +464,7 @@ impl Paths {
                 run_dir.join("trace.txt")
             },
             qemu_rrfile: qemu_run_dir.join("rrfile"),
+            qemu_rr_cmd_file: qemu_run_dir.join("rrfile.cmd"),
             run_cmd_file: run_dir.join("run.sh"),
             last_run_cmd_file: out.join("run.sh"),
             run_gdb_cmd_file: run_dir.join("run-gdb.sh"),

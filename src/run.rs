@@ -86,6 +86,9 @@ pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
         eprintln!("{w}");
     }
     let _lock = lock_run_id(&paths, config)?;
+    if args.record || args.replay {
+        check_replay_matches(args, config, &paths)?;
+    }
     // QEMU refuses a 9P share of a missing directory.
     for (dir, _) in nine_p_shares(&paths) {
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
@@ -622,6 +625,34 @@ pub fn base64(data: &[u8]) -> String {
         }
     }
     s
+}
+
+/// `--record` keeps its QEMU command; `--replay` must run the same one
+/// (but for the mode), or QEMU replays a log that does not fit and the guest
+/// hangs or diverges without a word.
+fn check_replay_matches(args: &RunArgs, config: &Config, paths: &Paths) -> Result<()> {
+    let as_recorded = RunArgs {
+        record: true,
+        replay: false,
+        ..args.clone()
+    };
+    let cmd = qemu_cmd(&as_recorded, config, paths).render(false);
+    if args.record {
+        return write_file(&paths.qemu_rr_cmd_file, &cmd, false);
+    }
+    let recorded = std::fs::read_to_string(&paths.qemu_rr_cmd_file).unwrap_or_default();
+    if recorded == cmd {
+        return Ok(());
+    }
+    Err(UsageError::new(format!(
+        "--replay: these options give another QEMU command than the recording's ({}).\n\
+         Replay with the options of the recording, or record again: lkmc run --arch {} \
+         --run-id {} --record ...",
+        paths.qemu_rr_cmd_file.display(),
+        config.arch,
+        config.run_id
+    ))
+    .into())
 }
 
 fn check_kvm(arch: Arch) -> Result<()> {

@@ -288,10 +288,23 @@ fn boot_suite(config: &Config, report: &mut Report) {
             (a, b) => Err(format!(
                 "the replay differs: recorded boot_id {a:?}, replayed {b:?}"
             )),
+        }?;
+        // Other options than the recording's are refused before QEMU starts.
+        let other = lkmc_run(config, 0, &["--replay", "--eval", "true"])
+            .output()
+            .map_err(|e| e.to_string())?;
+        let err = String::from_utf8_lossy(&other.stderr);
+        if other.status.code() == Some(2) && err.contains("another QEMU command") {
+            Ok(())
+        } else {
+            Err(format!(
+                "a replay with other options was not refused; {}",
+                describe(&other)
+            ))
         }
     });
     report.record(
-        &name("--record then --replay: the same random boot_id"),
+        &name("--record then --replay: the same random boot_id; other options refused"),
         t,
         r,
     );
@@ -887,7 +900,7 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
         );
         a.no_continue = true;
         let out = if gdbserver {
-            let server = paths.guest_packages_dir.join("root/usr/bin/gdbserver");
+            let server = crate::build::deps::GDBSERVER.unpacked(&paths);
             if !server.is_file() {
                 return Err(format!(
                     "no gdbserver for {arch} ({} is missing): \

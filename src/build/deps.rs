@@ -49,11 +49,23 @@ pub const GUEST_PACKAGES: &[GuestPackage] = &[
     },
 ];
 
+/// The one the guest cannot do without.
+pub const BUSYBOX: &GuestPackage = &GUEST_PACKAGES[0];
+/// Serves `lkmc gdb --gdbserver`.
+pub const GDBSERVER: &GuestPackage = &GUEST_PACKAGES[1];
+
+impl GuestPackage {
+    /// Where its file is once unpacked for the arch of `paths`.
+    pub fn unpacked(&self, paths: &Paths) -> std::path::PathBuf {
+        paths.guest_packages_dir.join("root").join(self.file)
+    }
+}
+
 /// The guest packages not unpacked yet for the arch of `paths`.
 pub fn missing_guest_packages(paths: &Paths) -> Vec<&'static GuestPackage> {
     GUEST_PACKAGES
         .iter()
-        .filter(|g| !paths.guest_packages_dir.join("root").join(g.file).is_file())
+        .filter(|g| !g.unpacked(paths).is_file())
         .collect()
 }
 

@@ -4,7 +4,7 @@
 //! a QEMU Linux run needs). The table below is the one place that says what
 //! each target contains and what it depends on.
 
-mod deps;
+pub mod deps;
 pub mod linux;
 pub mod modules;
 pub mod rootfs;

@@ -91,7 +91,6 @@ pub fn all_modules(paths: &Paths) -> Vec<String> {
     names
 }
 
-/// Turn the command line's NAME|PATH arguments into a selection.
 /// Records the kernel build dir the guest overlay's modules were built against.
 pub fn built_for_file(paths: &Paths) -> std::path::PathBuf {
     paths.out_rootfs_overlay_lkmc_dir.join(".modules_kernel")
@@ -125,6 +124,7 @@ pub fn unknown_module(name: &str, ours: &[String], paths: &Paths) -> anyhow::Err
     .into()
 }
 
+/// Turn the command line's NAME|PATH arguments into a selection.
 pub fn select(args: &[String], paths: &Paths) -> Result<Vec<Selection>> {
     facts(paths)?;
     let ours = all_modules(paths);

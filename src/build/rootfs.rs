@@ -40,7 +40,7 @@ const GUEST_LIBS: &[&str] = &[
 
 /// The static BusyBox unpacked from the guest-arch Debian package.
 pub fn guest_busybox(paths: &Paths) -> PathBuf {
-    paths.guest_packages_dir.join("root/bin/busybox")
+    crate::build::deps::BUSYBOX.unpacked(paths)
 }
 
 /// Build the root filesystem for one arch.
@@ -275,10 +275,12 @@ pub fn plan(
 /// Files of the guest packages other than BusyBox that were fetched
 /// (gdbserver): optional, the guest works without them.
 fn guest_package_files(paths: &Paths) -> Vec<PathBuf> {
-    crate::build::deps::GUEST_PACKAGES
+    use crate::build::deps::{BUSYBOX, GUEST_PACKAGES};
+    GUEST_PACKAGES
         .iter()
-        .map(|g| paths.guest_packages_dir.join("root").join(g.file))
-        .filter(|f| f.is_file() && !f.ends_with("bin/busybox"))
+        .filter(|g| g.package != BUSYBOX.package)
+        .map(|g| g.unpacked(paths))
+        .filter(|f| f.is_file())
         .collect()
 }
 
