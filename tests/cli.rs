@@ -355,6 +355,18 @@ fn run_dry_run_is_exact_and_writes_nothing() {
     );
     assert!(one.contains("console=ttyS0"), "{one}");
     assert!(one.contains("-serial tcp::45458,server,nowait"), "{one}");
+    // The kernel configures the guest network (CONFIG_IP_PNP), not rcS.
+    assert!(
+        one.contains(" ip=10.0.2.15::10.0.2.2:255.255.255.0:lkmc:eth0:off "),
+        "{one}"
+    );
+    // No kernel built: the plan names the bzImage that `lkmc build` makes.
+    assert!(
+        one.contains(&format!(
+            "-kernel {o}/linux/default/x86_64/arch/x86/boot/bzImage "
+        )),
+        "{one}"
+    );
     let arm = ok(&[
         "run",
         "--dry-run",
@@ -375,6 +387,26 @@ fn run_dry_run_is_exact_and_writes_nothing() {
     assert!(!arm.contains("root=/dev/vda"), "{arm}");
     assert!(arm.trim_end().ends_with("-d guest_errors"), "{arm}");
     assert!(!out_dir.exists());
+}
+
+#[test]
+fn x86_64_kernel_with_pvh_boots_as_vmlinux() {
+    let s = Scratch::new("run-pvh");
+    let o = s.path("out");
+    let o = o.to_str().unwrap();
+    let build = s.path("out/linux/default/x86_64");
+    s.write("out/linux/default/x86_64/vmlinux", "");
+    s.write("out/linux/default/x86_64/arch/x86/boot/bzImage", "");
+    let plan = |config: &str| {
+        s.write("out/linux/default/x86_64/.config", config);
+        ok(&["run", "--dry-run", "--print-cmd-oneline", "--out-dir", o])
+    };
+    let vmlinux = format!("-kernel {}/vmlinux ", build.display());
+    let bzimage = format!("-kernel {}/arch/x86/boot/bzImage ", build.display());
+    let pvh = plan("CONFIG_64BIT=y\nCONFIG_PVH=y\n");
+    assert!(pvh.contains(&vmlinux), "{pvh}");
+    let no_pvh = plan("CONFIG_64BIT=y\n# CONFIG_PVH is not set\n");
+    assert!(no_pvh.contains(&bzimage), "{no_pvh}");
 }
 
 #[test]

@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::error::UsageError;
 use crate::paths::Paths;
 use crate::plan::{Executor, Plan, Step};
+use crate::run::{nine_p_mount_point, nine_p_shares};
 
 /// Records the qcow2 lkmc last wrote (size and mtime), to notice later writes.
 const STAMP: &str = "lkmc_rootfs_stamp";
@@ -125,14 +126,22 @@ pub fn plan(
     );
     plan.cmd(
         "make tree",
-        Cmd::new("mkdir").arg("-p").args(
-            [
-                "bin", "sbin", "dev", "proc", "sys", "tmp", "mnt", "lib", "usr/bin", "usr/sbin",
-                "etc", "lkmc",
-            ]
-            .iter()
-            .map(|d| t(d)),
-        ),
+        Cmd::new("mkdir")
+            .arg("-p")
+            .args(
+                [
+                    "bin", "sbin", "dev", "proc", "sys", "tmp", "mnt", "lib", "usr/bin",
+                    "usr/sbin", "etc", "lkmc",
+                ]
+                .iter()
+                .map(|d| t(d)),
+            )
+            // Mount points of the 9P shares: fstab's `mount -a` does not create them.
+            .args(
+                nine_p_shares(paths)
+                    .iter()
+                    .map(|(_, tag)| t(nine_p_mount_point(tag).trim_start_matches('/'))),
+            ),
     );
     plan.cmd(
         "busybox",
