@@ -177,7 +177,6 @@ pub fn select(args: &[String], paths: &Paths) -> Result<Vec<Selection>> {
 /// `make` for out-of-tree modules against the kernel build.
 fn make(config: &Config, paths: &Paths, linux_dir: &Path, dir: &Path) -> Cmd {
     let f = config.arch.facts();
-    let cc = crate::build::linux::kbuild_cc(paths);
     let mut m = Cmd::new("make")
         // -k: one module that does not compile does not stop the others.
         .arg("-k")
@@ -188,7 +187,7 @@ fn make(config: &Config, paths: &Paths, linux_dir: &Path, dir: &Path) -> Cmd {
     if !paths.cross_compile.is_empty() {
         m = m.arg(format!("CROSS_COMPILE={}", paths.cross_compile));
     }
-    m = m.arg(format!("CC={cc}"));
+    m = crate::build::linux::with_kbuild_cc(m, paths);
     if config.verbose {
         m = m.arg("V=1");
     }
