@@ -48,6 +48,9 @@ pub struct ArchFacts {
     pub qemu_machine: &'static [&'static str],
     /// QEMU CPU under TCG.
     pub qemu_cpu: &'static str,
+    /// Firmware (`-bios`, found in QEMU's data dir) for runs without a
+    /// display, when QEMU's default is slow to boot under TCG.
+    pub qemu_headless_bios: Option<&'static str>,
     /// Extra QEMU devices the study content uses (`-device NAME`).
     pub qemu_devices: &'static [&'static str],
     /// Main serial console device in the guest.
@@ -76,6 +79,10 @@ const X86_64: ArchFacts = ArchFacts {
     qemu_system_package: "qemu-system-x86",
     qemu_machine: &["-machine", "pc"],
     qemu_cpu: "max",
+    // qboot, QEMU's minimal PC firmware, starts the kernel about a second
+    // sooner than SeaBIOS under TCG. It sets up no VGA, so --graphic and
+    // --vnc runs keep SeaBIOS.
+    qemu_headless_bios: Some("qboot.rom"),
     // QEMU's teaching PCI device, driven by kernel_modules/qemu_edu.c.
     qemu_devices: &["edu"],
     console: "ttyS0",
@@ -102,6 +109,7 @@ const ARM: ArchFacts = ArchFacts {
     // a 32-bit kernel without LPAE.
     qemu_machine: &["-machine", "virt,highmem=off"],
     qemu_cpu: "cortex-a15",
+    qemu_headless_bios: None,
     qemu_devices: &[],
     console: "ttyAMA0",
     extra_console: None,
@@ -126,6 +134,7 @@ const AARCH64: ArchFacts = ArchFacts {
     // pauth-impdef: QEMU's architected pointer-auth algorithm is very slow
     // under TCG; the implementation-defined one boots several times faster.
     qemu_cpu: "max,pauth-impdef=on",
+    qemu_headless_bios: None,
     qemu_devices: &[],
     console: "ttyAMA0",
     extra_console: None,

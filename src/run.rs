@@ -473,6 +473,11 @@ pub fn qemu_cmd(args: &RunArgs, config: &Config, paths: &Paths) -> Cmd {
         .line(["-smp", &args.cpus.to_string()])
         .line(["-kernel", &p(qemu_kernel(paths))])
         .line(["-append", &kernel_cli(args, config.arch)]);
+    if let Some(bios) = f.qemu_headless_bios
+        && !(args.graphic || args.vnc)
+    {
+        c = c.line(["-bios", bios]);
+    }
     if !args.graphic {
         c = c.arg("-nographic");
     }

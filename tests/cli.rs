@@ -360,6 +360,17 @@ fn run_dry_run_is_exact_and_writes_nothing() {
         one.contains(" ip=10.0.2.15::10.0.2.2:255.255.255.0:lkmc:eth0:off "),
         "{one}"
     );
+    // qboot on x86_64, except where a display needs SeaBIOS's VGA set-up.
+    assert!(one.contains(" -bios qboot.rom "), "{one}");
+    let vnc = ok(&[
+        "run",
+        "--dry-run",
+        "--print-cmd-oneline",
+        "--vnc",
+        "--out-dir",
+        o,
+    ]);
+    assert!(!vnc.contains("-bios"), "{vnc}");
     // No kernel built: the plan names the bzImage that `lkmc build` makes.
     assert!(
         one.contains(&format!(
