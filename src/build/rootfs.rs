@@ -75,6 +75,7 @@ pub fn build(args: &BuildArgs, config: &Config, paths: &Paths, exec: &Executor) 
     .into_iter()
     .chain(libs.iter().cloned())
     .chain(extras.iter().cloned())
+    .chain(Some(kernel_release_file(paths)).filter(|f| f.is_file()))
     .collect();
     let outputs = [&paths.rootfs_qcow2_file, &paths.rootfs_cpio];
     if !args.force_rebuild && up_to_date(&inputs, &outputs) {
@@ -227,6 +228,22 @@ pub fn plan(
                 .arg(p(tree)),
         );
     }
+    // The module index the guest's depmod writes when /lib/modules/RELEASE
+    // has no modules: without it rcS runs depmod in every boot (~50 ms under
+    // TCG). For the kernel of this build id; rcS makes one for others.
+    if let Some(release) = kernel_release(paths) {
+        let dir = tree.join("lib/modules").join(release);
+        plan.cmd(
+            "module index dir",
+            Cmd::new("mkdir").args(["-p", &p(&dir)]).oneline(),
+        );
+        plan.cmd(
+            "module index",
+            Cmd::new("touch")
+                .args(["modules.dep", "modules.alias", "modules.symbols"].map(|f| p(&dir.join(f))))
+                .oneline(),
+        );
+    }
     plan.cmd(
         "clean image",
         Cmd::new("rm")
@@ -291,6 +308,18 @@ fn guest_package_files(paths: &Paths) -> Vec<PathBuf> {
         .map(|g| g.unpacked(paths))
         .filter(|f| f.is_file())
         .collect()
+}
+
+/// Kbuild's record of the kernel release (`uname -r` in the guest).
+fn kernel_release_file(paths: &Paths) -> PathBuf {
+    paths.linux_build_dir.join("include/config/kernel.release")
+}
+
+/// The release of the kernel of this build id, once it is configured.
+fn kernel_release(paths: &Paths) -> Option<String> {
+    let text = std::fs::read_to_string(kernel_release_file(paths)).ok()?;
+    let release = text.trim();
+    (!release.is_empty()).then(|| release.to_string())
 }
 
 /// The shared libraries of the toolchain's sysroot that the guest gets.
