@@ -208,6 +208,25 @@ fn expect_status(out: std::io::Result<Output>, want: i32) -> Result<(), String> 
     }
 }
 
+/// Ok when lkmc exited with `want` and said `needle` on stderr.
+fn expect_error(
+    out: std::io::Result<Output>,
+    want: i32,
+    needle: &str,
+    what: &str,
+) -> Result<(), String> {
+    let out = out.map_err(|e| e.to_string())?;
+    let err = String::from_utf8_lossy(&out.stderr);
+    if out.status.code() == Some(want) && err.contains(needle) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what}: wanted exit {want} and \"{needle}\"; {}",
+            describe(&out)
+        ))
+    }
+}
+
 fn boot_suite(config: &Config, report: &mut Report) {
     let arch = config.arch;
     let paths = Paths::new(config);
@@ -238,6 +257,19 @@ fn boot_suite(config: &Config, report: &mut Report) {
     let tricky = "a='q\"u$o\\'; b=\"$a\"\ntest \"$b\" = 'q\"u$o\\' && test \"$(printf %s é)\" = é";
     let r = expect_status(lkmc_run(config, 0, &["--eval", tricky]).output(), 0);
     report.record(&name("--eval with quotes, $, \\ and newline"), t, r);
+
+    // The guest network, set by the kernel (ip=) and, with ip=off, by rcS.
+    let net = "[ \"$(hostname)\" = lkmc ] && route -n | grep -q '^0.0.0.0 *10.0.2.2 ' \
+               && ifconfig eth0 | grep -q 'inet addr:10.0.2.15 '";
+    for (cli, case) in [(None, "by the kernel"), (Some("ip=off"), "by rcS (ip=off)")] {
+        let t = Instant::now();
+        let mut run_args = vec!["--eval", net];
+        if let Some(cli) = cli {
+            run_args.extend(["--kernel-cli", cli]);
+        }
+        let r = expect_status(lkmc_run(config, 0, &run_args).output(), 0);
+        report.record(&name(&format!("network and hostname set up {case}")), t, r);
+    }
 
     let t = Instant::now();
     let r = lkmc_run(
@@ -290,18 +322,12 @@ fn boot_suite(config: &Config, report: &mut Report) {
             )),
         }?;
         // Other options than the recording's are refused before QEMU starts.
-        let other = lkmc_run(config, 0, &["--replay", "--eval", "true"])
-            .output()
-            .map_err(|e| e.to_string())?;
-        let err = String::from_utf8_lossy(&other.stderr);
-        if other.status.code() == Some(2) && err.contains("another QEMU command") {
-            Ok(())
-        } else {
-            Err(format!(
-                "a replay with other options was not refused; {}",
-                describe(&other)
-            ))
-        }
+        expect_error(
+            lkmc_run(config, 0, &["--replay", "--eval", "true"]).output(),
+            2,
+            "another QEMU command",
+            "a replay with other options was not refused",
+        )
     });
     report.record(
         &name("--record then --replay: the same random boot_id; other options refused"),
@@ -391,20 +417,12 @@ fn modules_suite(config: &Config, only: &[String], report: &mut Report) -> Resul
         match &f.crash_eval {
             Some(eval) => {
                 let eval = format!("cd /mnt/9p/out_rootfs_overlay/lkmc && {eval}");
-                let r = lkmc_run(config, 0, &["--eval", &eval])
-                    .output()
-                    .map_err(|e| e.to_string())
-                    .and_then(|out| {
-                        let err = String::from_utf8_lossy(&out.stderr);
-                        if out.status.code() == Some(1) && err.contains("kernel crashed") {
-                            Ok(())
-                        } else {
-                            Err(format!(
-                                "expected lkmc to report a kernel crash; {}",
-                                describe(&out)
-                            ))
-                        }
-                    });
+                let r = expect_error(
+                    lkmc_run(config, 0, &["--eval", &eval]).output(),
+                    1,
+                    "kernel crashed",
+                    "expected lkmc to report a kernel crash",
+                );
                 report.record(&format!("{name} (crashes on purpose)"), t, r);
             }
             None => normal.push(m.clone()),
