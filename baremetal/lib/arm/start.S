@@ -1,0 +1,74 @@
+/* Entry point of every arm (ARMv7-A) baremetal image, and its exception
+ * vectors.
+ *
+ * QEMU's -kernel jumps to _start on CPU 0 in SVC mode with the MMU and caches
+ * off; the other CPUs stay powered off until PSCI CPU_ON starts them.
+ * picolibc.ld puts .text.init.enter first in the image. */
+
+.syntax unified
+.arch armv7-a
+.fpu neon-vfpv4
+.arm
+
+.section .text.init.enter, "ax"
+.global _start
+_start:
+    ldr sp, =__stack
+    /* Coprocessors 10 and 11 (VFP and NEON) accessible from every mode,
+     * then FPEXC.EN: gcc uses VFP registers for plain C code. */
+    mrc p15, 0, r0, c1, c0, 2
+    orr r0, r0, #(0xf << 20)
+    mcr p15, 0, r0, c1, c0, 2
+    isb
+    mov r0, #0x40000000
+    vmsr fpexc, r0
+    ldr r0, =lkmc_vector_table
+    mcr p15, 0, r0, c12, c0, 0 /* VBAR */
+    isb
+    /* Copies .data, clears .bss, sets up TLS, calls main, then exit(). */
+    bl lkmc_cstart
+1:
+    wfe
+    b 1b
+
+/* The vector table (VBAR needs 32-byte alignment). Every exception is
+ * handled on the SVC-mode stack: srsdb saves the return address and the
+ * interrupted CPSR there, then the registers follow, which makes a struct
+ * lkmc_arm_frame; lkmc_exception(frame, vector index) may change it, and
+ * rfeia resumes at frame->pc with frame->cpsr. */
+.section .text.lkmc_vectors, "ax"
+.balign 32
+.global lkmc_vector_table
+lkmc_vector_table:
+    b lkmc_vector_reset
+    b lkmc_vector_undef
+    b lkmc_vector_svc
+    b lkmc_vector_prefetch_abort
+    b lkmc_vector_data_abort
+    b lkmc_vector_unused
+    b lkmc_vector_irq
+    b lkmc_vector_fiq
+
+/* LR_ADJUST turns the mode's lr into the address to resume at: the next
+ * instruction for undef, svc, irq and fiq, the faulting one for aborts. */
+.macro lkmc_vector name, index, lr_adjust
+lkmc_vector_\name:
+    sub lr, lr, #\lr_adjust
+    srsdb sp!, #0x13
+    cps #0x13
+    push {r0-r12, lr}
+    mov r0, sp
+    mov r1, #\index
+    bl lkmc_exception_entry
+    pop {r0-r12, lr}
+    rfeia sp!
+.endm
+
+lkmc_vector reset, 0, 0
+lkmc_vector undef, 1, 0
+lkmc_vector svc, 2, 0
+lkmc_vector prefetch_abort, 3, 4
+lkmc_vector data_abort, 4, 8
+lkmc_vector unused, 5, 0
+lkmc_vector irq, 6, 4
+lkmc_vector fiq, 7, 4
