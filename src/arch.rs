@@ -63,6 +63,25 @@ pub struct ArchFacts {
     pub gem5_arch: &'static str,
     /// gem5 machine type.
     pub gem5_machine: &'static str,
+    /// Programs without an OS (`lkmc build baremetal`), where lkmc has them.
+    pub baremetal: Option<BaremetalFacts>,
+}
+
+/// How lkmc builds and boots programs that run without an OS on an arch.
+#[derive(Debug)]
+pub struct BaremetalFacts {
+    /// C compiler (`--gcc-which host`), used with picolibc as the C library.
+    pub gcc: &'static str,
+    /// Debian packages with that compiler and picolibc for it.
+    pub packages: &'static [&'static str],
+    /// picolibc's GCC specs file: its headers, libraries and linker script.
+    pub picolibc_specs: &'static str,
+    /// CPU and ABI flags; they also pick picolibc's multilib.
+    pub cflags: &'static [&'static str],
+    /// Where RAM starts on QEMU's machine (the image is linked there).
+    pub qemu_ram_base: u64,
+    /// Where RAM starts on gem5's machine.
+    pub gem5_ram_base: u64,
 }
 
 const X86_64: ArchFacts = ArchFacts {
@@ -91,6 +110,7 @@ const X86_64: ArchFacts = ArchFacts {
     kernel_cli_extra: "nopat",
     gem5_arch: "X86",
     gem5_machine: "X86",
+    baremetal: None,
 };
 
 const ARM: ArchFacts = ArchFacts {
@@ -116,6 +136,21 @@ const ARM: ArchFacts = ArchFacts {
     kernel_cli_extra: "",
     gem5_arch: "ARM",
     gem5_machine: "VExpress_GEM5_V1",
+    // Debian's arm-linux-gnueabihf-gcc has no picolibc; its bare-metal
+    // compiler has, with an ARMv7-A NEON hard-float multilib.
+    baremetal: Some(BaremetalFacts {
+        gcc: "arm-none-eabi-gcc",
+        packages: &["gcc-arm-none-eabi", "picolibc-arm-none-eabi"],
+        picolibc_specs: "/usr/lib/picolibc/arm-none-eabi/picolibc.specs",
+        cflags: &[
+            "-marm",
+            "-mcpu=cortex-a15",
+            "-mfpu=neon-vfpv4",
+            "-mfloat-abi=hard",
+        ],
+        qemu_ram_base: 0x4000_0000,
+        gem5_ram_base: 0x8000_0000,
+    }),
 };
 
 const AARCH64: ArchFacts = ArchFacts {
@@ -141,6 +176,14 @@ const AARCH64: ArchFacts = ArchFacts {
     kernel_cli_extra: "",
     gem5_arch: "ARM",
     gem5_machine: "VExpress_GEM5_V1",
+    baremetal: Some(BaremetalFacts {
+        gcc: "aarch64-linux-gnu-gcc",
+        packages: &["gcc-aarch64-linux-gnu", "picolibc-aarch64-linux-gnu"],
+        picolibc_specs: "/usr/lib/picolibc/aarch64-linux-gnu/picolibc.specs",
+        cflags: &[],
+        qemu_ram_base: 0x4000_0000,
+        gem5_ram_base: 0x8000_0000,
+    }),
 };
 
 impl Arch {

@@ -337,6 +337,12 @@ pub struct RunArgs {
     #[arg(short = 'u', long, value_name = "PATH")]
     pub userland: Option<PathBuf>,
 
+    /// Run this baremetal image (a source under baremetal/ or a baremetal
+    /// userland example, built first, or an .elf) on the bare CPU of QEMU's
+    /// board instead of booting Linux; lkmc exits with the program's status.
+    #[arg(short = 'b', long, value_name = "PATH", conflicts_with = "userland")]
+    pub baremetal: Option<PathBuf>,
+
     /// Arguments for the --userland program (shell words).
     #[arg(long, value_name = "ARGS", requires = "userland")]
     pub cli_args: Option<String>,
@@ -377,6 +383,11 @@ pub struct GdbArgs {
     /// `lkmc run --userland PATH --gdb-wait`) instead of the kernel.
     #[arg(short = 'u', long, value_name = "PATH")]
     pub userland: Option<PathBuf>,
+
+    /// Debug this baremetal image (started with `lkmc run --baremetal PATH
+    /// --gdb-wait`) instead of the kernel.
+    #[arg(short = 'b', long, value_name = "PATH", conflicts_with_all = ["userland", "kgdb"])]
+    pub baremetal: Option<PathBuf>,
 
     /// With --userland: debug the program under gdbserver in the full-system
     /// guest (started there with `/lkmc/gdbserver.sh PROGRAM`), through the

@@ -5,7 +5,8 @@
 //! `vmlinux-gdb.py`), connects to the run's GDB port, sets the breakpoint and
 //! continues. `lx-symbols` is pointed at our module build dir, so
 //! breakpoints in modules loaded later work. For `--userland PATH` it loads
-//! the program and connects to QEMU user mode's stub instead.
+//! the program and connects to QEMU user mode's stub instead; for
+//! `--baremetal PATH`, the image and full-system QEMU's stub.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -27,6 +28,8 @@ pub enum Target<'a> {
     Kgdb,
     /// A userland program in QEMU user mode.
     Userland(&'a Path),
+    /// A baremetal image in full-system QEMU.
+    Baremetal(&'a Path),
     /// A userland program under gdbserver in the full-system guest, reached
     /// through the run's forwarded port (rootfs_overlay/lkmc/gdbserver.sh).
     Gdbserver(&'a Path),
@@ -45,7 +48,7 @@ pub fn gdb_cmd(args: &GdbArgs, target: &Target, paths: &Paths, batch: bool) -> C
     let (file, port) = match target {
         Target::Kernel => (paths.vmlinux.clone(), paths.gdb_port),
         Target::Kgdb => (paths.vmlinux.clone(), paths.extra_serial_port),
-        Target::Userland(exe) => (exe.to_path_buf(), paths.gdb_port),
+        Target::Userland(exe) | Target::Baremetal(exe) => (exe.to_path_buf(), paths.gdb_port),
         Target::Gdbserver(exe) => (exe.to_path_buf(), paths.hostfwd_generic_port),
     };
     let kernel = matches!(target, Target::Kernel | Target::Kgdb);
@@ -114,7 +117,10 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     let config = &configs[0];
     let paths = Paths::new(config);
     let exe;
-    let target = if let Some(u) = &args.userland {
+    let target = if let Some(b) = &args.baremetal {
+        exe = crate::run::baremetal_image(b, config, &paths, exec)?.0;
+        Target::Baremetal(&exe)
+    } else if let Some(u) = &args.userland {
         exe = crate::run::userland_executable(u, config, &paths, exec)?;
         if args.gdbserver {
             Target::Gdbserver(&exe)
@@ -151,6 +157,15 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
                 config.arch,
                 config.run_id,
                 args.userland
+                    .as_ref()
+                    .map(|u| u.display().to_string())
+                    .unwrap_or_default()
+            ),
+            Target::Baremetal(_) => format!(
+                "lkmc run --arch {} --run-id {} --baremetal {} --gdb-wait",
+                config.arch,
+                config.run_id,
+                args.baremetal
                     .as_ref()
                     .map(|u| u.display().to_string())
                     .unwrap_or_default()

@@ -110,6 +110,10 @@ paths! {
     baremetal_source_dir: PathBuf,
     /// Baremetal images for the arch, emulator and machine.
     baremetal_build_dir: PathBuf,
+    /// The machine baremetal images are linked for.
+    baremetal_machine: String,
+    /// C compiler for baremetal images (empty: the arch has none).
+    baremetal_gcc: PathBuf,
 
     /// Files copied into the guest's root.
     rootfs_overlay_dir: PathBuf,
@@ -390,6 +394,12 @@ impl Paths {
                 .join(arch)
                 .join(c.emulator.to_string())
                 .join(baremetal_machine),
+            baremetal_machine: baremetal_machine.to_string(),
+            baremetal_gcc: f
+                .baremetal
+                .as_ref()
+                .map(|b| PathBuf::from(b.gcc))
+                .unwrap_or_default(),
 
             rootfs_overlay_dir: root.join("rootfs_overlay"),
             out_rootfs_overlay_dir: out.join("rootfs_overlay").join(arch),

@@ -58,6 +58,9 @@ pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     if let Some(path) = &args.userland {
         return run_userland(path, args, config, exec);
     }
+    if let Some(path) = &args.baremetal {
+        return run_baremetal(path, args, config, exec);
+    }
     if config.emulator != Emulator::Qemu {
         return Err(UsageError::new(format!(
             "lkmc run --emulator {} is not implemented yet; only qemu boots for now",
@@ -244,7 +247,7 @@ fn run_userland(path: &Path, args: &RunArgs, config: &Config, exec: &Executor) -
         println!("+ {}", cmd.render(config.print_cmd_oneline));
     }
     if args.gdb {
-        split_gdb(args, config, Some(path))?;
+        split_gdb(args, config, Some(GdbTarget::Userland(path)))?;
     }
     let status = run_with_timeout(&cmd, args.timeout)?;
     match status {
@@ -254,6 +257,133 @@ fn run_userland(path: &Path, args: &RunArgs, config: &Config, exec: &Executor) -
             what: format!(
                 "{} did not finish within --timeout {} s; stopped it",
                 exe.display(),
+                args.timeout.unwrap_or(0)
+            ),
+        }
+        .into()),
+    }
+}
+
+/// Where the image for `--baremetal PATH` is, building it first when PATH
+/// is a source; with the properties of that source (CPUs it needs).
+pub fn baremetal_image(
+    path: &Path,
+    config: &Config,
+    paths: &Paths,
+    exec: &Executor,
+) -> Result<(PathBuf, crate::userland_props::Props)> {
+    use crate::build::baremetal;
+    baremetal::facts(config)?;
+    let abs = std::path::absolute(path)?;
+    if abs.extension().is_some_and(|e| e == "elf") {
+        if abs.is_file() || config.dry_run {
+            return Ok((abs, Default::default()));
+        }
+        return Err(UsageError::new(format!("--baremetal {}: no such file", abs.display())).into());
+    }
+    if !abs.is_file() {
+        return Err(UsageError::new(format!(
+            "--baremetal {}: no such source file (give a .c or .S under {} or {}, or an .elf)",
+            abs.display(),
+            paths.baremetal_source_dir.display(),
+            paths.userland_source_dir.display()
+        ))
+        .into());
+    }
+    let arg = abs.to_string_lossy().into_owned();
+    let images = baremetal::images(std::slice::from_ref(&arg), config, paths)?;
+    let Some(image) = images.first() else {
+        return Err(UsageError::new(format!(
+            "{} is not built for {} (it is for another arch, or its properties exclude it)",
+            abs.display(),
+            config.arch
+        ))
+        .into());
+    };
+    let quiet = Executor {
+        quiet: true,
+        ..exec.clone()
+    };
+    baremetal::build(
+        &default_build_args(),
+        &[arg],
+        config,
+        paths,
+        if exec.dry_run { exec } else { &quiet },
+    )?;
+    Ok((image.out.clone(), image.props.clone()))
+}
+
+/// The QEMU command that runs a baremetal image: the same board and CPU as
+/// Linux boots on, semihosting for the exit status, the UART on the terminal.
+pub fn baremetal_qemu_cmd(
+    args: &RunArgs,
+    config: &Config,
+    paths: &Paths,
+    image: &Path,
+    cpus: u32,
+) -> Cmd {
+    let f = config.arch.facts();
+    let mut c = Cmd::new(p(&paths.qemu_executable))
+        .line(f.qemu_machine.iter().copied())
+        .line(["-cpu", f.qemu_cpu])
+        .line(["-m", &args.memory])
+        .line(["-smp", &cpus.to_string()])
+        .line(["-nographic", "-semihosting"])
+        .line(["-gdb", &format!("tcp::{}", paths.gdb_port)])
+        .line(["-kernel", &p(image)]);
+    if args.gdb_wait || args.gdb {
+        c = c.arg("-S");
+    }
+    if let Some(events) = &args.trace {
+        c = c.line([
+            "-trace",
+            &format!("enable={events},file={}", p(&paths.trace_file)),
+        ]);
+    }
+    if args.trace_insts_stdout {
+        c = c.line(["-d", "in_asm"]);
+    }
+    c.args(&args.extra_emulator_args)
+}
+
+fn run_baremetal(
+    path: &Path,
+    args: &RunArgs,
+    config: &Config,
+    exec: &Executor,
+) -> Result<ExitCode> {
+    if config.emulator != Emulator::Qemu {
+        return Err(UsageError::new(format!(
+            "lkmc run --baremetal --emulator {} is not implemented yet; baremetal images run in QEMU",
+            config.emulator
+        ))
+        .into());
+    }
+    let paths = Paths::new(config);
+    let (image, props) = baremetal_image(path, config, &paths, exec)?;
+    // An image that starts secondary CPUs needs them to exist.
+    let cpus = args.cpus.max(props.smp.unwrap_or(1));
+    let cmd = baremetal_qemu_cmd(args, config, &paths, &image, cpus);
+    if config.dry_run {
+        println!("+ {}", cmd.render(config.print_cmd_oneline));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let _lock = lock_run_id(&paths, config)?;
+    write_file(&paths.run_cmd_file, &script(&cmd), true)?;
+    if !config.quiet {
+        println!("+ {}", cmd.render(config.print_cmd_oneline));
+    }
+    if args.gdb {
+        split_gdb(args, config, Some(GdbTarget::Baremetal(path)))?;
+    }
+    match run_with_timeout(&cmd, args.timeout)? {
+        Finished::Exited(code) => Ok(ExitCode::from(code.clamp(0, 255) as u8)),
+        Finished::TimedOut => Err(CmdFailed {
+            status: 1,
+            what: format!(
+                "{} did not finish within --timeout {} s; stopped it",
+                image.display(),
                 args.timeout.unwrap_or(0)
             ),
         }
@@ -300,8 +430,19 @@ pub fn run_with_timeout(cmd: &Cmd, timeout: Option<u64>) -> Result<Finished> {
     }
 }
 
+/// A program that `--gdb` debugs instead of the kernel.
+enum GdbTarget<'a> {
+    Userland(&'a Path),
+    Baremetal(&'a Path),
+}
+
 /// Open `lkmc gdb` for this run in a tmux split beside the emulator.
-fn split_gdb(args: &RunArgs, config: &Config, userland: Option<&Path>) -> Result<()> {
+fn split_gdb(args: &RunArgs, config: &Config, program: Option<GdbTarget>) -> Result<()> {
+    let (option, userland) = match &program {
+        Some(GdbTarget::Userland(p)) => ("--userland", Some(*p)),
+        Some(GdbTarget::Baremetal(p)) => ("--baremetal", Some(*p)),
+        None => ("", None),
+    };
     let exe = std::env::current_exe()?;
     let mut words: Vec<String> = vec![
         p(&exe),
@@ -316,7 +457,7 @@ fn split_gdb(args: &RunArgs, config: &Config, userland: Option<&Path>) -> Result
         config.build_ids.linux.clone(),
     ];
     if let Some(u) = userland {
-        words.extend(["--userland".into(), p(&std::path::absolute(u)?)]);
+        words.extend([option.into(), p(&std::path::absolute(u)?)]);
     }
     match &args.tmux_args {
         Some(a) => words.extend(shlex::split(a).unwrap_or_default()),
@@ -340,7 +481,7 @@ fn split_gdb(args: &RunArgs, config: &Config, userland: Option<&Path>) -> Result
             config.arch,
             config.run_id,
             userland
-                .map(|u| format!(" --userland {}", u.display()))
+                .map(|u| format!(" {option} {}", u.display()))
                 .unwrap_or_default()
         ))
         .into());
@@ -387,6 +528,15 @@ pub fn output_with_timeout(
     let out = child.wait_with_output()?;
     done.store(true, Ordering::SeqCst);
     Ok(out)
+}
+
+/// `lkmc run`'s options with every default, as a bare `lkmc run` has them.
+pub fn default_run_args() -> RunArgs {
+    use clap::Parser;
+    match crate::cli::Cli::parse_from(["lkmc", "run"]).command {
+        crate::cli::Command::Run(a) => a,
+        _ => unreachable!("`lkmc run` parses as the run command"),
+    }
 }
 
 pub fn default_build_args() -> crate::cli::BuildArgs {

@@ -37,10 +37,14 @@ const SUITES: &[(&str, &str)] = &[
         "gdb",
         "GDB on the kernel (start_kernel, a syscall), a userland program, KGDB",
     ),
+    (
+        "baremetal",
+        "every baremetal image (arm, aarch64) in QEMU, its exit status; GDB on one",
+    ),
 ];
 
 /// The suites that take a list of what to test.
-const ITEM_SUITES: &[&str] = &["modules", "userland", "userland-full-system"];
+const ITEM_SUITES: &[&str] = &["modules", "userland", "userland-full-system", "baremetal"];
 
 /// `lkmc test`.
 pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<ExitCode> {
@@ -92,6 +96,7 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
                     userland_full_system_suite(config, items, exec, &mut report)?
                 }
                 "gdb" => gdb_suite(config, exec, &mut report)?,
+                "baremetal" => baremetal_suite(config, items, exec, &mut report)?,
                 other => unreachable!("suite {other}"),
             }
         }
@@ -108,7 +113,12 @@ struct Report {
 
 impl Report {
     fn record(&mut self, name: &str, start: Instant, result: Result<(), String>) {
-        let secs = start.elapsed().as_secs_f64();
+        self.record_took(name, start.elapsed(), result)
+    }
+
+    /// As `record`, for a case that ran in a worker thread and took `took`.
+    fn record_took(&mut self, name: &str, took: std::time::Duration, result: Result<(), String>) {
+        let secs = took.as_secs_f64();
         match result {
             Ok(()) => {
                 println!("PASS {name} ({secs:.1} s)");
@@ -641,7 +651,7 @@ fn userland_suite(
                         }
                     })();
                     let rel = prog.src.strip_prefix(&paths.userland_source_dir).unwrap_or(&prog.src).display().to_string();
-                    results.lock().unwrap().push((rel, start, r));
+                    results.lock().unwrap().push((rel, start.elapsed(), r));
                 }
             });
         }
@@ -649,7 +659,7 @@ fn userland_suite(
     let mut results = results.into_inner().unwrap();
     results.sort_by(|a, b| a.0.cmp(&b.0));
     let (mut pass, mut fail) = (0, 0);
-    for (rel, start, r) in results {
+    for (rel, took, r) in results {
         match r {
             Ok(()) => {
                 pass += 1;
@@ -657,7 +667,7 @@ fn userland_suite(
             }
             Err(why) => {
                 fail += 1;
-                report.record(&format!("userland {arch} {rel}"), start, Err(why));
+                report.record_took(&format!("userland {arch} {rel}"), took, Err(why));
             }
         }
     }
@@ -768,6 +778,7 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
         no_continue: false,
         no_lxsymbols: true,
         userland: None,
+        baremetal: None,
         kgdb: false,
         gdbserver: false,
         before: None,
@@ -1008,5 +1019,179 @@ fn gdb_suite(config: &Config, exec: &Executor, report: &mut Report) -> Result<()
             r,
         );
     }
+    Ok(())
+}
+
+fn baremetal_suite(
+    config: &Config,
+    only: &[String],
+    exec: &Executor,
+    report: &mut Report,
+) -> Result<()> {
+    use crate::build::baremetal;
+    use crate::run::{Finished, baremetal_qemu_cmd, run_with_timeout};
+    let arch = config.arch;
+    if arch.facts().baremetal.is_none() {
+        println!("baremetal {arch}: no baremetal runtime for this arch, nothing to test");
+        return Ok(());
+    }
+    let paths = Paths::new(config);
+    let t = Instant::now();
+    let quiet = Executor {
+        quiet: true,
+        ..exec.clone()
+    };
+    let build_args = crate::run::default_build_args();
+    if let Err(e) = baremetal::build(&build_args, only, config, &paths, &quiet) {
+        report.record(&format!("baremetal {arch} build"), t, Err(format!("{e:#}")));
+        return Ok(());
+    }
+    let images = baremetal::images(only, config, &paths)?;
+    let (cases, skipped): (Vec<_>, Vec<_>) =
+        images.into_iter().partition(|i| i.props.skip.is_none());
+    let run_args = crate::run::default_run_args();
+    // Each worker its own run id: QEMU's GDB port must not clash.
+    let base_run_id = config.run_id + 30;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for worker in 0..config.nproc.max(1) {
+            let (next, results, cases, run_args) = (&next, &results, &cases, &run_args);
+            let wpaths = Paths::new(&Config {
+                run_id: base_run_id + worker as u16,
+                ..config.clone()
+            });
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let Some(image) = cases.get(i) else { break };
+                    let start = Instant::now();
+                    let r = (|| -> Result<(), String> {
+                        let want = image.props.expected_status().map_err(|e| e.to_string())?;
+                        let cpus = image.props.smp.unwrap_or(1);
+                        let cmd = baremetal_qemu_cmd(run_args, config, &wpaths, &image.out, cpus);
+                        let mut quiet_cmd = cmd.clone();
+                        // The image's output only matters when it fails: it says why.
+                        let log = wpaths.run_dir.join("baremetal.log");
+                        std::fs::create_dir_all(&wpaths.run_dir).map_err(|e| e.to_string())?;
+                        quiet_cmd.program = "sh".into();
+                        quiet_cmd.lines = vec![vec![
+                            "-c".into(),
+                            format!("exec {} </dev/null >{} 2>&1", cmd.render(true), crate::cmd::quote(&crate::cmd::p(&log))),
+                        ]];
+                        let tail = || {
+                            let text = std::fs::read_to_string(&log).unwrap_or_default();
+                            let lines: Vec<&str> = text.lines().rev().take(4).collect();
+                            lines.into_iter().rev().collect::<Vec<_>>().join(" | ")
+                        };
+                        match run_with_timeout(&quiet_cmd, Some(30)).map_err(|e| e.to_string())? {
+                            Finished::Exited(got) if got == want => Ok(()),
+                            Finished::Exited(got) => Err(format!(
+                                "exit {got}, expected {want}: {}; reproduce: lkmc run --arch {arch} --baremetal {}",
+                                tail(),
+                                image.src.display()
+                            )),
+                            Finished::TimedOut => Err(format!("still running after 30 s: {}", tail())),
+                        }
+                    })();
+                    let rel = image
+                        .src
+                        .strip_prefix(&config.root)
+                        .unwrap_or(&image.src)
+                        .display()
+                        .to_string();
+                    results.lock().unwrap().push((rel, start.elapsed(), r));
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap();
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    let (mut pass, mut fail) = (0, 0);
+    for (rel, took, r) in results {
+        match r {
+            Ok(()) => {
+                pass += 1;
+                report.passed.push(format!("baremetal {arch} {rel}"));
+            }
+            Err(why) => {
+                fail += 1;
+                report.record_took(&format!("baremetal {arch} {rel}"), took, Err(why));
+            }
+        }
+    }
+    println!(
+        "baremetal {arch}: {pass} passed, {fail} failed, {} skipped in {:.1} s",
+        skipped.len(),
+        t.elapsed().as_secs_f64()
+    );
+    if !only.is_empty() {
+        return Ok(());
+    }
+
+    // The user's way in: `lkmc run --baremetal` prints through the UART and
+    // passes the exit status on.
+    let hello = paths.baremetal_source_dir.join("hello.c");
+    let hello_arg = hello.to_string_lossy().into_owned();
+    let t = Instant::now();
+    let r = (|| -> Result<(), String> {
+        let out = lkmc_run(config, 31, &["--baremetal", &hello_arg])
+            .output()
+            .map_err(|e| e.to_string())?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        if out.status.code() == Some(0) && text.lines().any(|l| l.trim_end() == "hello") {
+            Ok(())
+        } else {
+            Err(format!(
+                "wanted exit 0 and a line `hello`; {}; stdout: {text}",
+                describe(&out)
+            ))
+        }
+    })();
+    report.record(
+        &format!("baremetal {arch} lkmc run --baremetal hello.c"),
+        t,
+        r,
+    );
+
+    // GDB on an image: break at main, step through C, read a variable.
+    let t = Instant::now();
+    let run_id = 32;
+    let gpaths = Paths::new(&Config {
+        run_id: config.run_id + run_id,
+        ..config.clone()
+    });
+    let r = (|| -> Result<(), String> {
+        let image = gpaths.baremetal_build_dir.join("hello.elf");
+        let a = crate::cli::GdbArgs {
+            break_at: Some("main".into()),
+            no_continue: false,
+            no_lxsymbols: true,
+            userland: None,
+            baremetal: Some(hello.clone()),
+            kgdb: false,
+            gdbserver: false,
+            before: None,
+            extra_gdb_args: ["bt", "info registers pc", "continue"]
+                .iter()
+                .flat_map(|c| ["-ex".to_string(), c.to_string()])
+                .collect(),
+        };
+        let cmd = crate::gdb::gdb_cmd(&a, &crate::gdb::Target::Baremetal(&image), &gpaths, true);
+        let out = gdb_session(
+            config,
+            run_id,
+            &["--baremetal", &hello_arg, "--gdb-wait"],
+            cmd,
+            gpaths.gdb_port,
+            None,
+        )?;
+        expect_in(&out, &["Breakpoint 1, main", "hello.c:", "#0  main"])
+    })();
+    report.record(
+        &format!("baremetal {arch} GDB: break at main of an image"),
+        t,
+        r,
+    );
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! `configs/userland.toml`: what each userland program needs and expects.
+//! `configs/userland.toml` and `configs/baremetal.toml`: what each userland
+//! program or baremetal image needs and expects.
 //!
 //! Tables are paths relative to `userland/`, files or directories; a
 //! directory's properties apply below it and deeper paths override key by
@@ -22,6 +23,8 @@ pub struct Props {
     pub stdin: Option<String>,
     pub full_system: Option<bool>,
     pub baremetal: Option<bool>,
+    /// CPUs the program needs (baremetal images).
+    pub smp: Option<u32>,
     pub slow: Option<bool>,
     pub skip: Option<String>,
     /// Not run inside the booted guest, for this reason.
@@ -48,6 +51,7 @@ impl Props {
             stdin,
             full_system,
             baremetal,
+            smp,
             slow,
             skip,
             skip_full_system,
@@ -109,14 +113,20 @@ pub struct Table {
 impl Table {
     /// Read `configs/userland.toml` under `root`.
     pub fn load(root: &Path) -> Result<Table> {
-        let path = root.join("configs/userland.toml");
+        Table::load_named(root, "userland")
+    }
+
+    /// Read `configs/NAME.toml` under `root`, whose tables are paths under
+    /// `NAME/`.
+    pub fn load_named(root: &Path, name: &str) -> Result<Table> {
+        let path = root.join(format!("configs/{name}.toml"));
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("reading {}", path.display()))?;
         let entries: BTreeMap<String, Props> =
             toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
         for (k, p) in &entries {
-            if !root.join("userland").join(k).exists() {
-                bail!("{}: [\"{k}\"]: userland/{k} does not exist", path.display());
+            if !root.join(name).join(k).exists() {
+                bail!("{}: [\"{k}\"]: {name}/{k} does not exist", path.display());
             }
             if let Some(s) = &p.signal
                 && signal_number(s).is_none()
@@ -127,7 +137,7 @@ impl Table {
         Ok(Table { entries })
     }
 
-    /// The merged properties of `rel` (a path relative to `userland/`).
+    /// The merged properties of `rel` (a path relative to the table's dir).
     pub fn get(&self, rel: &Path) -> Props {
         let parts: Vec<String> = rel
             .components()

@@ -821,3 +821,124 @@ fn guest_packages_are_downloaded_not_installed() {
     assert_eq!(plan.matches(":armhf").count(), 2, "{plan}");
     assert!(!s.path("out").exists(), "dry-run wrote into {o}");
 }
+
+// ---- baremetal ------------------------------------------------------------
+
+#[test]
+fn baremetal_build_and_run_plans() {
+    let s = Scratch::new("baremetal-plans");
+    let o = s.path("out");
+    let o = o.to_str().unwrap();
+    let hello = format!("{ROOT}/baremetal/hello.c");
+    let build = ok(&[
+        "build",
+        "--dry-run",
+        "-a",
+        "arm",
+        "--out-dir",
+        o,
+        "baremetal",
+        &hello,
+    ]);
+    // picolibc through its specs, the bare-metal EABI compiler, the machine's
+    // device addresses and RAM.
+    for want in [
+        "arm-none-eabi-gcc \\\n  -specs=/usr/lib/picolibc/arm-none-eabi/picolibc.specs \\\n",
+        "-DLKMC_MACHINE_VIRT",
+        "-Wl,--defsym=__flash=0x40000000",
+        &format!("-o {o}/baremetal/arm/qemu/virt/hello.elf \\\n  {hello} \\\n"),
+        &format!("{o}/baremetal/arm/qemu/virt/lib/runtime/start.o"),
+    ] {
+        assert!(build.contains(want), "lacks {want:?}:\n{build}");
+    }
+    // Only the named image is linked.
+    assert_eq!(build.matches(".elf \\\n").count(), 1, "{build}");
+    assert!(!Path::new(o).exists(), "a dry run wrote {o}");
+
+    let run = ok(&[
+        "run",
+        "--dry-run",
+        "-a",
+        "aarch64",
+        "--out-dir",
+        o,
+        "--baremetal",
+        &hello,
+        "--gdb-wait",
+    ]);
+    assert!(
+        run.ends_with(&format!(
+            "+ qemu-system-aarch64 \\\n  -machine virt \\\n  -cpu max,pauth-impdef=on \\\n  -m 256M \\\n  -smp 1 \\\n  -nographic -semihosting \\\n  -gdb tcp::45457 \\\n  -kernel {o}/baremetal/aarch64/qemu/virt/hello.elf \\\n  -S \\\n;\n"
+        )),
+        "{run}"
+    );
+    // An image that starts a second CPU gets one.
+    let multicore = format!("{ROOT}/baremetal/arch/aarch64/multicore.c");
+    if Path::new(&multicore).is_file() {
+        let run = ok(&[
+            "run",
+            "--dry-run",
+            "-a",
+            "aarch64",
+            "--out-dir",
+            o,
+            "--baremetal",
+            &multicore,
+        ]);
+        assert!(run.contains("-smp 2"), "{run}");
+    }
+
+    let gdb = ok(&[
+        "gdb",
+        "--dry-run",
+        "-a",
+        "aarch64",
+        "--out-dir",
+        o,
+        "--baremetal",
+        &hello,
+        "main",
+    ]);
+    for want in [
+        &format!("-ex 'file {o}/baremetal/aarch64/qemu/virt/hello.elf'"),
+        "-ex 'target remote localhost:45457'",
+        "-ex 'break main'",
+    ] {
+        assert!(gdb.contains(want), "lacks {want:?}:\n{gdb}");
+    }
+}
+
+#[test]
+fn baremetal_bad_input() {
+    let hello = format!("{ROOT}/baremetal/hello.c");
+    let err = fails(&["run", "--dry-run", "-a", "x86_64", "--baremetal", &hello]);
+    assert!(err.contains("arm and aarch64"), "{err}");
+    let err = fails(&["run", "--dry-run", "-a", "arm", "--baremetal", "no/such.c"]);
+    assert!(err.contains("no such source file"), "{err}");
+    let readme = format!("{ROOT}/README.adoc");
+    let err = fails(&["build", "--dry-run", "-a", "arm", "baremetal", &readme]);
+    assert!(err.contains("not a baremetal source file"), "{err}");
+    let outside = format!("{ROOT}/kernel_modules/hello.c");
+    let err = fails(&["build", "--dry-run", "-a", "arm", "baremetal", &outside]);
+    assert!(err.contains("is outside"), "{err}");
+    // An image of the other arch.
+    let a64 = format!("{ROOT}/baremetal/arch/aarch64");
+    if Path::new(&a64).is_dir() {
+        let first = std::fs::read_dir(&a64)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "c"));
+        if let Some(src) = first {
+            let err = fails(&[
+                "run",
+                "--dry-run",
+                "-a",
+                "arm",
+                "--baremetal",
+                src.to_str().unwrap(),
+            ]);
+            assert!(err.contains("is not built for arm"), "{err}");
+        }
+    }
+}

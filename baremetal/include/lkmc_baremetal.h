@@ -3,7 +3,8 @@
  * board, without Linux.
  *
  * The runtime gives every program: an entry point that sets up the stack,
- * FP/SIMD, .data, .bss and TLS and calls main (lib/<arch>/start.S); picolibc's
+ * FP/SIMD, .data, .bss, the MMU (an identity map, RAM cacheable) and TLS and
+ * calls main (lib/<arch>/start.S, lib/runtime.c); picolibc's
  * stdio on the board's PL011 UART (printf, getchar); exit() and a return from
  * main end the emulator with that status through semihosting; an exception
  * vector table that calls lkmc_exception() below.
@@ -119,6 +120,12 @@ int lkmc_exception(struct lkmc_frame *frame, unsigned int vector);
 
 /* Print the saved registers of an exception. */
 void lkmc_frame_print(const struct lkmc_frame *frame, unsigned int vector);
+
+/* The MMU, on from start-up (identity map; see lib/runtime.c). A secondary
+ * CPU calls lkmc_mmu_enable() early: the tables are shared, but the
+ * registers that point at them and turn the MMU on are per CPU. Until then
+ * its RAM accesses are to Device memory, where unaligned ones fault. */
+void lkmc_mmu_enable(void);
 
 /* The UART, polled: no interrupts needed. getc blocks. */
 void lkmc_uart_putc(char c);

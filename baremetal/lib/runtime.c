@@ -11,7 +11,10 @@
 
 /* Symbols of picolibc.ld, which lays out the image. */
 extern char __data_source[], __data_start[], __data_size[];
-extern char __bss_start[], __bss_size[], __tls_base[];
+extern char __tls_base[];
+/* The start of RAM and the size of the code and read-only data there
+ * (lkmc build baremetal passes them to the linker). */
+extern char __flash[], __flash_size[], __stack[];
 /* picolibc: point the thread pointer at the TLS block (errno lives there),
  * and run constructors. */
 extern void _set_tls(void *tls);
@@ -19,18 +22,157 @@ extern void __libc_init_array(void);
 
 int main(int argc, char **argv);
 
-/* Called by start.S on the boot CPU with a stack and FP/SIMD enabled. */
+/* Called by start.S on the boot CPU with a stack, FP/SIMD, a clear .bss
+ * and the MMU on. */
 void lkmc_cstart(void)
 {
     static char *argv[] = {"baremetal", NULL};
 
     /* .data is linked to run from RAM but loaded after the code. */
     memcpy(__data_start, __data_source, (uintptr_t)__data_size);
-    memset(__bss_start, 0, (uintptr_t)__bss_size);
     _set_tls(__tls_base);
     __libc_init_array();
     exit(main(1, argv));
 }
+
+/* The MMU: an identity map (virtual address == physical address), so that
+ * RAM is Normal cacheable memory. With the MMU off every data access is to
+ * Device (aarch64) or Strongly-ordered (arm) memory, where unaligned
+ * accesses fault, and picolibc's string functions and gcc's struct copies
+ * make them. The map, in 1 GiB (aarch64) or 1 MiB (arm) blocks, and 2 MiB
+ * blocks for the RAM that holds the image on aarch64:
+ *
+ *   the image's code and read-only data (__flash, __flash_size): normal
+ *       memory, read-only, executable, at EL1/PL1 and EL0/PL0;
+ *   the rest of that RAM (data, heap, stack): normal memory, read-write at
+ *       both levels, never executable (the architecture forbids EL1 to run
+ *       what EL0 can write anyway);
+ *   everything else (UART, GIC, flash, PCI): Device memory, read-write,
+ *       never executable.
+ *
+ * lkmc_mmu_init builds the tables (in .bss, which start.S cleared) and
+ * turns the MMU on; lkmc_mmu_enable turns it on with the tables already
+ * built, for secondary CPUs. */
+#if defined(__aarch64__)
+
+/* Block descriptor fields (ARM ARM D8.3, stage 1, 4 KiB granule). */
+#define DESC_BLOCK 0x1UL
+#define DESC_TABLE 0x3UL
+#define DESC_ATTR_DEVICE (0UL << 2) /* MAIR_EL1 attribute 0 */
+#define DESC_ATTR_NORMAL (1UL << 2) /* MAIR_EL1 attribute 1 */
+#define DESC_AP_RW_ALL (1UL << 6)
+#define DESC_AP_RO_ALL (3UL << 6)
+#define DESC_SH_INNER (3UL << 8)
+#define DESC_AF (1UL << 10)
+#define DESC_PXN (1UL << 53)
+#define DESC_UXN (1UL << 54)
+
+static uint64_t level1[512] __attribute__((aligned(4096)));
+static uint64_t level2[512] __attribute__((aligned(4096)));
+
+void lkmc_mmu_enable(void)
+{
+    /* Attribute 0: Device-nGnRnE; attribute 1: Normal, write-back. */
+    LKMC_SYSREG_WRITE(mair_el1, 0x00UL | (0xffUL << 8));
+    /* 39-bit addresses (T0SZ 25, walks start at level 1), 4 KiB granule,
+     * cacheable inner-shareable walks, no TTBR1 walks (EPD1), 40-bit
+     * physical addresses (IPS). */
+    LKMC_SYSREG_WRITE(tcr_el1, 25UL | (1UL << 8) | (1UL << 10) | (3UL << 12) |
+                      (1UL << 23) | (2UL << 32));
+    LKMC_SYSREG_WRITE(ttbr0_el1, (uintptr_t)level1);
+    __asm__ volatile ("isb; tlbi vmalle1; dsb ish; isb" ::: "memory");
+    uint64_t sctlr = LKMC_SYSREG_READ(sctlr_el1);
+    /* M (MMU), C (data cache), I (instruction cache) on; A (alignment
+     * checks) and WXN off. */
+    sctlr |= (1UL << 0) | (1UL << 2) | (1UL << 12);
+    sctlr &= ~((1UL << 1) | (1UL << 19));
+    LKMC_SYSREG_WRITE(sctlr_el1, sctlr);
+    __asm__ volatile ("isb" ::: "memory");
+}
+
+void lkmc_mmu_init(void)
+{
+    uint64_t ram_gib = (uintptr_t)__flash >> 30;
+    uint64_t code_end = (uintptr_t)__flash + (uintptr_t)__flash_size;
+
+    /* Only EL1 has this translation regime; at EL2 or EL3 (virtualization=on,
+     * secure=on) the image runs with the MMU off. */
+    if (((LKMC_SYSREG_READ(currentel) >> 2) & 3) != 1)
+        return;
+    for (uint64_t i = 0; i < 512; i++)
+        level1[i] = (i << 30) | DESC_BLOCK | DESC_ATTR_DEVICE | DESC_AP_RW_ALL |
+                    DESC_AF | DESC_PXN | DESC_UXN;
+    level1[ram_gib] = (uintptr_t)level2 | DESC_TABLE;
+    for (uint64_t i = 0; i < 512; i++) {
+        uint64_t addr = (ram_gib << 30) | (i << 21);
+        uint64_t d = addr | DESC_BLOCK | DESC_ATTR_NORMAL | DESC_SH_INNER | DESC_AF;
+        if (addr >= (uintptr_t)__flash && addr < code_end)
+            d |= DESC_AP_RO_ALL;
+        else
+            d |= DESC_AP_RW_ALL | DESC_PXN | DESC_UXN;
+        level2[i] = d;
+    }
+    lkmc_mmu_enable();
+}
+
+#elif defined(__arm__)
+
+/* Section descriptor fields (ARM ARM B3.5, short-descriptor format). */
+#define SECTION 0x2U
+#define SECTION_B (1U << 2)
+#define SECTION_C (1U << 3)
+#define SECTION_XN (1U << 4)
+#define SECTION_AP_RW_ALL (3U << 10)
+#define SECTION_AP_RO_ALL ((1U << 15) | (3U << 10))
+#define SECTION_TEX(x) ((uint32_t)(x) << 12)
+#define SECTION_S (1U << 16)
+/* Normal memory, write-back write-allocate (TEX 001, C, B), shareable. */
+#define SECTION_NORMAL (SECTION_TEX(1) | SECTION_C | SECTION_B | SECTION_S)
+/* Shareable Device memory (TEX 000, C 0, B 1). */
+#define SECTION_DEVICE SECTION_B
+
+static uint32_t sections[4096] __attribute__((aligned(16384)));
+
+void lkmc_mmu_enable(void)
+{
+    /* Domain 0, the only one used, is a client: permissions are checked. */
+    LKMC_CP15_WRITE(0, c3, c0, 0, 1);  /* DACR */
+    LKMC_CP15_WRITE(0, c2, c0, 2, 0);  /* TTBCR: TTBR0 translates everything */
+    LKMC_CP15_WRITE(0, c2, c0, 0, (uintptr_t)sections);  /* TTBR0 */
+    __asm__ volatile ("isb" ::: "memory");
+    LKMC_CP15_WRITE(0, c8, c7, 0, 0);  /* TLBIALL */
+    __asm__ volatile ("dsb; isb" ::: "memory");
+    uint32_t sctlr = LKMC_CP15_READ(0, c1, c0, 0);
+    /* M (MMU), C (data cache), Z (branch prediction), I (instruction cache)
+     * on; A (alignment checks) off. */
+    sctlr |= (1U << 0) | (1U << 2) | (1U << 11) | (1U << 12);
+    sctlr &= ~(1U << 1);
+    LKMC_CP15_WRITE(0, c1, c0, 0, sctlr);
+    __asm__ volatile ("isb" ::: "memory");
+}
+
+void lkmc_mmu_init(void)
+{
+    uint32_t code_start = (uintptr_t)__flash;
+    uint32_t code_end = code_start + (uintptr_t)__flash_size;
+    /* The RAM the image runs in: as much as the linker was told about. */
+    uint32_t ram_end = (uintptr_t)__stack;
+
+    for (uint32_t i = 0; i < 4096; i++) {
+        uint32_t addr = i << 20;
+        uint32_t d = addr | SECTION;
+        if (addr >= code_start && addr < code_end)
+            d |= SECTION_NORMAL | SECTION_AP_RO_ALL;
+        else if (addr >= code_end && addr < ram_end)
+            d |= SECTION_NORMAL | SECTION_AP_RW_ALL | SECTION_XN;
+        else
+            d |= SECTION_DEVICE | SECTION_AP_RW_ALL | SECTION_XN;
+        sections[i] = d;
+    }
+    lkmc_mmu_enable();
+}
+
+#endif
 
 /* PL011 registers: data, and flags (TX FIFO full, RX FIFO empty). */
 #define UART_DR 0x00

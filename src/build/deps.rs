@@ -124,6 +124,15 @@ fn component_packages(
             add(f.qemu_system_package, "QEMU full-system emulator");
             add("tmux", "lkmc run --gdb split");
         }
+        "baremetal" => {
+            if let Some(b) = &f.baremetal {
+                for pkg in b.packages {
+                    add(pkg, "baremetal compiler and C library (picolibc)");
+                }
+                add(f.qemu_system_package, "QEMU full-system emulator");
+                add("gdb-multiarch", "baremetal debugging");
+            }
+        }
         _ => {}
     }
     Ok(())

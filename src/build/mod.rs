@@ -4,6 +4,7 @@
 //! a QEMU Linux run needs). The table below is the one place that says what
 //! each target contains and what it depends on.
 
+pub mod baremetal;
 pub mod deps;
 pub mod linux;
 pub mod modules;
@@ -56,6 +57,13 @@ pub const TARGETS: &[Target] = &[
     Target {
         name: "rootfs",
         help: "lkmc's root filesystem: BusyBox, sysroot libraries, overlays (ext4, qcow2, cpio)",
+        deps: &[],
+        builds: true,
+        not_yet: None,
+    },
+    Target {
+        name: "baremetal",
+        help: "baremetal images (arm, aarch64): ours and the userland examples that run without an OS, or the given files",
         deps: &[],
         builds: true,
         not_yet: None,
@@ -114,11 +122,13 @@ pub fn resolve(targets: &[String]) -> Result<Vec<&'static Target>> {
 
 /// `lkmc build`.
 pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()> {
-    // After `modules` or `userland`, words that are not target names select
-    // what to build of it: `lkmc build modules hello`, `lkmc build userland c/`.
+    // After `modules`, `userland` or `baremetal`, words that are not target
+    // names select what to build of it: `lkmc build modules hello`,
+    // `lkmc build userland c/`.
     let mut targets: Vec<String> = Vec::new();
     let mut module_args = Vec::new();
     let mut userland_args = Vec::new();
+    let mut baremetal_args = Vec::new();
     for t in &args.targets {
         if find(t).is_ok() {
             targets.push(t.clone());
@@ -126,6 +136,8 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
             module_args.push(t.clone());
         } else if targets.last().is_some_and(|x| x == "userland") {
             userland_args.push(t.clone());
+        } else if targets.last().is_some_and(|x| x == "baremetal") {
+            baremetal_args.push(t.clone());
         } else {
             targets.push(t.clone());
         }
@@ -163,6 +175,7 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
                 "modules" => modules::build(&module_args, config, &paths, exec)?,
                 "userland" => userland::build(args, &userland_args, config, &paths, exec)?,
                 "rootfs" => rootfs::build(args, config, &paths, exec)?,
+                "baremetal" => baremetal::build(args, &baremetal_args, config, &paths, exec)?,
                 other => unreachable!("target {other} has no builder"),
             }
         }
@@ -176,6 +189,7 @@ fn clean_cmd(name: &str, paths: &Paths) -> crate::cmd::Cmd {
         "rootfs" => &paths.rootfs_build_dir,
         "modules" => &paths.kernel_modules_build_dir,
         "userland" => &paths.userland_build_dir,
+        "baremetal" => &paths.baremetal_build_dir,
         other => unreachable!("target {other} has no build dir"),
     };
     crate::cmd::Cmd::new("rm")

@@ -151,12 +151,12 @@ fn lib_archive(paths: &Paths) -> PathBuf {
     paths.userland_build_dir.join("lib/liblkmc.a")
 }
 
-fn mtime(path: &Path) -> Option<SystemTime> {
+pub fn mtime(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 /// Whether `out` is newer than everything its depfile lists and than `also`.
-fn fresh(out: &Path, also: &[PathBuf]) -> bool {
+pub fn fresh(out: &Path, also: &[PathBuf]) -> bool {
     let Some(t) = mtime(out) else { return false };
     let Ok(dep) = std::fs::read_to_string(format!("{}.d", out.display())) else {
         return false;
@@ -305,7 +305,7 @@ fn install(paths: &Paths, exec: &Executor) -> Result<()> {
     exec.execute(&plan)
 }
 
-fn report_failures(failed: &[(String, String)], what: &str) -> Result<()> {
+pub fn report_failures(failed: &[(String, String)], what: &str) -> Result<()> {
     if failed.is_empty() {
         return Ok(());
     }

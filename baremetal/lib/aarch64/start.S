@@ -25,7 +25,21 @@ _start:
     ldr x0, =lkmc_vector_table
     msr vbar_el1, x0
     isb
-    /* Copies .data, clears .bss, sets up TLS, calls main, then exit(). */
+    /* Clear .bss one byte at a time: until the MMU is on, RAM is Device
+     * memory, where any unaligned access faults. The page tables live in
+     * .bss, so this comes before they are built. */
+    ldr x0, =__bss_start
+    ldr x1, =__bss_size
+    add x1, x0, x1
+3:
+    cmp x0, x1
+    b.hs 4f
+    strb wzr, [x0], #1
+    b 3b
+4:
+    /* Identity map with RAM as normal cacheable memory (runtime.c). */
+    bl lkmc_mmu_init
+    /* Copies .data, sets up TLS, calls main, then exit(). */
     bl lkmc_cstart
 2:
     wfe

@@ -25,7 +25,20 @@ _start:
     ldr r0, =lkmc_vector_table
     mcr p15, 0, r0, c12, c0, 0 /* VBAR */
     isb
-    /* Copies .data, clears .bss, sets up TLS, calls main, then exit(). */
+    /* Clear .bss one byte at a time: until the MMU is on, RAM is
+     * Strongly-ordered memory, where any unaligned access faults. The page
+     * table lives in .bss, so this comes before it is built. */
+    ldr r0, =__bss_start
+    ldr r1, =__bss_size
+    add r1, r0, r1
+    mov r2, #0
+2:
+    cmp r0, r1
+    strblo r2, [r0], #1
+    blo 2b
+    /* Identity map with RAM as normal cacheable memory (runtime.c). */
+    bl lkmc_mmu_init
+    /* Copies .data, sets up TLS, calls main, then exit(). */
     bl lkmc_cstart
 1:
     wfe

@@ -1,0 +1,386 @@
+//! `lkmc build baremetal`: images that run on the bare CPU of the emulated
+//! board, without Linux.
+//!
+//! Every .c and .S under `baremetal/` is one image (except `lib/` and
+//! `include/`; `arch/ARCH/` only for that arch), and so is every userland
+//! example marked `baremetal = true` in `configs/userland.toml`. Each is
+//! linked with lkmc's runtime (`baremetal/lib/`: entry code, exception
+//! vectors, stdio on the UART, exit through semihosting), with picolibc as the
+//! C library and picolibc's linker script, placed at the RAM address of the
+//! machine. Userland examples also get `userland/lib` (the assertion
+//! library). Images go to `baremetal_build_dir` (by arch, emulator and
+//! machine): `baremetal/REL.c` → `REL.elf`, `userland/REL.c` →
+//! `userland/REL.elf`. Compiles run in parallel; an image is rebuilt only when
+//! its source, a header it includes or the runtime changed.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::arch::{BaremetalFacts, Emulator};
+use crate::build::userland::{fresh, mtime, report_failures};
+use crate::cli::BuildArgs;
+use crate::cmd::{Cmd, p};
+use crate::config::Config;
+use crate::error::UsageError;
+use crate::paths::Paths;
+use crate::plan::{Executor, Plan};
+use crate::userland_props::{Props, Table};
+
+/// Source extensions that make an image (C++ needs more runtime than ours).
+const EXTS: &[&str] = &["c", "S"];
+
+/// Room for code and read-only data at the start of RAM, then for data,
+/// heap and stack: picolibc.ld calls them flash and ram.
+const FLASH_SIZE: u64 = 0x80_0000;
+const RAM_SIZE: u64 = 0x100_0000;
+const STACK_SIZE: u64 = 0x1_0000;
+
+/// One image to build.
+#[derive(Clone, Debug)]
+pub struct Image {
+    pub src: PathBuf,
+    pub out: PathBuf,
+    pub props: Props,
+    /// A userland example (links userland/lib).
+    pub userland: bool,
+}
+
+fn is_source(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| EXTS.iter().any(|x| e == *x))
+}
+
+/// The arch's baremetal facts, or a clear error for an arch without them.
+pub fn facts(config: &Config) -> Result<&'static BaremetalFacts> {
+    config.arch.facts().baremetal.as_ref().ok_or_else(|| {
+        UsageError::new(format!(
+            "lkmc has no baremetal runtime for {}: baremetal images are for arm and aarch64 \
+             (--arch arm or --arch aarch64)",
+            config.arch
+        ))
+        .into()
+    })
+}
+
+/// Where RAM starts on the machine the images are for.
+fn ram_base(config: &Config, facts: &BaremetalFacts) -> u64 {
+    match config.emulator {
+        Emulator::Gem5 => facts.gem5_ram_base,
+        _ => facts.qemu_ram_base,
+    }
+}
+
+/// The C macro that selects the machine's device addresses in
+/// `lkmc_baremetal.h`: `virt` → `LKMC_MACHINE_VIRT`.
+pub fn machine_macro(paths: &Paths) -> String {
+    format!(
+        "LKMC_MACHINE_{}",
+        paths.baremetal_machine.to_ascii_uppercase()
+    )
+}
+
+/// The images under `baremetal/` and the baremetal userland examples, or
+/// the given sources and directories (under either tree).
+pub fn images(args: &[String], config: &Config, paths: &Paths) -> Result<Vec<Image>> {
+    let bm_table = Table::load_named(&config.root, "baremetal")?;
+    let ul_table = Table::load(&config.root)?;
+    let bm_dir = &paths.baremetal_source_dir;
+    let ul_dir = &paths.userland_source_dir;
+    let mut roots = Vec::new();
+    for a in args {
+        let abs = std::path::absolute(a)?;
+        if !abs.exists() {
+            return Err(UsageError::new(format!("{} does not exist", abs.display())).into());
+        }
+        if abs.is_file() && !is_source(&abs) {
+            return Err(UsageError::new(format!(
+                "{} is not a baremetal source file (.c or .S)",
+                abs.display()
+            ))
+            .into());
+        }
+        if !abs.starts_with(bm_dir) && !abs.starts_with(ul_dir) {
+            return Err(UsageError::new(format!(
+                "{} is outside {} and {}: baremetal images are built from those trees",
+                abs.display(),
+                bm_dir.display(),
+                ul_dir.display()
+            ))
+            .into());
+        }
+        roots.push(abs);
+    }
+    let explicit = !roots.is_empty();
+    if !explicit {
+        roots = vec![bm_dir.clone(), ul_dir.clone()];
+    }
+    let mut out = Vec::new();
+    for root in roots {
+        for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+            let entry = entry?;
+            let src = entry.path().to_path_buf();
+            if !entry.file_type().is_file() || !is_source(&src) {
+                continue;
+            }
+            let (rel, userland) = match src.strip_prefix(bm_dir) {
+                Ok(rel) => (rel.to_path_buf(), false),
+                Err(_) => match src.strip_prefix(ul_dir) {
+                    Ok(rel) => (rel.to_path_buf(), true),
+                    Err(_) => continue,
+                },
+            };
+            let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
+            let first = parts.next().unwrap_or_default();
+            if matches!(first.as_ref(), "lib" | "include") {
+                continue;
+            }
+            // arch/ARCH/... belongs to that arch only, in both trees.
+            if first == "arch" && parts.next().is_some_and(|a| a != paths.arch) {
+                continue;
+            }
+            let props = if userland {
+                let props = ul_table.get(&rel);
+                // A userland source named on the command line is built even
+                // when not marked, so that a user can try one.
+                if !(props.baremetal == Some(true) || explicit) {
+                    continue;
+                }
+                props
+            } else {
+                bm_table.get(&rel)
+            };
+            if props.no_build == Some(true) || !props.allows(&paths.arch) {
+                continue;
+            }
+            let out_rel = if userland {
+                Path::new("userland").join(&rel)
+            } else {
+                rel.clone()
+            };
+            out.push(Image {
+                out: paths
+                    .baremetal_build_dir
+                    .join(out_rel)
+                    .with_extension("elf"),
+                src,
+                props,
+                userland,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The compiler command for one source: an object (`link` None) or a whole
+/// image linked with the runtime objects and archives in `link`.
+fn compile(
+    config: &Config,
+    paths: &Paths,
+    src: &Path,
+    out: &Path,
+    props: &Props,
+    link: Option<&[PathBuf]>,
+    args: &BuildArgs,
+) -> Cmd {
+    let facts = (config.arch.facts().baremetal.as_ref()).expect("build() checked the arch");
+    let mut c = Cmd::new(p(&paths.baremetal_gcc))
+        .line([format!("-specs={}", facts.picolibc_specs)])
+        .line(facts.cflags.iter().copied())
+        // Our start.S is the entry point, not picolibc's crt0.
+        .line(["-nostartfiles"])
+        .line([
+            "-std=gnu11",
+            &format!("-O{}", args.optimization_level),
+            "-g3",
+        ])
+        .line(["-Wall", "-Wextra", "-Werror"])
+        .line([format!("-D{}", machine_macro(paths))])
+        .line(["-I", &p(&paths.baremetal_source_dir.join("include"))])
+        .line(["-I", &p(&paths.userland_source_dir.join("include"))]);
+    if !props.cflags.is_empty() {
+        c = c.line(&props.cflags);
+    }
+    if let Some(extra) = &args.ccflags {
+        c = c.line(shlex::split(extra).unwrap_or_default());
+    }
+    if link.is_some() {
+        let ram = ram_base(config, facts);
+        c = c.line([
+            format!("-Wl,--defsym=__flash={ram:#x}"),
+            format!("-Wl,--defsym=__flash_size={FLASH_SIZE:#x}"),
+            format!("-Wl,--defsym=__ram={:#x}", ram + FLASH_SIZE),
+            format!("-Wl,--defsym=__ram_size={RAM_SIZE:#x}"),
+            format!("-Wl,--defsym=__stack_size={STACK_SIZE:#x}"),
+        ]);
+    }
+    c = c.line(["-MMD", "-MF", &format!("{}.d", p(out))]);
+    if link.is_none() {
+        c = c.arg("-c");
+    }
+    c = c.line(["-o", &p(out)]).arg(p(src));
+    if let Some(objs) = link {
+        c = c.args(objs.iter().map(|o| p(o)));
+    }
+    c
+}
+
+/// Sources of a library dir, sorted.
+fn sources_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && is_source(p))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// Build the selected images for one arch. Archs without a baremetal
+/// runtime are skipped with a note unless images were asked for by name.
+pub fn build(
+    args: &BuildArgs,
+    targets: &[String],
+    config: &Config,
+    paths: &Paths,
+    exec: &Executor,
+) -> Result<()> {
+    let arch = config.arch;
+    let facts = match facts(config) {
+        Ok(f) => f,
+        Err(_) if targets.is_empty() => {
+            if !exec.quiet {
+                eprintln!("baremetal {arch}: nothing to build (arm and aarch64 only)");
+            }
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    };
+    if !config.dry_run
+        && (which::which(&paths.baremetal_gcc).is_err()
+            || !Path::new(facts.picolibc_specs).is_file())
+    {
+        return Err(UsageError::new(format!(
+            "the {arch} baremetal compiler `{}` or picolibc ({}) is not installed (packages {}).\n\
+             Install them with: lkmc build --download-dependencies --arch {arch} baremetal",
+            paths.baremetal_gcc.display(),
+            facts.picolibc_specs,
+            facts.packages.join(" ")
+        ))
+        .into());
+    }
+    let images = images(targets, config, paths)?;
+    let log = paths.log_file("build-baremetal");
+    let lib_dir = paths.baremetal_build_dir.join("lib");
+
+    // The runtime (every image) and userland/lib (userland examples only,
+    // as an archive: its objects are pulled in when used).
+    let bm_lib = &paths.baremetal_source_dir.join("lib");
+    let mut runtime_srcs = sources_in(&bm_lib.join(&paths.arch));
+    runtime_srcs.extend(sources_in(bm_lib));
+    let ul_srcs = sources_in(&paths.userland_source_dir.join("lib"));
+    let obj_of = |src: &Path, sub: &str| {
+        lib_dir
+            .join(sub)
+            .join(src.file_name().unwrap_or_default())
+            .with_extension("o")
+    };
+    let mut setup = Plan::new("baremetal setup", log.clone());
+    let mut dirs: Vec<PathBuf> = images
+        .iter()
+        .filter_map(|i| i.out.parent().map(Path::to_path_buf))
+        .collect();
+    dirs.extend([lib_dir.join("runtime"), lib_dir.join("userland")]);
+    dirs.sort();
+    dirs.dedup();
+    setup.cmd(
+        "mkdir",
+        Cmd::new("mkdir")
+            .arg("-p")
+            .args(dirs.iter().map(|d| p(d)))
+            .oneline(),
+    );
+    exec.execute(&setup)?;
+
+    let mut lib_plan = Plan::new(format!("baremetal runtime {arch}"), log.clone());
+    let mut runtime_objs = Vec::new();
+    let mut ul_objs = Vec::new();
+    for (srcs, sub, objs) in [
+        (&runtime_srcs, "runtime", &mut runtime_objs),
+        (&ul_srcs, "userland", &mut ul_objs),
+    ] {
+        for src in srcs {
+            let obj = obj_of(src, sub);
+            if args.force_rebuild || !fresh(&obj, &[]) {
+                lib_plan.cmd(
+                    "compile",
+                    compile(config, paths, src, &obj, &Props::default(), None, args),
+                );
+            }
+            objs.push(obj);
+        }
+    }
+    let failed = exec.execute_parallel(&lib_plan, config.nproc as usize)?;
+    report_failures(&failed, "baremetal runtime")?;
+    let archive = lib_dir.join("liblkmc.a");
+    let mut ar = Plan::new("baremetal liblkmc", log.clone());
+    let newest = ul_objs.iter().filter_map(|o| mtime(o)).max();
+    if args.force_rebuild || mtime(&archive).is_none() || newest > mtime(&archive) {
+        let ar_tool = paths
+            .baremetal_gcc
+            .to_string_lossy()
+            .trim_end_matches("gcc")
+            .to_string()
+            + "ar";
+        ar.cmd("rm", Cmd::new("rm").args(["-f", &p(&archive)]).oneline());
+        ar.cmd(
+            "ar",
+            Cmd::new(ar_tool)
+                .arg("rcs")
+                .arg(p(&archive))
+                .args(ul_objs.iter().map(|o| p(o))),
+        );
+    }
+    exec.execute(&ar)?;
+
+    let mut plan = Plan::new(format!("baremetal {arch}"), log);
+    let mut inputs = runtime_objs.clone();
+    inputs.push(archive.clone());
+    for image in &images {
+        let mut deps = inputs.clone();
+        deps.push(image.src.clone());
+        if args.force_rebuild || !fresh(&image.out, &deps) {
+            let mut link = runtime_objs.clone();
+            if image.userland {
+                link.push(archive.clone());
+            }
+            plan.cmd(
+                "compile",
+                compile(
+                    config,
+                    paths,
+                    &image.src,
+                    &image.out,
+                    &image.props,
+                    Some(&link),
+                    args,
+                ),
+            );
+        }
+    }
+    let n = plan.steps.len();
+    let failed = exec.execute_parallel(&plan, config.nproc as usize)?;
+    if !exec.quiet && !config.dry_run {
+        eprintln!(
+            "baremetal {arch}: {} images, {} linked, {} up to date, {} failed",
+            images.len(),
+            n - failed.len(),
+            images.len() - n,
+            failed.len()
+        );
+    }
+    report_failures(&failed, "baremetal")
+}
