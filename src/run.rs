@@ -242,26 +242,7 @@ fn run_userland(path: &Path, args: &RunArgs, config: &Config, exec: &Executor) -
     {
         return Err(UsageError::new(format!("--stdin-file {}: no such file", f.display())).into());
     }
-    write_file(&paths.run_cmd_file, &script(&cmd), true)?;
-    if !config.quiet {
-        println!("+ {}", cmd.render(config.print_cmd_oneline));
-    }
-    if args.gdb {
-        split_gdb(args, config, Some(GdbTarget::Userland(path)))?;
-    }
-    let status = run_with_timeout(&cmd, args.timeout)?;
-    match status {
-        Finished::Exited(code) => Ok(ExitCode::from(code.clamp(0, 255) as u8)),
-        Finished::TimedOut => Err(CmdFailed {
-            status: 1,
-            what: format!(
-                "{} did not finish within --timeout {} s; stopped it",
-                exe.display(),
-                args.timeout.unwrap_or(0)
-            ),
-        }
-        .into()),
-    }
+    run_program(&cmd, &exe, args, config, &paths, GdbTarget::Userland(path))
 }
 
 /// Where the image for `--baremetal PATH` is, building it first when PATH
@@ -370,20 +351,41 @@ fn run_baremetal(
         return Ok(ExitCode::SUCCESS);
     }
     let _lock = lock_run_id(&paths, config)?;
-    write_file(&paths.run_cmd_file, &script(&cmd), true)?;
+    run_program(
+        &cmd,
+        &image,
+        args,
+        config,
+        &paths,
+        GdbTarget::Baremetal(path),
+    )
+}
+
+/// Run a program (userland or baremetal) in the foreground: keep its
+/// command in run.sh, open GDB beside it with --gdb, and exit with its
+/// status.
+fn run_program(
+    cmd: &Cmd,
+    program: &Path,
+    args: &RunArgs,
+    config: &Config,
+    paths: &Paths,
+    gdb: GdbTarget,
+) -> Result<ExitCode> {
+    write_file(&paths.run_cmd_file, &script(cmd), true)?;
     if !config.quiet {
         println!("+ {}", cmd.render(config.print_cmd_oneline));
     }
     if args.gdb {
-        split_gdb(args, config, Some(GdbTarget::Baremetal(path)))?;
+        split_gdb(args, config, Some(gdb))?;
     }
-    match run_with_timeout(&cmd, args.timeout)? {
+    match run_with_timeout(cmd, args.timeout)? {
         Finished::Exited(code) => Ok(ExitCode::from(code.clamp(0, 255) as u8)),
         Finished::TimedOut => Err(CmdFailed {
             status: 1,
             what: format!(
                 "{} did not finish within --timeout {} s; stopped it",
-                image.display(),
+                program.display(),
                 args.timeout.unwrap_or(0)
             ),
         }

@@ -616,61 +616,47 @@ fn userland_suite(
     }
     let dir = paths.run_dir.join("userland-stdin");
     std::fs::create_dir_all(&dir)?;
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..config.nproc.max(1) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    let Some(prog) = cases.get(i) else { break };
-                    let start = Instant::now();
-                    let r = (|| -> Result<(), String> {
-                        let props = &prog.props;
-                        let args = shlex::split(props.args.as_deref().unwrap_or("")).unwrap_or_default();
-                        let mut cmd = userland_cmd(config, &paths, &prog.out, &args, false).map_err(|e| e.to_string())?;
-                        let stdin = dir.join(format!("{i}.in"));
-                        std::fs::write(&stdin, props.stdin.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
-                        cmd.stdin = Some(stdin);
-                        let want = props.expected_status().map_err(|e| e.to_string())?;
-                        let mut quiet_cmd = cmd.clone();
-                        // The program's output is not needed; keep the report readable.
-                        quiet_cmd.program = "sh".into();
-                        quiet_cmd.lines = vec![vec![
-                            "-c".into(),
-                            format!("exec {} >/dev/null 2>&1", cmd.render(true)),
-                        ]];
-                        match run_with_timeout(&quiet_cmd, Some(30)).map_err(|e| e.to_string())? {
-                            Finished::Exited(got) if got == want => Ok(()),
-                            Finished::Exited(got) => Err(format!(
-                                "exit {got}, expected {want}; reproduce: lkmc run --arch {arch} --userland {}{}",
-                                prog.src.display(),
-                                props.args.as_ref().map(|a| format!(" --cli-args {}", crate::cmd::quote(a))).unwrap_or_default()
-                            )),
-                            Finished::TimedOut => Err("still running after 30 s".into()),
-                        }
-                    })();
-                    let rel = prog.src.strip_prefix(&paths.userland_source_dir).unwrap_or(&prog.src).display().to_string();
-                    results.lock().unwrap().push((rel, start.elapsed(), r));
-                }
-            });
-        }
+    let results = run_parallel(&cases, config.nproc, |i, _worker, prog| {
+        let r = (|| -> Result<(), String> {
+            let props = &prog.props;
+            let args = shlex::split(props.args.as_deref().unwrap_or("")).unwrap_or_default();
+            let mut cmd =
+                userland_cmd(config, &paths, &prog.out, &args, false).map_err(|e| e.to_string())?;
+            let stdin = dir.join(format!("{i}.in"));
+            std::fs::write(&stdin, props.stdin.as_deref().unwrap_or(""))
+                .map_err(|e| e.to_string())?;
+            cmd.stdin = Some(stdin);
+            let want = props.expected_status().map_err(|e| e.to_string())?;
+            let mut quiet_cmd = cmd.clone();
+            // The program's output is not needed; keep the report readable.
+            quiet_cmd.program = "sh".into();
+            quiet_cmd.lines = vec![vec![
+                "-c".into(),
+                format!("exec {} >/dev/null 2>&1", cmd.render(true)),
+            ]];
+            match run_with_timeout(&quiet_cmd, Some(30)).map_err(|e| e.to_string())? {
+                Finished::Exited(got) if got == want => Ok(()),
+                Finished::Exited(got) => Err(format!(
+                    "exit {got}, expected {want}; reproduce: lkmc run --arch {arch} --userland {}{}",
+                    prog.src.display(),
+                    props
+                        .args
+                        .as_ref()
+                        .map(|a| format!(" --cli-args {}", crate::cmd::quote(a)))
+                        .unwrap_or_default()
+                )),
+                Finished::TimedOut => Err("still running after 30 s".into()),
+            }
+        })();
+        let rel = prog
+            .src
+            .strip_prefix(&paths.userland_source_dir)
+            .unwrap_or(&prog.src)
+            .display()
+            .to_string();
+        (rel, r)
     });
-    let mut results = results.into_inner().unwrap();
-    results.sort_by(|a, b| a.0.cmp(&b.0));
-    let (mut pass, mut fail) = (0, 0);
-    for (rel, took, r) in results {
-        match r {
-            Ok(()) => {
-                pass += 1;
-                report.passed.push(format!("userland {arch} {rel}"));
-            }
-            Err(why) => {
-                fail += 1;
-                report.record_took(&format!("userland {arch} {rel}"), took, Err(why));
-            }
-        }
-    }
+    let (pass, fail) = tally(report, &format!("userland {arch}"), results);
     println!(
         "userland {arch}: {pass} passed, {fail} failed, {skipped} not run here (skip, slow or full system) in {:.1} s",
         t.elapsed().as_secs_f64()
@@ -1052,74 +1038,57 @@ fn baremetal_suite(
     let run_args = crate::run::default_run_args();
     // Each worker its own run id: QEMU's GDB port must not clash.
     let base_run_id = config.run_id + 30;
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for worker in 0..config.nproc.max(1) {
-            let (next, results, cases, run_args) = (&next, &results, &cases, &run_args);
-            let wpaths = Paths::new(&Config {
-                run_id: base_run_id + worker as u16,
+    let worker_paths: Vec<Paths> = (0..config.nproc.max(1))
+        .map(|w| {
+            Paths::new(&Config {
+                run_id: base_run_id + w as u16,
                 ..config.clone()
-            });
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    let Some(image) = cases.get(i) else { break };
-                    let start = Instant::now();
-                    let r = (|| -> Result<(), String> {
-                        let want = image.props.expected_status().map_err(|e| e.to_string())?;
-                        let cpus = image.props.smp.unwrap_or(1);
-                        let cmd = baremetal_qemu_cmd(run_args, config, &wpaths, &image.out, cpus);
-                        let mut quiet_cmd = cmd.clone();
-                        // The image's output only matters when it fails: it says why.
-                        let log = wpaths.run_dir.join("baremetal.log");
-                        std::fs::create_dir_all(&wpaths.run_dir).map_err(|e| e.to_string())?;
-                        quiet_cmd.program = "sh".into();
-                        quiet_cmd.lines = vec![vec![
-                            "-c".into(),
-                            format!("exec {} </dev/null >{} 2>&1", cmd.render(true), crate::cmd::quote(&crate::cmd::p(&log))),
-                        ]];
-                        let tail = || {
-                            let text = std::fs::read_to_string(&log).unwrap_or_default();
-                            let lines: Vec<&str> = text.lines().rev().take(4).collect();
-                            lines.into_iter().rev().collect::<Vec<_>>().join(" | ")
-                        };
-                        match run_with_timeout(&quiet_cmd, Some(30)).map_err(|e| e.to_string())? {
-                            Finished::Exited(got) if got == want => Ok(()),
-                            Finished::Exited(got) => Err(format!(
-                                "exit {got}, expected {want}: {}; reproduce: lkmc run --arch {arch} --baremetal {}",
-                                tail(),
-                                image.src.display()
-                            )),
-                            Finished::TimedOut => Err(format!("still running after 30 s: {}", tail())),
-                        }
-                    })();
-                    let rel = image
-                        .src
-                        .strip_prefix(&config.root)
-                        .unwrap_or(&image.src)
-                        .display()
-                        .to_string();
-                    results.lock().unwrap().push((rel, start.elapsed(), r));
-                }
-            });
-        }
+            })
+        })
+        .collect();
+    let results = run_parallel(&cases, config.nproc, |_i, worker, image| {
+        let wpaths = &worker_paths[worker];
+        let r = (|| -> Result<(), String> {
+            let want = image.props.expected_status().map_err(|e| e.to_string())?;
+            let cpus = image.props.smp.unwrap_or(1);
+            let cmd = baremetal_qemu_cmd(&run_args, config, wpaths, &image.out, cpus);
+            let mut quiet_cmd = cmd.clone();
+            // The image's output only matters when it fails: it says why.
+            let log = wpaths.run_dir.join("baremetal.log");
+            std::fs::create_dir_all(&wpaths.run_dir).map_err(|e| e.to_string())?;
+            quiet_cmd.program = "sh".into();
+            quiet_cmd.lines = vec![vec![
+                "-c".into(),
+                format!(
+                    "exec {} </dev/null >{} 2>&1",
+                    cmd.render(true),
+                    crate::cmd::quote(&crate::cmd::p(&log))
+                ),
+            ]];
+            let tail = || {
+                let text = std::fs::read_to_string(&log).unwrap_or_default();
+                let lines: Vec<&str> = text.lines().rev().take(4).collect();
+                lines.into_iter().rev().collect::<Vec<_>>().join(" | ")
+            };
+            match run_with_timeout(&quiet_cmd, Some(30)).map_err(|e| e.to_string())? {
+                Finished::Exited(got) if got == want => Ok(()),
+                Finished::Exited(got) => Err(format!(
+                    "exit {got}, expected {want}: {}; reproduce: lkmc run --arch {arch} --baremetal {}",
+                    tail(),
+                    image.src.display()
+                )),
+                Finished::TimedOut => Err(format!("still running after 30 s: {}", tail())),
+            }
+        })();
+        let rel = image
+            .src
+            .strip_prefix(&config.root)
+            .unwrap_or(&image.src)
+            .display()
+            .to_string();
+        (rel, r)
     });
-    let mut results = results.into_inner().unwrap();
-    results.sort_by(|a, b| a.0.cmp(&b.0));
-    let (mut pass, mut fail) = (0, 0);
-    for (rel, took, r) in results {
-        match r {
-            Ok(()) => {
-                pass += 1;
-                report.passed.push(format!("baremetal {arch} {rel}"));
-            }
-            Err(why) => {
-                fail += 1;
-                report.record_took(&format!("baremetal {arch} {rel}"), took, Err(why));
-            }
-        }
-    }
+    let (pass, fail) = tally(report, &format!("baremetal {arch}"), results);
     println!(
         "baremetal {arch}: {pass} passed, {fail} failed, {} skipped in {:.1} s",
         skipped.len(),
@@ -1194,4 +1163,56 @@ fn baremetal_suite(
         r,
     );
     Ok(())
+}
+
+/// Run `case(index, worker, item)` for every item on `workers` threads;
+/// each gives a name and a result. Returns them sorted by name, with the
+/// time each took.
+fn run_parallel<T: Sync>(
+    items: &[T],
+    workers: u32,
+    case: impl Fn(usize, usize, &T) -> (String, Result<(), String>) + Sync,
+) -> Vec<(String, std::time::Duration, Result<(), String>)> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for worker in 0..workers.max(1) as usize {
+            let (next, results, case) = (&next, &results, &case);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let Some(item) = items.get(i) else { break };
+                    let start = Instant::now();
+                    let (name, r) = case(i, worker, item);
+                    results.lock().unwrap().push((name, start.elapsed(), r));
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap();
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    results
+}
+
+/// Add parallel results to the report: passes quietly, failures with their
+/// reason. Returns (passed, failed).
+fn tally(
+    report: &mut Report,
+    prefix: &str,
+    results: Vec<(String, std::time::Duration, Result<(), String>)>,
+) -> (usize, usize) {
+    let (mut pass, mut fail) = (0, 0);
+    for (name, took, r) in results {
+        match r {
+            Ok(()) => {
+                pass += 1;
+                report.passed.push(format!("{prefix} {name}"));
+            }
+            Err(why) => {
+                fail += 1;
+                report.record_took(&format!("{prefix} {name}"), took, Err(why));
+            }
+        }
+    }
+    (pass, fail)
 }

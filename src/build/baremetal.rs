@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use crate::arch::{BaremetalFacts, Emulator};
-use crate::build::userland::{fresh, mtime, report_failures};
+use crate::build::objects::{self, fresh, mkdir_cmd, report_failures};
 use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p};
 use crate::config::Config;
@@ -89,17 +89,7 @@ pub fn images(args: &[String], config: &Config, paths: &Paths) -> Result<Vec<Ima
     let ul_dir = &paths.userland_source_dir;
     let mut roots = Vec::new();
     for a in args {
-        let abs = std::path::absolute(a)?;
-        if !abs.exists() {
-            return Err(UsageError::new(format!("{} does not exist", abs.display())).into());
-        }
-        if abs.is_file() && !is_source(&abs) {
-            return Err(UsageError::new(format!(
-                "{} is not a baremetal source file (.c or .S)",
-                abs.display()
-            ))
-            .into());
-        }
+        let abs = objects::source_arg(a, EXTS, "baremetal source file (.c or .S)")?;
         if !abs.starts_with(bm_dir) && !abs.starts_with(ul_dir) {
             return Err(UsageError::new(format!(
                 "{} is outside {} and {}: baremetal images are built from those trees",
@@ -225,20 +215,6 @@ fn compile(
     c
 }
 
-/// Sources of a library dir, sorted.
-fn sources_in(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| {
-            d.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_file() && is_source(p))
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
-}
-
 /// Build the selected images for one arch. Archs without a baremetal
 /// runtime are skipped with a note unless images were asked for by name.
 pub fn build(
@@ -279,9 +255,9 @@ pub fn build(
     // The runtime (every image) and userland/lib (userland examples only,
     // as an archive: its objects are pulled in when used).
     let bm_lib = &paths.baremetal_source_dir.join("lib");
-    let mut runtime_srcs = sources_in(&bm_lib.join(&paths.arch));
-    runtime_srcs.extend(sources_in(bm_lib));
-    let ul_srcs = sources_in(&paths.userland_source_dir.join("lib"));
+    let mut runtime_srcs = objects::sources_in(&bm_lib.join(&paths.arch), EXTS);
+    runtime_srcs.extend(objects::sources_in(bm_lib, EXTS));
+    let ul_srcs = objects::sources_in(&paths.userland_source_dir.join("lib"), EXTS);
     let obj_of = |src: &Path, sub: &str| {
         lib_dir
             .join(sub)
@@ -289,19 +265,12 @@ pub fn build(
             .with_extension("o")
     };
     let mut setup = Plan::new("baremetal setup", log.clone());
-    let mut dirs: Vec<PathBuf> = images
-        .iter()
-        .filter_map(|i| i.out.parent().map(Path::to_path_buf))
-        .collect();
-    dirs.extend([lib_dir.join("runtime"), lib_dir.join("userland")]);
-    dirs.sort();
-    dirs.dedup();
     setup.cmd(
         "mkdir",
-        Cmd::new("mkdir")
-            .arg("-p")
-            .args(dirs.iter().map(|d| p(d)))
-            .oneline(),
+        mkdir_cmd(
+            images.iter().map(|i| i.out.as_path()),
+            &[lib_dir.join("runtime"), lib_dir.join("userland")],
+        ),
     );
     exec.execute(&setup)?;
 
@@ -327,23 +296,13 @@ pub fn build(
     report_failures(&failed, "baremetal runtime")?;
     let archive = lib_dir.join("liblkmc.a");
     let mut ar = Plan::new("baremetal liblkmc", log.clone());
-    let newest = ul_objs.iter().filter_map(|o| mtime(o)).max();
-    if args.force_rebuild || mtime(&archive).is_none() || newest > mtime(&archive) {
-        let ar_tool = paths
-            .baremetal_gcc
-            .to_string_lossy()
-            .trim_end_matches("gcc")
-            .to_string()
-            + "ar";
-        ar.cmd("rm", Cmd::new("rm").args(["-f", &p(&archive)]).oneline());
-        ar.cmd(
-            "ar",
-            Cmd::new(ar_tool)
-                .arg("rcs")
-                .arg(p(&archive))
-                .args(ul_objs.iter().map(|o| p(o))),
-        );
-    }
+    let ar_tool = paths
+        .baremetal_gcc
+        .to_string_lossy()
+        .trim_end_matches("gcc")
+        .to_string()
+        + "ar";
+    objects::archive(&mut ar, &ar_tool, &archive, &ul_objs, args.force_rebuild);
     exec.execute(&ar)?;
 
     let mut plan = Plan::new(format!("baremetal {arch}"), log);
@@ -371,16 +330,11 @@ pub fn build(
             );
         }
     }
-    let n = plan.steps.len();
-    let failed = exec.execute_parallel(&plan, config.nproc as usize)?;
-    if !exec.quiet && !config.dry_run {
-        eprintln!(
-            "baremetal {arch}: {} images, {} linked, {} up to date, {} failed",
-            images.len(),
-            n - failed.len(),
-            images.len() - n,
-            failed.len()
-        );
-    }
-    report_failures(&failed, "baremetal")
+    objects::compile_all(
+        &plan,
+        images.len(),
+        &format!("baremetal {arch}"),
+        config.nproc,
+        exec,
+    )
 }

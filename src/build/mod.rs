@@ -8,6 +8,7 @@ pub mod baremetal;
 pub mod deps;
 pub mod linux;
 pub mod modules;
+pub mod objects;
 pub mod rootfs;
 pub mod userland;
 

@@ -9,10 +9,10 @@
 //! includes (from gcc's depfile) or liblkmc changed.
 
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use anyhow::Result;
 
+use crate::build::objects::{self, fresh, mkdir_cmd, report_failures};
 use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p, quote};
 use crate::config::Config;
@@ -45,17 +45,7 @@ pub fn programs(args: &[String], config: &Config, paths: &Paths) -> Result<Vec<P
     let src_dir = &paths.userland_source_dir;
     let mut roots: Vec<PathBuf> = Vec::new();
     for a in args {
-        let abs = std::path::absolute(a)?;
-        if !abs.exists() {
-            return Err(UsageError::new(format!("{} does not exist", abs.display())).into());
-        }
-        if abs.is_file() && !is_source(&abs) {
-            return Err(UsageError::new(format!(
-                "{} is not a userland source file (.c, .cpp or .S)",
-                abs.display()
-            ))
-            .into());
-        }
+        let abs = objects::source_arg(a, EXTS, "userland source file (.c, .cpp or .S)")?;
         roots.push(abs);
     }
     if roots.is_empty() {
@@ -151,27 +141,6 @@ fn lib_archive(paths: &Paths) -> PathBuf {
     paths.userland_build_dir.join("lib/liblkmc.a")
 }
 
-pub fn mtime(path: &Path) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
-}
-
-/// Whether `out` is newer than everything its depfile lists and than `also`.
-pub fn fresh(out: &Path, also: &[PathBuf]) -> bool {
-    let Some(t) = mtime(out) else { return false };
-    let Ok(dep) = std::fs::read_to_string(format!("{}.d", out.display())) else {
-        return false;
-    };
-    let deps = dep
-        .split_once(':')
-        .map(|(_, d)| d)
-        .unwrap_or("")
-        .split_whitespace()
-        .filter(|w| *w != "\\")
-        .map(PathBuf::from);
-    deps.chain(also.iter().cloned())
-        .all(|d| mtime(&d).is_some_and(|m| m <= t))
-}
-
 /// Build the selected programs for one arch.
 pub fn build(
     args: &BuildArgs,
@@ -191,34 +160,20 @@ pub fn build(
     }
     let programs = programs(targets, config, paths)?;
     let lib_dir = paths.userland_build_dir.join("lib");
-    let lib_srcs: Vec<PathBuf> = std::fs::read_dir(paths.userland_source_dir.join("lib"))
-        .map(|d| {
-            d.flatten()
-                .map(|e| e.path())
-                .filter(|p| is_source(p))
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut lib_srcs = lib_srcs;
-    lib_srcs.sort();
+    let lib_srcs = objects::sources_in(&paths.userland_source_dir.join("lib"), EXTS);
 
     // liblkmc.a first: every program links it.
-    let mut setup = Plan::new("userland setup", paths.log_file("build-userland"));
-    let mut dirs: Vec<PathBuf> = programs
-        .iter()
-        .filter_map(|p| p.out.parent().map(Path::to_path_buf))
-        .collect();
-    dirs.push(lib_dir.clone());
-    dirs.sort();
-    dirs.dedup();
+    let log = paths.log_file("build-userland");
+    let mut setup = Plan::new("userland setup", log.clone());
     setup.cmd(
         "mkdir",
-        Cmd::new("mkdir")
-            .arg("-p")
-            .args(dirs.iter().map(|d| p(d)))
-            .oneline(),
+        mkdir_cmd(
+            programs.iter().map(|p| p.out.as_path()),
+            std::slice::from_ref(&lib_dir),
+        ),
     );
-    let mut lib_objs = Plan::new("liblkmc", paths.log_file("build-userland"));
+    exec.execute(&setup)?;
+    let mut lib_objs = Plan::new("liblkmc", log.clone());
     let archive = lib_archive(paths);
     let mut objs = Vec::new();
     for src in &lib_srcs {
@@ -233,28 +188,14 @@ pub fn build(
         }
         objs.push(obj);
     }
-    exec.execute(&setup)?;
     let failed = exec.execute_parallel(&lib_objs, config.nproc as usize)?;
     report_failures(&failed, "userland/lib")?;
-    let mut ar = Plan::new("liblkmc", paths.log_file("build-userland"));
-    let newest_obj = objs.iter().filter_map(|o| mtime(o)).max();
-    if args.force_rebuild
-        || !lib_objs.steps.is_empty()
-        || mtime(&archive).is_none()
-        || newest_obj > mtime(&archive)
-    {
-        ar.cmd("rm", Cmd::new("rm").args(["-f", &p(&archive)]).oneline());
-        ar.cmd(
-            "ar",
-            Cmd::new(format!("{}ar", paths.cross_compile))
-                .arg("rcs")
-                .arg(p(&archive))
-                .args(objs.iter().map(|o| p(o))),
-        );
-    }
+    let mut ar = Plan::new("liblkmc", log.clone());
+    let ar_tool = format!("{}ar", paths.cross_compile);
+    objects::archive(&mut ar, &ar_tool, &archive, &objs, args.force_rebuild);
     exec.execute(&ar)?;
 
-    let mut plan = Plan::new(format!("userland {arch}"), paths.log_file("build-userland"));
+    let mut plan = Plan::new(format!("userland {arch}"), log);
     for prog in &programs {
         if args.force_rebuild || !fresh(&prog.out, &[archive.clone(), prog.src.clone()]) {
             plan.cmd(
@@ -271,19 +212,15 @@ pub fn build(
             );
         }
     }
-    let n = plan.steps.len();
-    let failed = exec.execute_parallel(&plan, config.nproc as usize)?;
-    if !exec.quiet && !config.dry_run {
-        eprintln!(
-            "userland {arch}: {} programs, {} compiled, {} up to date, {} failed",
-            programs.len(),
-            n - failed.len(),
-            programs.len() - n,
-            failed.len()
-        );
-    }
+    let compiled = objects::compile_all(
+        &plan,
+        programs.len(),
+        &format!("userland {arch}"),
+        config.nproc,
+        exec,
+    );
     install(paths, exec)?;
-    report_failures(&failed, "userland")
+    compiled
 }
 
 /// Copy the executables into the generated guest overlay.
@@ -303,21 +240,4 @@ fn install(paths: &Paths, exec: &Executor) -> Result<()> {
             .cwd(&paths.userland_build_dir),
     );
     exec.execute(&plan)
-}
-
-pub fn report_failures(failed: &[(String, String)], what: &str) -> Result<()> {
-    if failed.is_empty() {
-        return Ok(());
-    }
-    for (cmd, out) in failed {
-        eprintln!("error: compile failed:\n{cmd}\n{}", out.trim_end());
-    }
-    Err(crate::error::CmdFailed {
-        status: 1,
-        what: format!(
-            "{} {what} program(s) did not compile (messages above)",
-            failed.len()
-        ),
-    }
-    .into())
 }

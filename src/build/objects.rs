@@ -1,0 +1,137 @@
+//! Steps shared by the builds that compile many small programs with a
+//! library (userland, baremetal): freshness from gcc's depfiles, the output
+//! directories, a static library, parallel compiles with a summary.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use anyhow::Result;
+
+use crate::cmd::{Cmd, p};
+use crate::error::UsageError;
+use crate::plan::{Executor, Plan};
+
+pub fn mtime(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Whether `out` is newer than everything its depfile (`OUT.d`) lists and
+/// than `also`.
+pub fn fresh(out: &Path, also: &[PathBuf]) -> bool {
+    let Some(t) = mtime(out) else { return false };
+    let Ok(dep) = std::fs::read_to_string(format!("{}.d", out.display())) else {
+        return false;
+    };
+    let deps = dep
+        .split_once(':')
+        .map(|(_, d)| d)
+        .unwrap_or("")
+        .split_whitespace()
+        .filter(|w| *w != "\\")
+        .map(PathBuf::from);
+    deps.chain(also.iter().cloned())
+        .all(|d| mtime(&d).is_some_and(|m| m <= t))
+}
+
+/// The files of `dir` (not below it) with one of the extensions, sorted.
+pub fn sources_in(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.is_file() && p.extension().is_some_and(|e| exts.iter().any(|x| e == *x))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// A path named on the command line, made absolute: it must exist, and a
+/// file must have one of the extensions (`what` names them in the error).
+pub fn source_arg(arg: &str, exts: &[&str], what: &str) -> Result<PathBuf> {
+    let abs = std::path::absolute(arg)?;
+    if !abs.exists() {
+        return Err(UsageError::new(format!("{} does not exist", abs.display())).into());
+    }
+    if abs.is_file()
+        && !abs
+            .extension()
+            .is_some_and(|e| exts.iter().any(|x| e == *x))
+    {
+        return Err(UsageError::new(format!("{} is not a {what}", abs.display())).into());
+    }
+    Ok(abs)
+}
+
+/// `mkdir -p` of the parents of `outputs` and of `extra`, each once.
+pub fn mkdir_cmd<'a>(outputs: impl Iterator<Item = &'a Path>, extra: &[PathBuf]) -> Cmd {
+    let mut dirs: Vec<PathBuf> = outputs
+        .filter_map(|o| o.parent().map(Path::to_path_buf))
+        .chain(extra.iter().cloned())
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    Cmd::new("mkdir")
+        .arg("-p")
+        .args(dirs.iter().map(|d| p(d)))
+        .oneline()
+}
+
+/// Recreate `archive` from `objs` with `ar` when it is missing or older than
+/// one of them.
+pub fn archive(plan: &mut Plan, ar: &str, archive: &Path, objs: &[PathBuf], force: bool) {
+    let newest = objs.iter().filter_map(|o| mtime(o)).max();
+    if force || mtime(archive).is_none() || newest > mtime(archive) {
+        plan.cmd("rm", Cmd::new("rm").args(["-f", &p(archive)]).oneline());
+        plan.cmd(
+            "ar",
+            Cmd::new(ar)
+                .arg("rcs")
+                .arg(p(archive))
+                .args(objs.iter().map(|o| p(o))),
+        );
+    }
+}
+
+/// Run the compiles of `plan` in parallel, print `WHAT: N programs, ...`
+/// (unless quiet) and fail naming what did not compile.
+pub fn compile_all(
+    plan: &Plan,
+    total: usize,
+    what: &str,
+    nproc: u32,
+    exec: &Executor,
+) -> Result<()> {
+    let n = plan.steps.len();
+    let failed = exec.execute_parallel(plan, nproc as usize)?;
+    if !exec.quiet && !exec.dry_run {
+        eprintln!(
+            "{what}: {total} programs, {} compiled, {} up to date, {} failed",
+            n - failed.len(),
+            total - n,
+            failed.len()
+        );
+    }
+    report_failures(&failed, what)
+}
+
+/// Print each failed compile with its output, and fail.
+pub fn report_failures(failed: &[(String, String)], what: &str) -> Result<()> {
+    if failed.is_empty() {
+        return Ok(());
+    }
+    for (cmd, out) in failed {
+        eprintln!("error: compile failed:\n{cmd}\n{}", out.trim_end());
+    }
+    Err(crate::error::CmdFailed {
+        status: 1,
+        what: format!(
+            "{} {what} program(s) did not compile (messages above)",
+            failed.len()
+        ),
+    }
+    .into())
+}
