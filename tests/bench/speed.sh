@@ -15,7 +15,8 @@
 # --module: edit one module, rebuild it and run its test in a fresh guest.
 # --suites: the whole module suite per arch; the userland suite for all archs
 #           from clean (removes the userland build dirs first), and a no-change
-#           userland rebuild.
+#           userland rebuild; the baremetal suite (arm, aarch64) from clean and
+#           a no-change baremetal rebuild.
 # Prints figures; asserts nothing: these machines are shared and noisy.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -136,4 +137,15 @@ if $suites; then
 	done
 	echo "userland, $archs, from clean: $(median_ms 1 "$lkmc" test "${a[@]}" userland) ms   (target: 180000 ms)"
 	echo "userland no-change rebuild: $(median_ms 3 "$lkmc" build "${a[@]}" userland --quiet) ms   (target: 1000 ms)"
+	b=()
+	for arch in $archs; do
+		case "$arch" in arm | aarch64)
+			b+=(--arch "$arch")
+			rm -rf "$("$lkmc" getvar --arch "$arch" baremetal_build_dir)" ;;
+		esac
+	done
+	if [ ${#b[@]} -gt 0 ]; then
+		echo "baremetal suite, ${b[*]}, from clean: $(median_ms 1 "$lkmc" test "${b[@]}" baremetal) ms"
+		echo "baremetal no-change rebuild: $(median_ms 3 "$lkmc" build "${b[@]}" baremetal --quiet) ms"
+	fi
 fi
