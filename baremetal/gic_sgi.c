@@ -37,7 +37,7 @@
 static volatile unsigned int count, bad_id;
 static volatile uint32_t last_iar;
 
-/* No printf here: see lkmc_gic.h. */
+/* Runs with IRQs masked, as every exception handler: keep it short. */
 int lkmc_exception(struct lkmc_frame *frame, unsigned int vector)
 {
     uint32_t iar;

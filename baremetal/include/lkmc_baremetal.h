@@ -115,9 +115,8 @@ enum {
  * Define it in a program to handle exceptions: return 1 when handled (the
  * interrupted code resumes at frame->pc), 0 to let the runtime print the
  * state and exit with status 1. The runtime's own definition is weak and
- * returns 0. The entry saves only the general registers: a handler that
- * returns must not touch FP/SIMD registers (printf and string functions may),
- * the same rule the Linux kernel follows outside kernel_neon_begin(). */
+ * returns 0. The entry saves the FP/SIMD registers too (the low 128 bits
+ * of SVE's), so a handler may call printf. */
 int lkmc_exception(struct lkmc_frame *frame, unsigned int vector);
 
 /* Print the saved registers of an exception. */

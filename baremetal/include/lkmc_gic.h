@@ -7,9 +7,7 @@
  * handler acknowledges (GICC_IAR) and completes (GICC_EOIR) the interrupt.
  * Interrupt IDs 0-15 are SGIs (software generated, GICD_SGIR), 16-31 PPIs
  * (private to each CPU, e.g. the generic timers) and 32+ SPIs (devices).
- *
- * The runtime's vector entries save only the general registers: an interrupt
- * handler must not use FP/SIMD registers, so no printf in it. */
+ */
 #ifndef LKMC_GIC_H
 #define LKMC_GIC_H
 

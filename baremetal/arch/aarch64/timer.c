@@ -31,7 +31,7 @@ static uint64_t period;
 static volatile unsigned int count, others;
 static volatile uint64_t when[N];
 
-/* No printf here: see lkmc_gic.h. */
+/* Runs with IRQs masked, as every exception handler: keep it short. */
 int lkmc_exception(struct lkmc_frame *frame, unsigned int vector)
 {
     uint32_t iar;

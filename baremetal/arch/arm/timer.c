@@ -47,7 +47,7 @@ static uint64_t now(void)
     return v;
 }
 
-/* No printf here: see lkmc_gic.h. */
+/* Runs with IRQs masked, as every exception handler: keep it short. */
 int lkmc_exception(struct lkmc_frame *frame, unsigned int vector)
 {
     uint32_t iar;

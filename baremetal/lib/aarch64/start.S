@@ -46,7 +46,8 @@ _start:
     b 2b
 
 /* The vector table: 16 entries of 0x80 bytes, 2 KiB aligned. Each entry
- * saves the general registers in a struct lkmc_aarch64_frame on the stack,
+ * saves the general registers in a struct lkmc_frame on the stack (and the
+ * FP/SIMD registers below it),
  * calls lkmc_exception(frame, vector index) and returns with eret, so a C
  * handler can inspect and change the interrupted state (e.g. step ELR_EL1
  * over an svc). */
@@ -103,9 +104,52 @@ lkmc_vector_common:
     mrs x2, spsr_el1
     mrs x3, esr_el1
     stp x2, x3, [sp, #(32 * 8)]
+    /* The FP/SIMD registers and their status and control below the frame:
+     * a handler in C may use them (gcc does for printf, memcpy, ...), and
+     * the interrupted code must find them as it left them. */
+    sub sp, sp, #(32 * 16 + 16)
+    stp q0, q1, [sp, #(16 + 0 * 32)]
+    stp q2, q3, [sp, #(16 + 1 * 32)]
+    stp q4, q5, [sp, #(16 + 2 * 32)]
+    stp q6, q7, [sp, #(16 + 3 * 32)]
+    stp q8, q9, [sp, #(16 + 4 * 32)]
+    stp q10, q11, [sp, #(16 + 5 * 32)]
+    stp q12, q13, [sp, #(16 + 6 * 32)]
+    stp q14, q15, [sp, #(16 + 7 * 32)]
+    stp q16, q17, [sp, #(16 + 8 * 32)]
+    stp q18, q19, [sp, #(16 + 9 * 32)]
+    stp q20, q21, [sp, #(16 + 10 * 32)]
+    stp q22, q23, [sp, #(16 + 11 * 32)]
+    stp q24, q25, [sp, #(16 + 12 * 32)]
+    stp q26, q27, [sp, #(16 + 13 * 32)]
+    stp q28, q29, [sp, #(16 + 14 * 32)]
+    stp q30, q31, [sp, #(16 + 15 * 32)]
+    mrs x2, fpsr
+    mrs x3, fpcr
+    stp x2, x3, [sp]
     /* lkmc_exception_entry(frame, index): the entry left the index in x1. */
-    mov x0, sp
+    add x0, sp, #(32 * 16 + 16)
     bl lkmc_exception_entry
+    ldp x2, x3, [sp]
+    msr fpsr, x2
+    msr fpcr, x3
+    ldp q0, q1, [sp, #(16 + 0 * 32)]
+    ldp q2, q3, [sp, #(16 + 1 * 32)]
+    ldp q4, q5, [sp, #(16 + 2 * 32)]
+    ldp q6, q7, [sp, #(16 + 3 * 32)]
+    ldp q8, q9, [sp, #(16 + 4 * 32)]
+    ldp q10, q11, [sp, #(16 + 5 * 32)]
+    ldp q12, q13, [sp, #(16 + 6 * 32)]
+    ldp q14, q15, [sp, #(16 + 7 * 32)]
+    ldp q16, q17, [sp, #(16 + 8 * 32)]
+    ldp q18, q19, [sp, #(16 + 9 * 32)]
+    ldp q20, q21, [sp, #(16 + 10 * 32)]
+    ldp q22, q23, [sp, #(16 + 11 * 32)]
+    ldp q24, q25, [sp, #(16 + 12 * 32)]
+    ldp q26, q27, [sp, #(16 + 13 * 32)]
+    ldp q28, q29, [sp, #(16 + 14 * 32)]
+    ldp q30, q31, [sp, #(16 + 15 * 32)]
+    add sp, sp, #(32 * 16 + 16)
     ldp x2, x3, [sp, #(32 * 8)]
     msr spsr_el1, x2
     ldp x30, x2, [sp, #(30 * 8)]

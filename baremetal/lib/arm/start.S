@@ -70,9 +70,22 @@ lkmc_vector_\name:
     srsdb sp!, #0x13
     cps #0x13
     push {r0-r12, lr}
-    mov r0, sp
+    /* r4 keeps the frame's address across the call (callee-saved). The
+     * VFP/NEON registers and FPSCR go below the frame: a handler in C may
+     * use them (gcc does for printf, memcpy, ...), and the interrupted code
+     * must find them as it left them. */
+    mov r4, sp
+    vmrs r2, fpscr
+    push {r2, r3}
+    vpush {d16-d31}
+    vpush {d0-d15}
+    mov r0, r4
     mov r1, #\index
     bl lkmc_exception_entry
+    vpop {d0-d15}
+    vpop {d16-d31}
+    pop {r2, r3}
+    vmsr fpscr, r2
     pop {r0-r12, lr}
     rfeia sp!
 .endm
