@@ -411,9 +411,10 @@ pub struct GdbArgs {
 /// `lkmc test`
 #[derive(Debug, Clone, Args)]
 pub struct TestArgs {
-    /// Suites to run (default: all of them), then, after a single suite,
+    /// Suites to run (default: all of them: boot, modules, userland,
+    /// userland-full-system, gdb, baremetal), then, after a single suite,
     /// what to test of it: module names for `modules`, source files or
-    /// directories for `userland` and `userland-full-system`.
+    /// directories for `userland`, `userland-full-system` and `baremetal`.
     #[arg(value_name = "SUITE|ITEM")]
     pub suites: Vec<String>,
 }

@@ -1216,3 +1216,28 @@ fn tally(
     }
     (pass, fail)
 }
+
+#[cfg(test)]
+mod tests {
+    /// `lkmc test --help` lists every suite, and says which take items.
+    #[test]
+    fn help_names_every_suite() {
+        use clap::CommandFactory;
+        let cmd = crate::cli::Cli::command();
+        let test = cmd.find_subcommand("test").unwrap();
+        let arg = test
+            .get_arguments()
+            .find(|a| a.get_id() == "suites")
+            .unwrap();
+        let help = arg.get_long_help().or(arg.get_help()).unwrap().to_string();
+        for (name, _) in super::SUITES {
+            assert!(help.contains(name), "--help lacks suite {name}: {help}");
+        }
+        for name in super::ITEM_SUITES {
+            assert!(
+                help.contains(&format!("`{name}`")),
+                "--help lacks item suite {name}"
+            );
+        }
+    }
+}
