@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use crate::arch::{BaremetalFacts, Emulator};
-use crate::build::objects::{self, fresh, mkdir_cmd, report_failures};
+use crate::build::objects::{self, fresh, mkdir_missing, report_failures};
 use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p};
 use crate::config::Config;
@@ -265,13 +265,12 @@ pub fn build(
             .with_extension("o")
     };
     let mut setup = Plan::new("baremetal setup", log.clone());
-    setup.cmd(
-        "mkdir",
-        mkdir_cmd(
-            images.iter().map(|i| i.out.as_path()),
-            &[lib_dir.join("runtime"), lib_dir.join("userland")],
-        ),
-    );
+    if let Some(mkdir) = mkdir_missing(
+        images.iter().map(|i| i.out.as_path()),
+        &[lib_dir.join("runtime"), lib_dir.join("userland")],
+    ) {
+        setup.cmd("mkdir", mkdir);
+    }
     exec.execute(&setup)?;
 
     let mut lib_plan = Plan::new(format!("baremetal runtime {arch}"), log.clone());

@@ -66,18 +66,28 @@ pub fn source_arg(arg: &str, exts: &[&str], what: &str) -> Result<PathBuf> {
     Ok(abs)
 }
 
-/// `mkdir -p` of the parents of `outputs` and of `extra`, each once.
-pub fn mkdir_cmd<'a>(outputs: impl Iterator<Item = &'a Path>, extra: &[PathBuf]) -> Cmd {
+/// `mkdir -p` of the parents of `outputs` and of `extra` that do not exist
+/// yet, each once; None when they all do.
+pub fn mkdir_missing<'a>(
+    outputs: impl Iterator<Item = &'a Path>,
+    extra: &[PathBuf],
+) -> Option<Cmd> {
     let mut dirs: Vec<PathBuf> = outputs
         .filter_map(|o| o.parent().map(Path::to_path_buf))
         .chain(extra.iter().cloned())
+        .filter(|d| !d.is_dir())
         .collect();
     dirs.sort();
     dirs.dedup();
-    Cmd::new("mkdir")
-        .arg("-p")
-        .args(dirs.iter().map(|d| p(d)))
-        .oneline()
+    if dirs.is_empty() {
+        return None;
+    }
+    Some(
+        Cmd::new("mkdir")
+            .arg("-p")
+            .args(dirs.iter().map(|d| p(d)))
+            .oneline(),
+    )
 }
 
 /// Recreate `archive` from `objs` with `ar` when it is missing or older than

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::build::objects::{self, fresh, mkdir_cmd, report_failures};
+use crate::build::objects::{self, fresh, mkdir_missing, report_failures};
 use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p, quote};
 use crate::config::Config;
@@ -165,13 +165,12 @@ pub fn build(
     // liblkmc.a first: every program links it.
     let log = paths.log_file("build-userland");
     let mut setup = Plan::new("userland setup", log.clone());
-    setup.cmd(
-        "mkdir",
-        mkdir_cmd(
-            programs.iter().map(|p| p.out.as_path()),
-            std::slice::from_ref(&lib_dir),
-        ),
-    );
+    if let Some(mkdir) = mkdir_missing(
+        programs.iter().map(|p| p.out.as_path()),
+        std::slice::from_ref(&lib_dir),
+    ) {
+        setup.cmd("mkdir", mkdir);
+    }
     exec.execute(&setup)?;
     let mut lib_objs = Plan::new("liblkmc", log.clone());
     let archive = lib_archive(paths);
