@@ -70,8 +70,9 @@ pub struct ArchFacts {
 /// How lkmc builds and boots programs that run without an OS on an arch.
 #[derive(Debug)]
 pub struct BaremetalFacts {
-    /// C compiler (`--gcc-which host`), used with picolibc as the C library.
-    pub gcc: &'static str,
+    /// Tool prefix of the bare-metal toolchain (`--gcc-which host`):
+    /// PREFIXgcc, PREFIXar. Its C library is picolibc.
+    pub tool_prefix: &'static str,
     /// Debian packages with that compiler and picolibc for it.
     pub packages: &'static [&'static str],
     /// picolibc's GCC specs file: its headers, libraries and linker script.
@@ -139,7 +140,7 @@ const ARM: ArchFacts = ArchFacts {
     // Debian's arm-linux-gnueabihf-gcc has no picolibc; its bare-metal
     // compiler has, with an ARMv7-A NEON hard-float multilib.
     baremetal: Some(BaremetalFacts {
-        gcc: "arm-none-eabi-gcc",
+        tool_prefix: "arm-none-eabi-",
         packages: &["gcc-arm-none-eabi", "picolibc-arm-none-eabi"],
         picolibc_specs: "/usr/lib/picolibc/arm-none-eabi/picolibc.specs",
         cflags: &[
@@ -177,7 +178,7 @@ const AARCH64: ArchFacts = ArchFacts {
     gem5_arch: "ARM",
     gem5_machine: "VExpress_GEM5_V1",
     baremetal: Some(BaremetalFacts {
-        gcc: "aarch64-linux-gnu-gcc",
+        tool_prefix: "aarch64-linux-gnu-",
         packages: &["gcc-aarch64-linux-gnu", "picolibc-aarch64-linux-gnu"],
         picolibc_specs: "/usr/lib/picolibc/aarch64-linux-gnu/picolibc.specs",
         cflags: &[],

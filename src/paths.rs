@@ -114,6 +114,8 @@ paths! {
     baremetal_machine: String,
     /// C compiler for baremetal images (empty: the arch has none).
     baremetal_gcc: PathBuf,
+    /// Archiver for baremetal libraries (empty: the arch has none).
+    baremetal_ar: PathBuf,
 
     /// Files copied into the guest's root.
     rootfs_overlay_dir: PathBuf,
@@ -398,7 +400,12 @@ impl Paths {
             baremetal_gcc: f
                 .baremetal
                 .as_ref()
-                .map(|b| PathBuf::from(b.gcc))
+                .map(|b| PathBuf::from(format!("{}gcc", b.tool_prefix)))
+                .unwrap_or_default(),
+            baremetal_ar: f
+                .baremetal
+                .as_ref()
+                .map(|b| PathBuf::from(format!("{}ar", b.tool_prefix)))
                 .unwrap_or_default(),
 
             rootfs_overlay_dir: root.join("rootfs_overlay"),

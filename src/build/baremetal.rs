@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::arch::{BaremetalFacts, Emulator};
+use crate::arch::{BaremetalFacts, Emulator, GccWhich};
 use crate::build::objects::{self, fresh, mkdir_missing, report_failures};
 use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p};
@@ -225,6 +225,14 @@ pub fn build(
     exec: &Executor,
 ) -> Result<()> {
     let arch = config.arch;
+    if config.gcc_which != GccWhich::Host {
+        return Err(UsageError::new(
+            "baremetal images are built with the distro's bare-metal compilers and picolibc \
+             (--gcc-which host); the crosstool-NG and Buildroot toolchains are not implemented \
+             yet for them",
+        )
+        .into());
+    }
     let facts = match facts(config) {
         Ok(f) => f,
         Err(_) if targets.is_empty() => {
@@ -295,13 +303,13 @@ pub fn build(
     report_failures(&failed, "baremetal runtime")?;
     let archive = lib_dir.join("liblkmc.a");
     let mut ar = Plan::new("baremetal liblkmc", log.clone());
-    let ar_tool = paths
-        .baremetal_gcc
-        .to_string_lossy()
-        .trim_end_matches("gcc")
-        .to_string()
-        + "ar";
-    objects::archive(&mut ar, &ar_tool, &archive, &ul_objs, args.force_rebuild);
+    objects::archive(
+        &mut ar,
+        &p(&paths.baremetal_ar),
+        &archive,
+        &ul_objs,
+        args.force_rebuild,
+    );
     exec.execute(&ar)?;
 
     let mut plan = Plan::new(format!("baremetal {arch}"), log);
