@@ -58,7 +58,8 @@ pub struct Common {
     pub out_dir: Option<PathBuf>,
 
     /// Kernel build id: several kernel builds side by side. Default: default
-    #[arg(short = 'L', long, value_name = "ID", global = true, help_heading = COMMON)]
+    #[arg(short = 'L', long, value_name = "ID", global = true, help_heading = COMMON,
+          value_parser = parse_build_id)]
     pub linux_build_id: Option<String>,
 
     /// Kernel source tree to build. Default: submodules/linux
@@ -66,23 +67,28 @@ pub struct Common {
     pub linux_source_dir: Option<PathBuf>,
 
     /// Buildroot build id. Default: default
-    #[arg(long, value_name = "ID", global = true, help_heading = COMMON)]
+    #[arg(long, value_name = "ID", global = true, help_heading = COMMON,
+          value_parser = parse_build_id)]
     pub buildroot_build_id: Option<String>,
 
     /// Userland build id. Default: default
-    #[arg(long, value_name = "ID", global = true, help_heading = COMMON)]
+    #[arg(long, value_name = "ID", global = true, help_heading = COMMON,
+          value_parser = parse_build_id)]
     pub userland_build_id: Option<String>,
 
     /// QEMU build id (with --qemu-which lkmc). Default: default
-    #[arg(long, value_name = "ID", global = true, help_heading = COMMON)]
+    #[arg(long, value_name = "ID", global = true, help_heading = COMMON,
+          value_parser = parse_build_id)]
     pub qemu_build_id: Option<String>,
 
     /// gem5 build id. Default: default
-    #[arg(short = 'M', long, value_name = "ID", global = true, help_heading = COMMON)]
+    #[arg(short = 'M', long, value_name = "ID", global = true, help_heading = COMMON,
+          value_parser = parse_build_id)]
     pub gem5_build_id: Option<String>,
 
     /// crosstool-NG build id. Default: default
-    #[arg(long, value_name = "ID", global = true, help_heading = COMMON)]
+    #[arg(long, value_name = "ID", global = true, help_heading = COMMON,
+          value_parser = parse_build_id)]
     pub crosstool_ng_build_id: Option<String>,
 
     /// Run id: selects the run directory and the ports (GDB, monitor, serial),
@@ -354,6 +360,18 @@ pub struct RunArgs {
     /// Extra emulator arguments, after `--`.
     #[arg(last = true, value_name = "EMULATOR_ARGS")]
     pub extra_emulator_args: Vec<String>,
+}
+
+/// A build id names a directory under out/: one plain name, so that no
+/// build dir (and no `--clean` of it) can reach outside its parent.
+fn parse_build_id(s: &str) -> Result<String, String> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "._-+".contains(c);
+    if s.is_empty() || s.starts_with('.') || !s.chars().all(plain) {
+        return Err(format!(
+            "`{s}` is not a build id: use letters, digits and . _ - + (not first: .)"
+        ));
+    }
+    Ok(s.to_string())
 }
 
 fn parse_timeout(s: &str) -> Result<u64, String> {

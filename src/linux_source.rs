@@ -17,7 +17,8 @@ use crate::cmd::{Cmd, p};
 use crate::config::Config;
 use crate::error::UsageError;
 use crate::paths::Paths;
-use crate::plan::Plan;
+use crate::plan::{Plan, Step};
+use crate::remove::{Removal, Scope};
 use crate::sources;
 
 /// The version of the kernel tree in `dir`, from its top Makefile
@@ -69,11 +70,16 @@ pub fn plan_fetch(config: &Config, paths: &Paths, plan: &mut Plan) -> Result<()>
     }
     let source = sources::get(&config.root, "linux")?;
     let partial = paths.submodules_dir.join(".linux.partial");
-    let reset = Cmd::new("rm").args(["-rf", &p(&partial)]).oneline();
+    let reset = Step::Remove(Removal {
+        paths: vec![partial.clone()],
+        recursive: true,
+        scope: Scope::Partial(paths.submodules_dir.clone()),
+        root: paths.root_dir.clone(),
+    });
     let finish = Cmd::new("mv").args(["-T", &p(&partial), &p(dir)]).oneline();
     if git_reachable(&source.url, &source.git_ref) {
         eprintln!("kernel source: git {} at {}", source.url, source.git_ref);
-        plan.cmd("clean up", reset).cmd(
+        plan.push(reset).cmd(
             "git clone linux",
             Cmd::new("git")
                 .arg("clone")
@@ -102,7 +108,7 @@ pub fn plan_fetch(config: &Config, paths: &Paths, plan: &mut Plan) -> Result<()>
         source.url,
         tarball.display()
     );
-    plan.cmd("clean up", reset)
+    plan.push(reset)
         .cmd(
             "mkdir",
             Cmd::new("mkdir").args(["-p", &p(&partial)]).oneline(),

@@ -16,6 +16,7 @@ mod getvar;
 mod linux_source;
 mod paths;
 mod plan;
+mod remove;
 mod run;
 mod sources;
 mod test;

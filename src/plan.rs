@@ -17,6 +17,7 @@ use anyhow::{Context, Result};
 
 use crate::cmd::{Cmd, p, quote};
 use crate::error::CmdFailed;
+use crate::remove::Removal;
 
 /// One thing a plan does.
 #[derive(Clone, Debug)]
@@ -31,6 +32,8 @@ pub enum Step {
     },
     /// Create a directory and its parents.
     Mkdir(PathBuf),
+    /// Delete generated files or trees, within the rules of `remove.rs`.
+    Remove(Removal),
     /// Write a text file (created with its parent directories).
     Write {
         path: PathBuf,
@@ -64,6 +67,7 @@ impl Step {
         match self {
             Step::Run { cmd, .. } => cmd.render(oneline),
             Step::Mkdir(dir) => format!("mkdir -p {}", quote(&p(dir))),
+            Step::Remove(r) => r.render(),
             Step::Write {
                 path,
                 contents,
@@ -142,8 +146,15 @@ impl Executor {
         }
     }
 
-    /// Run every step in order; stop at the first failure.
+    /// Run every step in order; stop at the first failure. Every removal
+    /// is checked first, so a plan with a refused one changes nothing, also
+    /// under `--dry-run`.
     pub fn execute(&self, plan: &Plan) -> Result<()> {
+        for step in &plan.steps {
+            if let Step::Remove(r) = step {
+                r.check()?;
+            }
+        }
         if self.dry_run {
             print!("{}", plan.render(self.oneline));
             return Ok(());
@@ -241,6 +252,7 @@ impl Executor {
             Step::Mkdir(dir) => {
                 fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))
             }
+            Step::Remove(r) => r.execute(),
             Step::Write {
                 path,
                 contents,

@@ -309,6 +309,7 @@ pub fn build(
         &archive,
         &ul_objs,
         args.force_rebuild,
+        paths,
     );
     exec.execute(&ar)?;
 

@@ -320,9 +320,14 @@ fn config_hash(paths: &Paths) -> String {
 
 /// If the .config differs from what lkmc last wrote, copy it aside before
 /// it is regenerated; return the copy's path.
-fn backup_user_config(paths: &Paths) -> Result<Option<PathBuf>> {
+/// Whether the build's .config was edited after lkmc wrote it.
+pub fn config_edited_by_user(paths: &Paths) -> bool {
     let stamp = std::fs::read_to_string(paths.linux_build_dir.join(STAMP)).unwrap_or_default();
-    if !paths.linux_config.is_file() || stamp.is_empty() || stamp.ends_with(&config_hash(paths)) {
+    paths.linux_config.is_file() && !stamp.is_empty() && !stamp.ends_with(&config_hash(paths))
+}
+
+fn backup_user_config(paths: &Paths) -> Result<Option<PathBuf>> {
+    if !config_edited_by_user(paths) {
         return Ok(None);
     }
     let backup = paths.linux_build_dir.join(".config.user-edited");

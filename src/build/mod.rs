@@ -15,10 +15,12 @@ pub mod userland;
 use anyhow::Result;
 
 use crate::cli::BuildArgs;
+use crate::cmd::{Cmd, p};
 use crate::config::Config;
 use crate::error::{UsageError, did_you_mean};
 use crate::paths::Paths;
-use crate::plan::{Executor, Plan};
+use crate::plan::{Executor, Plan, Step};
+use crate::remove::{self, Removal};
 
 /// A buildable thing or a group of them.
 pub struct Target {
@@ -166,7 +168,22 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
         for c in components.iter().filter(|c| c.builds) {
             if args.clean {
                 let mut plan = Plan::new(format!("clean {}", c.name), paths.log_file("clean"));
-                plan.cmd("clean", clean_cmd(c.name, &paths));
+                if c.name == "linux" && linux::config_edited_by_user(&paths) {
+                    // The build dir goes, a .config edited by hand stays.
+                    let keep = paths.linux_build_dir.with_extension("config.user-edited");
+                    eprintln!(
+                        "note: {} was edited since lkmc wrote it; keeping it as {}",
+                        paths.linux_config.display(),
+                        keep.display()
+                    );
+                    plan.cmd(
+                        "keep the edited .config",
+                        Cmd::new("cp")
+                            .args(["-p", &p(&paths.linux_config), &p(&keep)])
+                            .oneline(),
+                    );
+                }
+                plan.push(Step::Remove(clean_removal(c.name, config, &paths)?));
                 exec.execute(&plan)?;
                 continue;
             }
@@ -184,7 +201,24 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
     Ok(())
 }
 
-fn clean_cmd(name: &str, paths: &Paths) -> crate::cmd::Cmd {
+/// What `--clean` of a component removes: its build dir under out/, or,
+/// for `--in-tree` userland, only the generated files next to the sources.
+fn clean_removal(name: &str, config: &Config, paths: &Paths) -> Result<Removal> {
+    if name == "userland" && config.in_tree {
+        return Ok(remove::in_tree_outputs(
+            &paths.userland_build_dir,
+            &paths.root_dir,
+        ));
+    }
+    if name == "rootfs" && rootfs::persisted_by_user(paths) {
+        return Err(UsageError::new(format!(
+            "{} was changed after lkmc built it (by `lkmc run --disk-persist`?), and \
+             --clean would delete it.\nCopy it somewhere to keep it, then delete it yourself \
+             and clean again.",
+            paths.rootfs_qcow2_file.display()
+        ))
+        .into());
+    }
     let dir = match name {
         "linux" => &paths.linux_build_dir,
         "rootfs" => &paths.rootfs_build_dir,
@@ -193,7 +227,5 @@ fn clean_cmd(name: &str, paths: &Paths) -> crate::cmd::Cmd {
         "baremetal" => &paths.baremetal_build_dir,
         other => unreachable!("target {other} has no build dir"),
     };
-    crate::cmd::Cmd::new("rm")
-        .args(["-rf", &crate::cmd::p(dir)])
-        .oneline()
+    Ok(Removal::under_out(dir, &paths.out_dir, &paths.root_dir))
 }

@@ -9,7 +9,9 @@ use anyhow::Result;
 
 use crate::cmd::{Cmd, p};
 use crate::error::UsageError;
-use crate::plan::{Executor, Plan};
+use crate::paths::Paths;
+use crate::plan::{Executor, Plan, Step};
+use crate::remove::Removal;
 
 pub fn mtime(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
@@ -92,10 +94,21 @@ pub fn mkdir_missing<'a>(
 
 /// Recreate `archive` from `objs` with `ar` when it is missing or older than
 /// one of them.
-pub fn archive(plan: &mut Plan, ar: &str, archive: &Path, objs: &[PathBuf], force: bool) {
+pub fn archive(
+    plan: &mut Plan,
+    ar: &str,
+    archive: &Path,
+    objs: &[PathBuf],
+    force: bool,
+    paths: &Paths,
+) {
     let newest = objs.iter().filter_map(|o| mtime(o)).max();
     if force || mtime(archive).is_none() || newest > mtime(archive) {
-        plan.cmd("rm", Cmd::new("rm").args(["-f", &p(archive)]).oneline());
+        plan.push(Step::Remove(Removal::output_file(
+            archive,
+            &paths.out_dir,
+            &paths.root_dir,
+        )));
         plan.cmd(
             "ar",
             Cmd::new(ar)

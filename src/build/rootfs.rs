@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::error::UsageError;
 use crate::paths::Paths;
 use crate::plan::{Executor, Plan, Step};
+use crate::remove::Removal;
 use crate::run::{nine_p_mount_point, nine_p_shares};
 
 /// Records the qcow2 lkmc last wrote (size and mtime), to notice later writes.
@@ -121,10 +122,11 @@ pub fn plan(
     let tree = &paths.rootfs_tree_dir;
     let t = |sub: &str| p(&tree.join(sub));
     let mut plan = Plan::new("build rootfs", paths.log_file("build-rootfs"));
-    plan.cmd(
-        "clean tree",
-        Cmd::new("rm").args(["-rf", &p(tree)]).oneline(),
-    );
+    plan.push(Step::Remove(Removal::under_out(
+        tree,
+        &paths.out_dir,
+        &paths.root_dir,
+    )));
     plan.cmd(
         "make tree",
         Cmd::new("mkdir")
@@ -244,12 +246,11 @@ pub fn plan(
                 .oneline(),
         );
     }
-    plan.cmd(
-        "clean image",
-        Cmd::new("rm")
-            .args(["-f", &p(&paths.rootfs_raw_file)])
-            .oneline(),
-    );
+    plan.push(Step::Remove(Removal::file_under_out(
+        &paths.rootfs_raw_file,
+        &paths.out_dir,
+        &paths.root_dir,
+    )));
     plan.cmd(
         "ext4 image",
         Cmd::new("mke2fs")
@@ -408,7 +409,7 @@ fn stamp_of(file: &Path) -> String {
 }
 
 /// Whether the qcow2 changed since lkmc wrote it.
-fn persisted_by_user(paths: &Paths) -> bool {
+pub fn persisted_by_user(paths: &Paths) -> bool {
     let Ok(stamp) = std::fs::read_to_string(paths.rootfs_build_dir.join(STAMP)) else {
         return false;
     };

@@ -191,7 +191,14 @@ pub fn build(
     report_failures(&failed, "userland/lib")?;
     let mut ar = Plan::new("liblkmc", log.clone());
     let ar_tool = format!("{}ar", paths.cross_compile);
-    objects::archive(&mut ar, &ar_tool, &archive, &objs, args.force_rebuild);
+    objects::archive(
+        &mut ar,
+        &ar_tool,
+        &archive,
+        &objs,
+        args.force_rebuild,
+        paths,
+    );
     exec.execute(&ar)?;
 
     let mut plan = Plan::new(format!("userland {arch}"), log);
