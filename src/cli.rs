@@ -189,7 +189,7 @@ pub struct BuildArgs {
     pub optimization_level: String,
 
     /// Userland: extra compiler flags (shell words).
-    #[arg(long, value_name = "FLAGS")]
+    #[arg(long, value_name = "FLAGS", allow_hyphen_values = true)]
     pub ccflags: Option<String>,
 
     /// Kernel: base config from a make target of the kernel (e.g. defconfig,

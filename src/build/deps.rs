@@ -69,90 +69,109 @@ pub fn missing_guest_packages(paths: &Paths) -> Vec<&'static GuestPackage> {
         .collect()
 }
 
-/// Host packages each component needs, with the reason shown to the user.
-fn component_packages(
-    target: &str,
-    config: &Config,
-    paths: &Paths,
-    out: &mut BTreeMap<String, String>,
-) -> Result<()> {
-    let f = config.arch.facts();
-    let mut add = |pkg: &str, why: &str| {
-        out.entry(pkg.to_string())
+/// Host packages wanted, each with the reason shown to the user.
+#[derive(Default)]
+pub struct Packages(BTreeMap<String, String>);
+
+impl Packages {
+    /// Want `pkg`, for `why` (the first reason given is kept).
+    pub fn add(&mut self, pkg: &str, why: &str) {
+        self.0
+            .entry(pkg.to_string())
             .or_insert_with(|| why.to_string());
-    };
-    match target {
-        "linux" => {
-            for pkg in [
-                "make",
-                "gcc",
-                "flex",
-                "bison",
-                "bc",
-                "libelf-dev",
-                "libssl-dev",
-            ] {
-                add(pkg, "kernel build");
-            }
-            add("cpio", "kernel build (headers archive)");
-            add("kmod", "kernel build (depmod)");
-            add("ccache", "faster kernel rebuilds");
-            add("gdb-multiarch", "kernel debugging");
-            add(f.gcc_package, "cross compiler for the kernel");
-            if !linux_source::is_tree(&paths.linux_source_dir)
-                && let Some(pkg) = sources::get(&config.root, "linux")?.distro_package
-            {
-                add(&pkg, "kernel source when git cannot reach the remote");
-            }
+    }
+}
+
+/// What a component needs installed on the host for one arch.
+pub type PackagesFn = fn(&Config, &Paths, &mut Packages) -> Result<()>;
+
+/// Nothing beyond what its parts need.
+pub fn no_packages(_: &Config, _: &Paths, _: &mut Packages) -> Result<()> {
+    Ok(())
+}
+
+pub fn linux_packages(config: &Config, paths: &Paths, out: &mut Packages) -> Result<()> {
+    for pkg in [
+        "make",
+        "gcc",
+        "flex",
+        "bison",
+        "bc",
+        "libelf-dev",
+        "libssl-dev",
+    ] {
+        out.add(pkg, "kernel build");
+    }
+    out.add("cpio", "kernel build (headers archive)");
+    out.add("kmod", "kernel build (depmod)");
+    out.add("ccache", "faster kernel rebuilds");
+    out.add("gdb-multiarch", "kernel debugging");
+    out.add(
+        config.arch.facts().gcc_package,
+        "cross compiler for the kernel",
+    );
+    if !linux_source::is_tree(&paths.linux_source_dir)
+        && let Some(pkg) = sources::get(&config.root, "linux")?.distro_package
+    {
+        out.add(&pkg, "kernel source when git cannot reach the remote");
+    }
+    Ok(())
+}
+
+pub fn rootfs_packages(config: &Config, _: &Paths, out: &mut Packages) -> Result<()> {
+    out.add("qemu-utils", "qemu-img, for the qcow2 root image");
+    out.add("e2fsprogs", "root filesystem image (mke2fs -d)");
+    if !config.arch.is_host() {
+        out.add(
+            "qemu-user-static",
+            "runs the guest's BusyBox to list its applets",
+        );
+    }
+    out.add("cpio", "initramfs");
+    out.add(
+        config.arch.facts().gcc_package,
+        "the sysroot's shared libraries for the guest",
+    );
+    Ok(())
+}
+
+pub fn qemu_linux_packages(config: &Config, _: &Paths, out: &mut Packages) -> Result<()> {
+    out.add(
+        config.arch.facts().qemu_system_package,
+        "QEMU full-system emulator",
+    );
+    out.add("tmux", "lkmc run --gdb split");
+    Ok(())
+}
+
+pub fn baremetal_packages(config: &Config, _: &Paths, out: &mut Packages) -> Result<()> {
+    let f = config.arch.facts();
+    if let Some(b) = &f.baremetal {
+        for pkg in b.packages {
+            out.add(pkg, "baremetal compiler and C library (picolibc)");
         }
-        "rootfs" => {
-            add("qemu-utils", "qemu-img, for the qcow2 root image");
-            add("e2fsprogs", "root filesystem image (mke2fs -d)");
-            if !config.arch.is_host() {
-                add(
-                    "qemu-user-static",
-                    "runs the guest's BusyBox to list its applets",
-                );
-            }
-            add("cpio", "initramfs");
-            add(
-                f.gcc_package,
-                "the sysroot's shared libraries for the guest",
-            );
-        }
-        "qemu-linux" => {
-            add(f.qemu_system_package, "QEMU full-system emulator");
-            add("tmux", "lkmc run --gdb split");
-        }
-        "baremetal" => {
-            if let Some(b) = &f.baremetal {
-                for pkg in b.packages {
-                    add(pkg, "baremetal compiler and C library (picolibc)");
-                }
-                add(f.qemu_system_package, "QEMU full-system emulator");
-                add("gdb-multiarch", "baremetal debugging");
-            }
-        }
-        _ => {}
+        out.add(f.qemu_system_package, "QEMU full-system emulator");
+        out.add("gdb-multiarch", "baremetal debugging");
     }
     Ok(())
 }
 
 /// Install what `components` need for every arch in `configs`.
 pub fn main(components: &[&Target], configs: &[Config], exec: &Executor) -> Result<()> {
-    let mut wanted: BTreeMap<String, String> = BTreeMap::new();
+    let mut wanted = Packages::default();
     for config in configs {
         let paths = Paths::new(config);
         for c in components {
-            component_packages(c.name, config, &paths, &mut wanted)?;
+            (c.packages)(config, &paths, &mut wanted)?;
         }
     }
+    let wanted = wanted.0;
     let missing: BTreeMap<String, String> = installed_filter(&wanted);
     let paths = Paths::new(&configs[0]);
     let mut plan = Plan::new("dependencies", paths.log_file("download-dependencies"));
     let guests: Vec<(&Config, Paths)> = configs
         .iter()
-        .filter(|_| components.iter().any(|c| c.name == "rootfs"))
+        .filter(|_| components.iter().any(|c| c.guest_packages))
         .map(|c| (c, Paths::new(c)))
         .filter(|(_, p)| !missing_guest_packages(p).is_empty())
         .collect();

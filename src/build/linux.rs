@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::build::kbuild;
 use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p};
 use crate::config::Config;
@@ -202,37 +203,9 @@ pub fn parse_config_line(line: &str) -> Option<(String, Option<String>)> {
     (valid(k) && !v.is_empty()).then(|| (k.to_string(), Some(v.to_string())))
 }
 
-/// Sets kbuild's `CC=` on a make command: the cross GCC, through ccache when
-/// it is installed.
-pub fn with_kbuild_cc(make: Cmd, paths: &Paths) -> Cmd {
-    let cc = format!("{}gcc", paths.cross_compile);
-    if which::which("ccache").is_err() {
-        return make.arg(format!("CC={cc}"));
-    }
-    // ccache's depend mode takes the header list from the compiler's own
-    // -MMD output (kbuild asks for it) instead of running the preprocessor a
-    // second time on every miss: a cold kernel build costs ~17% more CPU
-    // through plain ccache, the same as no ccache in depend mode.
-    make.env("CCACHE_DEPEND", "1")
-        .arg(format!("CC=ccache {cc}"))
-}
-
 /// `make` with the arguments every kernel make needs.
 pub fn make(config: &Config, paths: &Paths) -> Cmd {
-    let f = config.arch.facts();
-    let mut m = Cmd::new("make")
-        .line(["-C", &p(&paths.linux_source_dir)])
-        .line(["-j", &config.nproc.to_string()])
-        .arg(format!("O={}", p(&paths.linux_build_dir)))
-        .arg(format!("ARCH={}", f.linux_arch));
-    if !paths.cross_compile.is_empty() {
-        m = m.arg(format!("CROSS_COMPILE={}", paths.cross_compile));
-    }
-    m = with_kbuild_cc(m, paths);
-    if config.verbose {
-        m = m.arg("V=1");
-    }
-    m
+    kbuild::make(config, paths, kbuild::Tree::Kernel)
 }
 
 /// Steps that write the .config.
@@ -287,10 +260,23 @@ pub fn build_plan(args: &BuildArgs, config: &Config, paths: &Paths) -> Plan {
         .env("KBUILD_BUILD_HOST", "lkmc")
         .env("KBUILD_BUILD_TIMESTAMP", "1970-01-01")
         .env("KBUILD_BUILD_VERSION", "1")
-        .args([f.linux_image_target, "vmlinux", "modules", "scripts_gdb"])
-        .args(&args.extra_make_args);
+        .args(make_targets(args, f.linux_image_target));
     plan.cmd(format!("linux {}", f.name), cmd);
     plan
+}
+
+/// What make builds: the make targets after `--` if any were given (as the
+/// original did: `lkmc build linux -- savedefconfig` runs just that), else
+/// the image, vmlinux, the modules and the GDB scripts; variables such as
+/// `V=1` after `--` go along either way.
+fn make_targets(args: &BuildArgs, image_target: &str) -> Vec<String> {
+    let is_target = |a: &String| !a.contains('=') && !a.starts_with('-');
+    let mut words = args.extra_make_args.clone();
+    if !words.iter().any(is_target) {
+        let defaults = [image_target, "vmlinux", "modules", "scripts_gdb"];
+        words.splice(0..0, defaults.map(String::from));
+    }
+    words
 }
 
 /// Fail early, naming the package, if the cross compiler is missing.

@@ -6,6 +6,7 @@
 
 pub mod baremetal;
 pub mod deps;
+pub mod kbuild;
 pub mod linux;
 pub mod modules;
 pub mod objects;
@@ -22,14 +23,33 @@ use crate::paths::Paths;
 use crate::plan::{Executor, Plan, Step};
 use crate::remove::{self, Removal};
 
-/// A buildable thing or a group of them.
+/// What one component's build gets: the options, the words after its name
+/// on the command line (`lkmc build modules hello`), and where it runs.
+pub struct Job<'a> {
+    pub args: &'a BuildArgs,
+    pub items: &'a [String],
+    pub config: &'a Config,
+    pub paths: &'a Paths,
+    pub exec: &'a Executor,
+}
+
+/// A buildable thing or a group of them: everything lkmc knows about it is
+/// on its row.
 pub struct Target {
     pub name: &'static str,
     pub help: &'static str,
     /// Built before this one, in this order.
     pub deps: &'static [&'static str],
-    /// Whether this target is itself a component with a build step.
-    pub builds: bool,
+    /// Its build (None: a group, built through its deps).
+    pub build: Option<fn(&Job) -> Result<()>>,
+    /// Words after its name select what of it to build.
+    pub takes_items: bool,
+    /// What `--clean` removes (None: nothing of its own).
+    pub build_dir: Option<fn(&Paths) -> &std::path::Path>,
+    /// Host packages it needs.
+    pub packages: deps::PackagesFn,
+    /// It takes files from guest-arch packages (downloaded, not installed).
+    pub guest_packages: bool,
     /// The issue tracking it, when lkmc cannot build it yet.
     pub not_yet: Option<&'static str>,
 }
@@ -40,49 +60,83 @@ pub const TARGETS: &[Target] = &[
         name: "linux",
         help: "the kernel: image, vmlinux, modules, GDB scripts",
         deps: &[],
-        builds: true,
+        build: Some(|j| linux::build(j.args, j.config, j.paths, j.exec)),
+        takes_items: false,
+        build_dir: Some(|p| &p.linux_build_dir),
+        packages: deps::linux_packages,
+        guest_packages: false,
         not_yet: None,
     },
     Target {
         name: "modules",
         help: "kernel modules: ours, named ones (`modules hello`), or a .c file or directory of yours",
         deps: &[],
-        builds: true,
+        build: Some(|j| {
+            if j.args.host {
+                modules::build_host(j.args, j.items, j.config, j.paths, j.exec)
+            } else {
+                modules::build(j.args, j.items, j.config, j.paths, j.exec)
+            }
+        }),
+        takes_items: true,
+        build_dir: Some(|p| &p.kernel_modules_build_dir),
+        packages: deps::no_packages,
+        guest_packages: false,
         not_yet: None,
     },
     Target {
         name: "userland",
         help: "userland examples for the arch, or the given files and directories",
         deps: &[],
-        builds: true,
+        build: Some(|j| userland::build(j.args, j.items, j.config, j.paths, j.exec)),
+        takes_items: true,
+        build_dir: Some(|p| &p.userland_build_dir),
+        packages: deps::no_packages,
+        guest_packages: false,
         not_yet: None,
     },
     Target {
         name: "rootfs",
         help: "lkmc's root filesystem: BusyBox, sysroot libraries, overlays (ext4, qcow2, cpio)",
         deps: &[],
-        builds: true,
+        build: Some(|j| rootfs::build(j.args, j.config, j.paths, j.exec)),
+        takes_items: false,
+        build_dir: Some(|p| &p.rootfs_build_dir),
+        packages: deps::rootfs_packages,
+        guest_packages: true,
         not_yet: None,
     },
     Target {
         name: "baremetal",
         help: "baremetal images (arm, aarch64): ours and the userland examples that run without an OS, or the given files",
         deps: &[],
-        builds: true,
+        build: Some(|j| baremetal::build(j.args, j.items, j.config, j.paths, j.exec)),
+        takes_items: true,
+        build_dir: Some(|p| &p.baremetal_build_dir),
+        packages: deps::baremetal_packages,
+        guest_packages: false,
         not_yet: None,
     },
     Target {
         name: "qemu-linux",
         help: "everything a QEMU Linux run needs (default)",
         deps: &["linux", "modules", "userland", "rootfs"],
-        builds: false,
+        build: None,
+        takes_items: false,
+        build_dir: None,
+        packages: deps::qemu_linux_packages,
+        guest_packages: false,
         not_yet: None,
     },
     Target {
         name: "qemu-buildroot",
         help: "a QEMU Linux run with Buildroot's root filesystem and toolchain",
         deps: &[],
-        builds: true,
+        build: None,
+        takes_items: false,
+        build_dir: None,
+        packages: deps::no_packages,
+        guest_packages: false,
         not_yet: Some("the Buildroot provider is not implemented yet"),
     },
 ];
@@ -125,24 +179,18 @@ pub fn resolve(targets: &[String]) -> Result<Vec<&'static Target>> {
 
 /// `lkmc build`.
 pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()> {
-    // After `modules`, `userland` or `baremetal`, words that are not target
-    // names select what to build of it: `lkmc build modules hello`,
+    // After a target that takes items, words that are not target names
+    // select what to build of it: `lkmc build modules hello`,
     // `lkmc build userland c/`.
     let mut targets: Vec<String> = Vec::new();
-    let mut module_args = Vec::new();
-    let mut userland_args = Vec::new();
-    let mut baremetal_args = Vec::new();
+    let mut items: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
     for t in &args.targets {
-        if find(t).is_ok() {
-            targets.push(t.clone());
-        } else if targets.last().is_some_and(|x| x == "modules") {
-            module_args.push(t.clone());
-        } else if targets.last().is_some_and(|x| x == "userland") {
-            userland_args.push(t.clone());
-        } else if targets.last().is_some_and(|x| x == "baremetal") {
-            baremetal_args.push(t.clone());
-        } else {
-            targets.push(t.clone());
+        let last = targets.last().and_then(|l| find(l).ok());
+        match last {
+            Some(last) if find(t).is_err() && last.takes_items => {
+                items.entry(last.name).or_default().push(t.clone())
+            }
+            _ => targets.push(t.clone()),
         }
     }
     let components = resolve(&targets)?;
@@ -157,6 +205,7 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
             return Err(UsageError::new(format!("cannot build `{}`: {why}", c.name)).into());
         }
     }
+    refuse_options_that_do_not_apply(args, &components)?;
     if args.download_dependencies || args.dependencies_only {
         deps::main(&components, configs, exec)?;
         if args.dependencies_only {
@@ -165,7 +214,7 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
     }
     for config in configs {
         let paths = Paths::new(config);
-        for c in components.iter().filter(|c| c.builds) {
+        for c in components.iter().filter(|c| c.build.is_some()) {
             if args.clean {
                 let mut plan = Plan::new(format!("clean {}", c.name), paths.log_file("clean"));
                 if c.name == "linux" && linux::config_edited_by_user(&paths) {
@@ -183,27 +232,93 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
                             .oneline(),
                     );
                 }
-                plan.push(Step::Remove(clean_removal(c.name, config, &paths)?));
+                plan.push(Step::Remove(clean_removal(c, config, &paths)?));
                 exec.execute(&plan)?;
                 continue;
             }
-            match c.name {
-                "linux" => linux::build(args, config, &paths, exec)?,
-                "modules" if args.host => modules::build_host(&module_args, config, &paths, exec)?,
-                "modules" => modules::build(&module_args, config, &paths, exec)?,
-                "userland" => userland::build(args, &userland_args, config, &paths, exec)?,
-                "rootfs" => rootfs::build(args, config, &paths, exec)?,
-                "baremetal" => baremetal::build(args, &baremetal_args, config, &paths, exec)?,
-                other => unreachable!("target {other} has no builder"),
+            if let Some(build) = c.build {
+                build(&Job {
+                    args,
+                    items: items.get(c.name).map(Vec::as_slice).unwrap_or_default(),
+                    config,
+                    paths: &paths,
+                    exec,
+                })?;
             }
         }
     }
     Ok(())
 }
 
+/// Every option either takes effect or is refused: an option of a component
+/// that is not being built would otherwise be silently ignored.
+fn refuse_options_that_do_not_apply(args: &BuildArgs, components: &[&Target]) -> Result<()> {
+    let has = |name: &str| components.iter().any(|c| c.name == name);
+    let targets: Vec<&str> = components.iter().map(|c| c.name).collect();
+    let refuse = |option: &str, needs: &str| -> Result<()> {
+        Err(UsageError::new(format!(
+            "{option} is for {needs}, which this build does not include (it builds: {}).\n\
+             Add the target, e.g. lkmc build {} ...",
+            targets.join(", "),
+            needs.split(' ').next().unwrap_or(needs)
+        ))
+        .into())
+    };
+    if let Some(line) = args.config.iter().find(|l| l.starts_with("BR2_")) {
+        return Err(UsageError::new(format!(
+            "--config {line}: BR2_ options are Buildroot's, and --config sets kernel options \
+             (CONFIG_...); lkmc's Buildroot provider is not implemented yet"
+        ))
+        .into());
+    }
+    if args.clean {
+        return Ok(());
+    }
+    let kernel_options = [
+        (!args.config.is_empty(), "--config"),
+        (!args.config_fragment.is_empty(), "--config-fragment"),
+        (args.linux_defconfig.is_some(), "--linux-defconfig"),
+        (args.custom_config_file.is_some(), "--custom-config-file"),
+        (args.initramfs, "--initramfs"),
+    ];
+    if let Some((_, option)) = kernel_options.iter().find(|(set, _)| *set)
+        && !has("linux")
+    {
+        return refuse(option, "linux (the kernel)");
+    }
+    if args.host && !has("modules") {
+        return refuse("--host", "modules");
+    }
+    let compiles = has("userland") || has("baremetal");
+    if args.optimization_level != "0" && !compiles {
+        return refuse("--optimization-level", "userland or baremetal");
+    }
+    if let Some(flags) = &args.ccflags
+        && shlex::split(flags).is_none()
+    {
+        return Err(UsageError::new(format!("--ccflags {flags:?}: unbalanced quotes")).into());
+    }
+    if args.ccflags.is_some() && !compiles {
+        return refuse("--ccflags", "userland or baremetal");
+    }
+    let makes = has("linux") || has("modules");
+    if !args.extra_make_args.is_empty() && !makes {
+        return refuse("make arguments after --", "linux or modules");
+    }
+    if !args.extra_make_args.is_empty() && has("linux") && has("modules") {
+        return Err(UsageError::new(
+            "make arguments after -- go to one make: build linux and modules separately \
+             (lkmc build linux -- ARGS, then lkmc build modules -- ARGS)",
+        )
+        .into());
+    }
+    Ok(())
+}
+
 /// What `--clean` of a component removes: its build dir under out/, or,
 /// for `--in-tree` userland, only the generated files next to the sources.
-fn clean_removal(name: &str, config: &Config, paths: &Paths) -> Result<Removal> {
+fn clean_removal(target: &Target, config: &Config, paths: &Paths) -> Result<Removal> {
+    let name = target.name;
     if name == "userland" && config.in_tree {
         return Ok(remove::in_tree_outputs(
             &paths.userland_build_dir,
@@ -219,13 +334,8 @@ fn clean_removal(name: &str, config: &Config, paths: &Paths) -> Result<Removal> 
         ))
         .into());
     }
-    let dir = match name {
-        "linux" => &paths.linux_build_dir,
-        "rootfs" => &paths.rootfs_build_dir,
-        "modules" => &paths.kernel_modules_build_dir,
-        "userland" => &paths.userland_build_dir,
-        "baremetal" => &paths.baremetal_build_dir,
-        other => unreachable!("target {other} has no build dir"),
-    };
+    let dir = target
+        .build_dir
+        .expect("a target that builds has a build dir")(paths);
     Ok(Removal::under_out(dir, &paths.out_dir, &paths.root_dir))
 }

@@ -14,11 +14,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
+use crate::build::kbuild;
+use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p};
 use crate::config::Config;
 use crate::error::{UsageError, did_you_mean};
 use crate::paths::Paths;
 use crate::plan::{Executor, Plan, Step};
+use crate::remove::Removal;
 
 /// What one `lkmc build modules` invocation builds.
 #[derive(Debug, PartialEq, Eq)]
@@ -175,23 +178,8 @@ pub fn select(args: &[String], paths: &Paths) -> Result<Vec<Selection>> {
 }
 
 /// `make` for out-of-tree modules against the kernel build.
-fn make(config: &Config, paths: &Paths, linux_dir: &Path, dir: &Path) -> Cmd {
-    let f = config.arch.facts();
-    let mut m = Cmd::new("make")
-        // -k: one module that does not compile does not stop the others.
-        .arg("-k")
-        .line(["-C", &p(linux_dir)])
-        .line(["-j", &config.nproc.to_string()])
-        .arg(format!("M={}", p(dir)))
-        .arg(format!("ARCH={}", f.linux_arch));
-    if !paths.cross_compile.is_empty() {
-        m = m.arg(format!("CROSS_COMPILE={}", paths.cross_compile));
-    }
-    m = crate::build::linux::with_kbuild_cc(m, paths);
-    if config.verbose {
-        m = m.arg("V=1");
-    }
-    m
+fn make(config: &Config, paths: &Paths, linux: &Path, dir: &Path) -> Cmd {
+    kbuild::make(config, paths, kbuild::Tree::Modules { linux, dir })
 }
 
 /// The build dir of a user's module at `src`.
@@ -208,12 +196,23 @@ pub fn external_build_dir(paths: &Paths, src: &Path) -> PathBuf {
 }
 
 /// Plan the build of `sel` for one arch.
-pub fn plan(config: &Config, paths: &Paths, sel: &Selection) -> Plan {
+pub fn plan(args: &BuildArgs, config: &Config, paths: &Paths, sel: &Selection) -> Plan {
     let mut plan = Plan::new("build modules", paths.log_file("build-modules"));
+    let make =
+        |linux: &Path, dir: &Path| make(config, paths, linux, dir).args(&args.extra_make_args);
     let lkmc = &paths.out_rootfs_overlay_lkmc_dir;
     match sel {
         Selection::Ours(names) => {
             let dir = &paths.kernel_modules_build_dir;
+            if args.force_rebuild {
+                // kbuild has no "rebuild all" of its own for M= builds: start
+                // from an empty build dir.
+                plan.push(Step::Remove(Removal::under_out(
+                    dir,
+                    &paths.out_dir,
+                    &paths.root_dir,
+                )));
+            }
             plan.push(Step::Mkdir(dir.clone()));
             // -u keeps unchanged sources' times, so make rebuilds only what changed.
             plan.cmd(
@@ -223,7 +222,7 @@ pub fn plan(config: &Config, paths: &Paths, sel: &Selection) -> Plan {
                     .arg(format!("{}/.", p(&paths.kernel_modules_source_dir)))
                     .arg(p(dir)),
             );
-            let mut m = make(config, paths, &paths.linux_build_dir, dir);
+            let mut m = make(&paths.linux_build_dir, dir);
             let names = if names.is_empty() {
                 our_modules(paths)
             } else {
@@ -255,6 +254,13 @@ pub fn plan(config: &Config, paths: &Paths, sel: &Selection) -> Plan {
         }
         Selection::External(src) => {
             let dir = external_build_dir(paths, src);
+            if args.force_rebuild {
+                plan.push(Step::Remove(Removal::under_out(
+                    &dir,
+                    &paths.out_dir,
+                    &paths.root_dir,
+                )));
+            }
             plan.push(Step::Mkdir(dir.clone()));
             let from = if src.is_dir() {
                 format!("{}/.", p(src))
@@ -298,7 +304,7 @@ pub fn plan(config: &Config, paths: &Paths, sel: &Selection) -> Plan {
             }
             plan.cmd(
                 format!("modules {}", config.arch),
-                make(config, paths, &paths.linux_build_dir, &dir).arg("modules"),
+                make(&paths.linux_build_dir, &dir).arg("modules"),
             );
             plan.push(Step::Mkdir(lkmc.clone()));
             plan.cmd(
@@ -319,7 +325,13 @@ pub fn plan(config: &Config, paths: &Paths, sel: &Selection) -> Plan {
 
 /// `--host`: build against the running host kernel's headers instead of
 /// our kernel build; outputs stay in `kernel_modules_build_host_dir`.
-pub fn build_host(args: &[String], config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+pub fn build_host(
+    args: &BuildArgs,
+    items: &[String],
+    config: &Config,
+    paths: &Paths,
+    exec: &Executor,
+) -> Result<()> {
     if !config.arch.is_host() {
         return Err(UsageError::new(format!(
             "--host builds modules for the host's own kernel, and {} is not the host's arch",
@@ -343,11 +355,17 @@ pub fn build_host(args: &[String], config: &Config, paths: &Paths, exec: &Execut
         ))
         .into());
     }
-    build_against(args, config, &host, exec)
+    build_against(args, items, config, &host, exec)
 }
 
 /// Build the selected modules for one arch, then say which did not build.
-pub fn build(args: &[String], config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+pub fn build(
+    args: &BuildArgs,
+    items: &[String],
+    config: &Config,
+    paths: &Paths,
+    exec: &Executor,
+) -> Result<()> {
     let arch = config.arch;
     if !config.dry_run && !paths.linux_build_dir.join("Module.symvers").is_file() {
         return Err(UsageError::new(format!(
@@ -357,14 +375,20 @@ pub fn build(args: &[String], config: &Config, paths: &Paths, exec: &Executor) -
         ))
         .into());
     }
-    build_against(args, config, paths, exec)
+    build_against(args, items, config, paths, exec)
 }
 
 /// Build against `paths.linux_build_dir`, retrying without modules that fail.
-fn build_against(args: &[String], config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+fn build_against(
+    args: &BuildArgs,
+    items: &[String],
+    config: &Config,
+    paths: &Paths,
+    exec: &Executor,
+) -> Result<()> {
     let arch = config.arch;
-    for sel in select(args, paths)? {
-        let r = exec.execute(&plan(config, paths, &sel));
+    for sel in select(items, paths)? {
+        let r = exec.execute(&plan(args, config, paths, &sel));
         if config.dry_run || r.is_ok() {
             r?;
             continue;
@@ -389,7 +413,11 @@ fn build_against(args: &[String], config: &Config, paths: &Paths, exec: &Executo
                 "building again without the module(s) that failed: {}",
                 failed.join(", ")
             );
-            exec.execute(&plan(config, paths, &Selection::Ours(ok)))?;
+            let again = BuildArgs {
+                force_rebuild: false,
+                ..args.clone()
+            };
+            exec.execute(&plan(&again, config, paths, &Selection::Ours(ok)))?;
         }
         let failed = if failed.is_empty() {
             vec!["(see the log)".to_string()]
