@@ -46,11 +46,6 @@ pub struct Image {
     pub userland: bool,
 }
 
-fn is_source(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| EXTS.iter().any(|x| e == *x))
-}
-
 /// The arch's baremetal facts, or a clear error for an arch without them.
 pub fn facts(config: &Config) -> Result<&'static BaremetalFacts> {
     config.arch.facts().baremetal.as_ref().ok_or_else(|| {
@@ -106,58 +101,46 @@ pub fn images(args: &[String], config: &Config, paths: &Paths) -> Result<Vec<Ima
         roots = vec![bm_dir.clone(), ul_dir.clone()];
     }
     let mut out = Vec::new();
-    for root in roots {
-        for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
-            let entry = entry?;
-            let src = entry.path().to_path_buf();
-            if !entry.file_type().is_file() || !is_source(&src) {
-                continue;
-            }
-            let (rel, userland) = match src.strip_prefix(bm_dir) {
-                Ok(rel) => (rel.to_path_buf(), false),
-                Err(_) => match src.strip_prefix(ul_dir) {
-                    Ok(rel) => (rel.to_path_buf(), true),
-                    Err(_) => continue,
-                },
-            };
-            let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
-            let first = parts.next().unwrap_or_default();
-            if matches!(first.as_ref(), "lib" | "include") {
-                continue;
-            }
-            // arch/ARCH/... belongs to that arch only, in both trees.
-            if first == "arch" && parts.next().is_some_and(|a| a != paths.arch) {
-                continue;
-            }
-            let props = if userland {
-                let props = ul_table.get(&rel);
-                // A userland source named on the command line is built even
-                // when not marked, so that a user can try one.
-                if !(props.baremetal == Some(true) || explicit) {
-                    continue;
-                }
-                props
-            } else {
-                bm_table.get(&rel)
-            };
-            if props.no_build == Some(true) || !props.allows(&paths.arch) {
-                continue;
-            }
-            let out_rel = if userland {
-                Path::new("userland").join(&rel)
-            } else {
-                rel.clone()
-            };
-            out.push(Image {
-                out: paths
-                    .baremetal_build_dir
-                    .join(out_rel)
-                    .with_extension("elf"),
-                src,
-                props,
-                userland,
-            });
+    for found in objects::walk(&roots, &[bm_dir, ul_dir], EXTS)? {
+        let Some((tree, rel)) = found.tree else {
+            continue;
+        };
+        let userland = tree == 1;
+        let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
+        // arch/ARCH/... belongs to that arch only, in both trees.
+        if parts.next().is_some_and(|f| f == "arch")
+            && parts.next().is_some_and(|a| a != paths.arch)
+        {
+            continue;
         }
+        let props = if userland {
+            let props = ul_table.get(&rel);
+            // A userland source named on the command line is built even
+            // when not marked, so that a user can try one.
+            if !(props.baremetal == Some(true) || explicit) {
+                continue;
+            }
+            props
+        } else {
+            bm_table.get(&rel)
+        };
+        if props.no_build == Some(true) || !props.allows(&paths.arch) {
+            continue;
+        }
+        let out_rel = if userland {
+            Path::new("userland").join(&rel)
+        } else {
+            rel.clone()
+        };
+        out.push(Image {
+            out: paths
+                .baremetal_build_dir
+                .join(out_rel)
+                .with_extension("elf"),
+            src: found.src,
+            props,
+            userland,
+        });
     }
     Ok(out)
 }
@@ -188,12 +171,7 @@ fn compile(
         .line([format!("-D{}", machine_macro(paths))])
         .line(["-I", &p(&paths.baremetal_source_dir.join("include"))])
         .line(["-I", &p(&paths.userland_source_dir.join("include"))]);
-    if !props.cflags.is_empty() {
-        c = c.line(&props.cflags);
-    }
-    if let Some(extra) = &args.ccflags {
-        c = c.line(shlex::split(extra).unwrap_or_default());
-    }
+    c = objects::with_flags(c, props, &args.ccflags);
     if link.is_some() {
         let ram = ram_base(config, facts);
         c = c.line([
@@ -204,11 +182,7 @@ fn compile(
             format!("-Wl,--defsym=__stack_size={STACK_SIZE:#x}"),
         ]);
     }
-    c = c.line(["-MMD", "-MF", &format!("{}.d", p(out))]);
-    if link.is_none() {
-        c = c.arg("-c");
-    }
-    c = c.line(["-o", &p(out)]).arg(p(src));
+    c = objects::with_output(c, out, src, link.is_none());
     if let Some(objs) = link {
         c = c.args(objs.iter().map(|o| p(o)));
     }

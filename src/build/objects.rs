@@ -12,6 +12,7 @@ use crate::error::UsageError;
 use crate::paths::Paths;
 use crate::plan::{Executor, Plan, Step};
 use crate::remove::Removal;
+use crate::userland_props::Props;
 
 pub fn mtime(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
@@ -49,6 +50,70 @@ pub fn sources_in(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
         .unwrap_or_default();
     v.sort();
     v
+}
+
+/// A source file found by [`walk`].
+pub struct Source {
+    pub src: PathBuf,
+    /// The index of the tree that holds it and its path there; None for a
+    /// file of the user's outside every tree.
+    pub tree: Option<(usize, PathBuf)>,
+}
+
+/// The source files (by extension) under `roots`, in order and sorted by
+/// name, each placed in the first of `trees` that holds it. `lib/` and
+/// `include/` at the top of a tree hold libraries and headers, not programs.
+pub fn walk(roots: &[PathBuf], trees: &[&Path], exts: &[&str]) -> Result<Vec<Source>> {
+    let mut out = Vec::new();
+    for root in roots {
+        for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+            let entry = entry?;
+            let src = entry.path();
+            let is_source = src
+                .extension()
+                .is_some_and(|e| exts.iter().any(|x| e == *x));
+            if !entry.file_type().is_file() || !is_source {
+                continue;
+            }
+            let tree = trees
+                .iter()
+                .enumerate()
+                .find_map(|(i, t)| src.strip_prefix(t).ok().map(|r| (i, r.to_path_buf())));
+            if let Some((_, rel)) = &tree {
+                let first = rel.components().next().map(|c| c.as_os_str());
+                if first.is_some_and(|f| f == "lib" || f == "include") {
+                    continue;
+                }
+            }
+            out.push(Source {
+                src: src.to_path_buf(),
+                tree,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The flags every compile line ends its options with: the source's own
+/// (configs/*.toml) and the user's `--ccflags` (checked when parsed).
+pub fn with_flags(mut c: Cmd, props: &Props, ccflags: &Option<String>) -> Cmd {
+    if !props.cflags.is_empty() {
+        c = c.line(&props.cflags);
+    }
+    if let Some(extra) = ccflags {
+        c = c.line(shlex::split(extra).unwrap_or_default());
+    }
+    c
+}
+
+/// The output part of a compile line: the depfile that [`fresh`] reads,
+/// `-c` for an object, and the output and source.
+pub fn with_output(mut c: Cmd, out: &Path, src: &Path, object: bool) -> Cmd {
+    c = c.line(["-MMD", "-MF", &format!("{}.d", p(out))]);
+    if object {
+        c = c.arg("-c");
+    }
+    c.line(["-o", &p(out)]).arg(p(src))
 }
 
 /// A path named on the command line, made absolute: it must exist, and a

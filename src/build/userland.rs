@@ -34,11 +34,6 @@ pub struct Program {
     pub props: Props,
 }
 
-fn is_source(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| EXTS.iter().any(|x| e == *x))
-}
-
 /// The programs under `userland/` (or the given paths) for this arch.
 pub fn programs(args: &[String], config: &Config, paths: &Paths) -> Result<Vec<Program>> {
     let table = Table::load(&config.root)?;
@@ -52,45 +47,32 @@ pub fn programs(args: &[String], config: &Config, paths: &Paths) -> Result<Vec<P
         roots.push(src_dir.clone());
     }
     let mut out = Vec::new();
-    for root in roots {
-        for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
-            let entry = entry?;
-            let src = entry.path().to_path_buf();
-            if !entry.file_type().is_file() || !is_source(&src) {
-                continue;
+    for found in objects::walk(&roots, &[src_dir], EXTS)? {
+        let src = found.src;
+        match found.tree {
+            Some((_, rel)) => {
+                let props = table.get(&rel);
+                if props.no_build == Some(true) || !props.allows(&paths.arch) {
+                    continue;
+                }
+                out.push(Program {
+                    out: paths.userland_build_dir.join(&rel).with_extension("out"),
+                    src,
+                    props,
+                });
             }
-            match src.strip_prefix(src_dir) {
-                Ok(rel) => {
-                    let first = rel
-                        .components()
-                        .next()
-                        .map(|c| c.as_os_str().to_string_lossy().into_owned());
-                    if matches!(first.as_deref(), Some("lib") | Some("include")) {
-                        continue;
-                    }
-                    let props = table.get(rel);
-                    if props.no_build == Some(true) || !props.allows(&paths.arch) {
-                        continue;
-                    }
-                    out.push(Program {
-                        out: paths.userland_build_dir.join(rel).with_extension("out"),
-                        src,
-                        props,
-                    });
-                }
-                Err(_) => {
-                    // A file of the user's, outside the tree: its own corner of the build dir.
-                    let flat = crate::paths::flatten(&src);
-                    out.push(Program {
-                        out: paths
-                            .userland_build_dir
-                            .join("external")
-                            .join(flat)
-                            .with_extension("out"),
-                        src,
-                        props: Props::default(),
-                    });
-                }
+            None => {
+                // A file of the user's, outside the tree: its own corner of the build dir.
+                let flat = crate::paths::flatten(&src);
+                out.push(Program {
+                    out: paths
+                        .userland_build_dir
+                        .join("external")
+                        .join(flat)
+                        .with_extension("out"),
+                    src,
+                    props: Props::default(),
+                });
             }
         }
     }
@@ -120,17 +102,8 @@ fn compile(
     } else if props.static_ == Some(true) || config.static_userland {
         c = c.arg("-static");
     }
-    if !props.cflags.is_empty() {
-        c = c.line(&props.cflags);
-    }
-    if let Some(extra) = &args.ccflags {
-        c = c.line(shlex::split(extra).unwrap_or_default());
-    }
-    c = c.line(["-MMD", "-MF", &format!("{}.d", p(out))]);
-    if object {
-        c = c.arg("-c");
-    }
-    c = c.line(["-o", &p(out)]).arg(p(src));
+    c = objects::with_flags(c, props, &args.ccflags);
+    c = objects::with_output(c, out, src, object);
     if !object && props.freestanding != Some(true) {
         c = c.arg(p(&lib_archive(paths))).line(["-lm", "-pthread"]);
     }
