@@ -229,15 +229,15 @@ pub struct RunArgs {
     pub cpus: u32,
 
     /// Guest RAM, in QEMU's syntax (256M, 1G).
-    #[arg(short = 'm', long, value_name = "SIZE", default_value = "256M")]
+    #[arg(short = 'm', long, value_name = "SIZE", default_value = "256M", value_parser = parse_memory)]
     pub memory: String,
 
     /// Extra kernel command line words, before the ` - ` separator.
-    #[arg(long, value_name = "ARGS")]
+    #[arg(long, value_name = "ARGS", allow_hyphen_values = true)]
     pub kernel_cli: Option<String>,
 
     /// Extra words after the ` - ` separator: environment for init.
-    #[arg(long, value_name = "ARGS")]
+    #[arg(long, value_name = "ARGS", allow_hyphen_values = true)]
     pub kernel_cli_after_dash: Option<String>,
 
     /// Run this shell command as the guest's job, then power off; lkmc exits
@@ -268,7 +268,7 @@ pub struct RunArgs {
 
     /// Arguments for the `lkmc gdb` of --gdb, instead of the default break
     /// (shell words, e.g. 'do_sys_open --no-lxsymbols').
-    #[arg(long, value_name = "ARGS")]
+    #[arg(long, value_name = "ARGS", allow_hyphen_values = true)]
     pub tmux_args: Option<String>,
 
     /// Wait for KGDB at boot on the guest's second serial port (x86_64);
@@ -350,7 +350,12 @@ pub struct RunArgs {
     pub baremetal: Option<PathBuf>,
 
     /// Arguments for the --userland program (shell words).
-    #[arg(long, value_name = "ARGS", requires = "userland")]
+    #[arg(
+        long,
+        value_name = "ARGS",
+        requires = "userland",
+        allow_hyphen_values = true
+    )]
     pub cli_args: Option<String>,
 
     /// File fed to the --userland program's stdin.
@@ -360,6 +365,22 @@ pub struct RunArgs {
     /// Extra emulator arguments, after `--`.
     #[arg(last = true, value_name = "EMULATOR_ARGS")]
     pub extra_emulator_args: Vec<String>,
+}
+
+/// A guest memory size as QEMU and gem5 take it: a number with an optional
+/// K, M, G or T suffix (QEMU reads a bare number as MiB).
+fn parse_memory(s: &str) -> Result<String, String> {
+    let digits = s.trim_end_matches(['K', 'M', 'G', 'T', 'k', 'm', 'g', 't']);
+    let suffix = &s[digits.len()..];
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) || suffix.len() > 1 {
+        return Err(format!(
+            "`{s}` is not a memory size: use a number with K, M, G or T, e.g. 512M or 2G"
+        ));
+    }
+    if digits.parse::<u64>().map_or(true, |n| n == 0) {
+        return Err(format!("`{s}`: the guest needs some memory"));
+    }
+    Ok(s.to_string())
 }
 
 /// A build id names a directory under out/: one plain name, so that no
@@ -418,7 +439,7 @@ pub struct GdbArgs {
     pub kgdb: bool,
 
     /// GDB arguments placed before lkmc's own (shell words).
-    #[arg(long, value_name = "ARGS")]
+    #[arg(long, value_name = "ARGS", allow_hyphen_values = true)]
     pub before: Option<String>,
 
     /// Extra GDB arguments, after `--`.

@@ -292,6 +292,7 @@ fn file_options(
             let section_longs = longs(section_cmd);
             for (k, v) in section {
                 check_key(path, &format!("[{key}] "), k, &section_longs)?;
+                check_value(top, section_cmd, k, v, path)?;
                 if section_cmd.get_name() == sub.get_name() {
                     chosen.retain(|(ck, _)| ck != k);
                     chosen.push((k.clone(), v.clone()));
@@ -299,6 +300,9 @@ fn file_options(
             }
         } else {
             check_key(path, "", key, &all_longs)?;
+            for cmd in top.get_subcommands().filter(|c| longs(c).contains(key)) {
+                check_value(top, cmd, key, value, path)?;
+            }
             let in_section = table
                 .get(sub.get_name())
                 .and_then(|s| s.as_table())
@@ -318,53 +322,105 @@ fn file_options(
         if sub_matches.value_source(arg.get_id().as_str()) == Some(ValueSource::CommandLine) {
             continue;
         }
-        let flag = format!("--{key}");
-        let wrong = |expected: &str| -> anyhow::Error {
-            UsageError::new(format!(
-                "{}: key `{key}` expects {expected}, found {}",
-                path.display(),
-                value.type_str()
-            ))
-            .into()
-        };
-        let scalar = |v: &toml::Value| -> Option<String> {
-            match v {
-                toml::Value::String(s) => Some(s.clone()),
-                toml::Value::Integer(i) => Some(i.to_string()),
-                toml::Value::Float(f) => Some(f.to_string()),
-                _ => None,
-            }
-        };
-        let words: Vec<String> = match arg.get_action() {
-            ArgAction::SetTrue | ArgAction::Count => match value {
-                toml::Value::Boolean(true) => vec![flag],
-                toml::Value::Boolean(false) => vec![],
-                _ => return Err(wrong("true or false")),
-            },
-            ArgAction::Append => match &value {
-                toml::Value::Array(items) => {
-                    let mut w = Vec::new();
-                    for item in items {
-                        let s = scalar(item).ok_or_else(|| wrong("an array of strings"))?;
-                        w.push(format!("{flag}={s}"));
-                    }
-                    w
-                }
-                v => vec![format!(
-                    "{flag}={}",
-                    scalar(v).ok_or_else(|| wrong("a string or an array of strings"))?
-                )],
-            },
-            _ => vec![format!(
-                "{flag}={}",
-                scalar(&value).ok_or_else(|| wrong("a string or a number"))?
-            )],
-        };
+        let words = value_words(arg, &key, &value, path)?;
         if !words.is_empty() {
             out.push((key, words));
         }
     }
     Ok(out)
+}
+
+/// The argv words a config file's `key = value` stands for, or an error
+/// naming the key when the value has the wrong TOML type.
+fn value_words(
+    arg: &clap::Arg,
+    key: &str,
+    value: &toml::Value,
+    path: &Path,
+) -> Result<Vec<String>> {
+    let flag = format!("--{key}");
+    let wrong = |expected: &str| -> anyhow::Error {
+        UsageError::new(format!(
+            "{}: key `{key}` expects {expected}, found {}",
+            path.display(),
+            value.type_str()
+        ))
+        .into()
+    };
+    let scalar = |v: &toml::Value| -> Option<String> {
+        match v {
+            toml::Value::String(s) => Some(s.clone()),
+            toml::Value::Integer(i) => Some(i.to_string()),
+            toml::Value::Float(f) => Some(f.to_string()),
+            _ => None,
+        }
+    };
+    let words: Vec<String> = match arg.get_action() {
+        ArgAction::SetTrue | ArgAction::Count => match value {
+            toml::Value::Boolean(true) => vec![flag],
+            toml::Value::Boolean(false) => vec![],
+            _ => return Err(wrong("true or false")),
+        },
+        ArgAction::Append => match value {
+            toml::Value::Array(items) => {
+                let mut w = Vec::new();
+                for item in items {
+                    let s = scalar(item).ok_or_else(|| wrong("an array of strings"))?;
+                    w.push(format!("{flag}={s}"));
+                }
+                w
+            }
+            v => vec![format!(
+                "{flag}={}",
+                scalar(v).ok_or_else(|| wrong("a string or an array of strings"))?
+            )],
+        },
+        _ => vec![format!(
+            "{flag}={}",
+            scalar(value).ok_or_else(|| wrong("a string or a number"))?
+        )],
+    };
+    Ok(words)
+}
+
+/// Check one key's value the way the command line would, for the
+/// subcommand it belongs to, whichever subcommand runs now: a wrong value is
+/// reported the first time the file is read, not when it is first used.
+fn check_value(
+    top: &clap::Command,
+    cmd: &clap::Command,
+    key: &str,
+    value: &toml::Value,
+    path: &Path,
+) -> Result<()> {
+    let Some(arg) = cmd.get_arguments().find(|a| a.get_long() == Some(key)) else {
+        return Ok(());
+    };
+    let words = value_words(arg, key, value, path)?;
+    let mut probe: Vec<OsString> = vec!["lkmc".into(), cmd.get_name().into()];
+    probe.extend(words.iter().map(OsString::from));
+    match top.clone().try_get_matches_from(probe) {
+        Ok(_) => Ok(()),
+        // Options that need or exclude others are checked with the whole
+        // command line, when that subcommand runs.
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::MissingRequiredArgument
+                    | clap::error::ErrorKind::ArgumentConflict
+                    | clap::error::ErrorKind::MissingSubcommand
+                    | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            Ok(())
+        }
+        Err(e) => Err(UsageError::new(format!(
+            "{}: key `{key}`: {}",
+            path.display(),
+            first_line(&e.render().to_string())
+        ))
+        .into()),
+    }
 }
 
 fn check_key(path: &Path, section: &str, key: &str, accepted: &[String]) -> Result<()> {

@@ -194,9 +194,12 @@ pub fn main(components: &[&Target], configs: &[Config], exec: &Executor) -> Resu
         if is_root() {
             cmd
         } else {
-            let mut s = Cmd::new("sudo").arg(&cmd.program);
+            // sudo resets the environment: the variables go on its command
+            // line (`sudo VAR=value apt-get ...`), which it passes on.
+            let mut s = Cmd::new("sudo")
+                .args(cmd.env.iter().map(|(k, v)| format!("{k}={v}")))
+                .arg(&cmd.program);
             s.lines.extend(cmd.lines);
-            s.env = cmd.env;
             s
         }
     };
