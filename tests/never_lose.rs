@@ -239,3 +239,34 @@ fn clean_keeps_a_persisted_disk_and_an_edited_config() {
         "CONFIG_MINE=y\n"
     );
 }
+
+/// Two builds on one out dir never interleave: the second waits for the
+/// first (here: a lock held by the test) and says so.
+#[test]
+fn a_second_build_waits_for_the_first() {
+    let Some(c) = Clone::new("lock") else {
+        return;
+    };
+    let lock = c.path("out/lock/build");
+    std::fs::create_dir_all(lock.parent().unwrap()).unwrap();
+    let held = std::fs::File::create(&lock).unwrap();
+    held.lock().unwrap();
+    let mut child = Command::new(BIN)
+        .args(["build", "userland", "--clean"])
+        .current_dir(&c.dir)
+        .env_remove("LKMC_CONFIG")
+        .env_remove("LKMC_ROOT")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the second build did not wait"
+    );
+    held.unlock().unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("another lkmc build is running"), "{err}");
+}

@@ -13,7 +13,7 @@ pub mod objects;
 pub mod rootfs;
 pub mod userland;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p};
@@ -212,6 +212,20 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
             return Ok(());
         }
     }
+    if args.clean {
+        // Refused cleans change nothing, not even the lock file.
+        for config in configs {
+            let paths = Paths::new(config);
+            for c in components.iter().filter(|c| c.build.is_some()) {
+                clean_removal(c, config, &paths)?.check()?;
+            }
+        }
+    }
+    let _lock = if exec.dry_run {
+        None
+    } else {
+        Some(lock_out_dir(&configs[0].out_dir)?)
+    };
     for config in configs {
         let paths = Paths::new(config);
         for c in components.iter().filter(|c| c.build.is_some()) {
@@ -248,6 +262,31 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
         }
     }
     Ok(())
+}
+
+/// One `lkmc build` at a time per out dir: two would write the same build
+/// dirs, images and stamps at once. The second waits, and says so.
+fn lock_out_dir(out_dir: &std::path::Path) -> Result<std::fs::File> {
+    let path = out_dir.join("lock").join("build");
+    std::fs::create_dir_all(path.parent().expect("has a parent"))
+        .with_context(|| format!("creating {}", out_dir.join("lock").display()))?;
+    let f = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("opening {}", path.display()))?;
+    match f.try_lock() {
+        Ok(()) => return Ok(f),
+        Err(std::fs::TryLockError::WouldBlock) => eprintln!(
+            "another lkmc build is running on {} (it holds {}); waiting for it to finish",
+            out_dir.display(),
+            path.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
+    }
+    f.lock()?;
+    Ok(f)
 }
 
 /// Every option either takes effect or is refused: an option of a component

@@ -286,15 +286,24 @@ pub fn plan(
         executable: false,
     });
     let (uid, gid) = ids();
+    // Written beside and renamed: an interrupted build leaves no cpio that
+    // the next build's up-to-date check would trust.
+    let cpio_tmp = paths.rootfs_build_dir.join("rootfs.cpio.tmp");
     plan.cmd(
         "cpio initramfs",
         Cmd::new(p(&paths.linux_source_dir.join("usr/gen_initramfs.sh")))
-            .line(["-o", &p(&paths.rootfs_cpio)])
+            .line(["-o", &p(&cpio_tmp)])
             .line(["-u", &uid.to_string()])
             .line(["-g", &gid.to_string()])
             .arg(p(tree))
             .arg(p(&list))
             .cwd(&paths.linux_build_dir),
+    );
+    plan.cmd(
+        "cpio in place",
+        Cmd::new("mv")
+            .args([&p(&cpio_tmp), &p(&paths.rootfs_cpio)])
+            .oneline(),
     );
     plan
 }
