@@ -15,7 +15,7 @@ use crate::gdb::Target;
 use crate::paths::Paths;
 
 use super::gdb_harness::{Session, expect_in, session};
-use super::harness::{Ctx, RunSlot, describe, expect_exit, run_redirected};
+use super::harness::{Ctx, RunSlot, describe, expect_exit, run_redirected, tail};
 use super::report::Report;
 
 /// Seconds an image may run.
@@ -85,15 +85,13 @@ fn image_case(ctx: &Ctx, run_args: &RunArgs, paths: &Paths, image: &Image) -> Re
     std::fs::create_dir_all(&paths.run_dir).map_err(|e| e.to_string())?;
     let redirects = format!("</dev/null >{} 2>&1", quote(&p(&log)));
     let finished = run_redirected(&cmd, &redirects, TIMEOUT)?;
-    let text = std::fs::read_to_string(&log).unwrap_or_default();
-    let tail: Vec<&str> = text.lines().rev().take(4).collect();
-    let tail = tail.into_iter().rev().collect::<Vec<_>>().join(" | ");
+    let output = tail(&std::fs::read_to_string(&log).unwrap_or_default(), 4, " | ");
     let reproduce = format!(
         "lkmc run --arch {} --baremetal {}",
         ctx.arch(),
         image.src.display()
     );
-    expect_exit(finished, want, TIMEOUT, Some(tail), &reproduce)
+    expect_exit(finished, want, TIMEOUT, Some(output), &reproduce)
 }
 
 /// An image's case name: its source, relative to the checkout.

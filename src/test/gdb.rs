@@ -48,8 +48,7 @@ pub fn run(ctx: &Ctx, report: &mut Report) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A kernel session on the suite's guest, GDB attached from the first
-/// instruction on.
+/// A GDB session on the kernel of the suite's guest.
 fn kernel<'a>(
     break_at: Option<&'a str>,
     commands: &'a [&'a str],

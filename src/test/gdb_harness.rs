@@ -12,7 +12,7 @@ use crate::cli::GdbArgs;
 use crate::gdb::{Target, gdb_cmd, listening};
 use crate::paths::Paths;
 
-use super::harness::{Ctx, RunSlot, describe, poll};
+use super::harness::{Ctx, RunSlot, describe, poll, tail};
 
 /// One GDB session on one guest run.
 pub struct Session<'a> {
@@ -85,10 +85,9 @@ pub fn session(ctx: &Ctx, s: Session) -> Result<String, String> {
 pub fn expect_in(text: &str, needles: &[&str]) -> Result<(), String> {
     for n in needles {
         if !text.contains(n) {
-            let tail: Vec<&str> = text.lines().rev().take(12).collect();
             return Err(format!(
                 "GDB output lacks {n:?}; it ended with:\n      {}",
-                tail.into_iter().rev().collect::<Vec<_>>().join("\n      ")
+                tail(text, 12, "\n      ")
             ));
         }
     }

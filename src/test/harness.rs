@@ -161,12 +161,18 @@ impl Ctx<'_> {
 /// A child's exit status and the end of its stderr, for a failure's reason.
 pub fn describe(out: &Output) -> String {
     let err = String::from_utf8_lossy(&out.stderr);
-    let tail: Vec<&str> = err.lines().rev().take(6).collect();
     format!(
         "exit {:?}; stderr: {}",
         out.status.code(),
-        tail.into_iter().rev().collect::<Vec<_>>().join(" | ")
+        tail(&err, 6, " | ")
     )
+}
+
+/// The last `n` lines of `text`, joined by `sep`: enough of an output to
+/// say why, short enough for a report line.
+pub fn tail(text: &str, n: usize, sep: &str) -> String {
+    let lines: Vec<&str> = text.lines().rev().take(n).collect();
+    lines.into_iter().rev().collect::<Vec<_>>().join(sep)
 }
 
 pub fn expect_status(out: std::io::Result<Output>, want: i32) -> Result<(), String> {
@@ -322,10 +328,54 @@ pub fn poll(secs: u64, mut done: impl FnMut() -> bool) -> bool {
 mod tests {
     use super::*;
 
-    fn paths(arch: &str) -> Paths {
+    fn config(argv: &[&str]) -> Config {
         use clap::Parser;
-        let cli = crate::cli::Cli::try_parse_from(["lkmc", "test", "--arch", arch]).unwrap();
-        Paths::new(&Config::resolve(&cli.common, None)[0])
+        let cli = crate::cli::Cli::try_parse_from(argv).unwrap();
+        Config::resolve(&cli.common, None).remove(0)
+    }
+
+    fn paths(arch: &str) -> Paths {
+        Paths::new(&config(&["lkmc", "test", "--arch", arch]))
+    }
+
+    /// A child run gets this test's options (the emulator too), its slot's
+    /// run id, and is quiet even under a verbose `lkmc test`.
+    #[test]
+    fn child_runs_forward_the_options() {
+        let c = config(&[
+            "lkmc", "test", "-e", "gem5", "-M", "g2", "--run-id", "100", "-v",
+        ]);
+        let exec = Executor {
+            dry_run: false,
+            oneline: false,
+            verbose: true,
+            quiet: false,
+        };
+        let ctx = Ctx {
+            suite: "gdb",
+            config: &c,
+            items: &[],
+            exec: &exec,
+        };
+        let cmd = ctx.lkmc_run(RunSlot::Gdb, &["--eval", "true"]);
+        let args: Vec<String> = cmd
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(args[0], "run");
+        for want in [
+            "--emulator=gem5",
+            "--gem5-build-id=g2",
+            "--run-id=120",
+            "--quiet",
+        ] {
+            assert!(args.iter().any(|a| a == want), "{want} not in {args:?}");
+        }
+        assert!(!args.iter().any(|a| a == "--verbose"), "{args:?}");
+        assert!(
+            args.ends_with(&["--eval".into(), "true".into()]),
+            "{args:?}"
+        );
     }
 
     #[test]
