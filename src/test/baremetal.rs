@@ -1,0 +1,143 @@
+//! The baremetal suite (archs with a baremetal runtime): every image in
+//! QEMU in parallel, checked against its properties; then the user's way in,
+//! `lkmc run --baremetal hello.c`, and GDB breaking at `main` of an image.
+//!
+//! Cases only; which images exist and how they are built and booted is
+//! build::baremetal's and run's.
+
+use anyhow::Result;
+
+use crate::arch::Emulator;
+use crate::build::baremetal::{self, Image};
+use crate::cli::RunArgs;
+use crate::cmd::{p, quote};
+use crate::gdb::Target;
+use crate::paths::Paths;
+
+use super::gdb_harness::{Session, expect_in, session};
+use super::harness::{Ctx, RunSlot, describe, expect_exit, run_redirected, tail};
+use super::report::Report;
+
+/// Seconds an image may run.
+const TIMEOUT: u64 = 30;
+
+pub fn run(ctx: &Ctx, report: &mut Report) -> Result<()> {
+    if ctx.arch().facts().baremetal.is_none() {
+        report.skip(&ctx.prefix(), "no baremetal runtime for this arch");
+        return Ok(());
+    }
+    let paths = ctx.paths_at(RunSlot::Guest);
+    if !ctx.build_first(baremetal::build, &paths, report) {
+        return Ok(());
+    }
+    images(ctx, &paths, report)?;
+    if !ctx.items.is_empty() {
+        return Ok(());
+    }
+    let hello = paths.baremetal_source_dir.join("hello.c");
+    let hello = hello.to_string_lossy();
+    report.case(&ctx.name("lkmc run --baremetal hello.c"), || {
+        run_hello(ctx, &hello)
+    });
+    report.case(&ctx.name("GDB: break at main of an image"), || {
+        gdb_hello(ctx, &hello)
+    });
+    Ok(())
+}
+
+/// Every image (the user's, or all), each on a worker with its own run id:
+/// QEMU's GDB port must not clash.
+fn images(ctx: &Ctx, paths: &Paths, report: &mut Report) -> Result<()> {
+    let mut cases = Vec::new();
+    for image in baremetal::images(ctx.items, ctx.config, paths)? {
+        match &image.props.skip {
+            Some(why) => report.skip(&ctx.name(&rel(ctx, &image)), why.clone()),
+            None => cases.push(image),
+        }
+    }
+    // The images run in-process through QEMU's command line: another
+    // emulator would silently be tested as QEMU.
+    if ctx.config.emulator != Emulator::Qemu {
+        let why = format!(
+            "baremetal images run in QEMU only; --emulator {} is not implemented for them yet",
+            ctx.config.emulator
+        );
+        report.case(&ctx.name("images"), || Err(why));
+        return Ok(());
+    }
+    let workers: Vec<Paths> = (0..ctx.config.nproc.max(1))
+        .map(|w| Paths::new(&ctx.config_at(RunSlot::BaremetalWorkers, w as u16)))
+        .collect();
+    let run_args = crate::run::default_run_args();
+    ctx.parallel(report, &cases, |_i, worker, image| {
+        let r = image_case(ctx, &run_args, &workers[worker], image);
+        (rel(ctx, image), r)
+    });
+    Ok(())
+}
+
+fn image_case(ctx: &Ctx, run_args: &RunArgs, paths: &Paths, image: &Image) -> Result<(), String> {
+    let want = image.props.expected_status().map_err(|e| e.to_string())?;
+    let cpus = image.props.smp.unwrap_or(1);
+    let cmd = crate::run::baremetal_qemu_cmd(run_args, ctx.config, paths, &image.out, cpus);
+    // The image's output only matters when it fails: it says why.
+    let log = paths.run_dir.join("baremetal.log");
+    std::fs::create_dir_all(&paths.run_dir).map_err(|e| e.to_string())?;
+    let redirects = format!("</dev/null >{} 2>&1", quote(&p(&log)));
+    let finished = run_redirected(&cmd, &redirects, TIMEOUT)?;
+    let output = tail(&std::fs::read_to_string(&log).unwrap_or_default(), 4, " | ");
+    let reproduce = format!(
+        "lkmc run --arch {} --baremetal {}",
+        ctx.arch(),
+        image.src.display()
+    );
+    expect_exit(finished, want, TIMEOUT, Some(output), &reproduce)
+}
+
+/// An image's case name: its source, relative to the checkout.
+fn rel(ctx: &Ctx, image: &Image) -> String {
+    image
+        .src
+        .strip_prefix(&ctx.config.root)
+        .unwrap_or(&image.src)
+        .display()
+        .to_string()
+}
+
+/// `lkmc run --baremetal` prints through the UART and passes the exit
+/// status on.
+fn run_hello(ctx: &Ctx, hello: &str) -> Result<(), String> {
+    let out = ctx
+        .lkmc_run(RunSlot::BaremetalRun, &["--baremetal", hello])
+        .output()
+        .map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    if out.status.code() == Some(0) && text.lines().any(|l| l.trim_end() == "hello") {
+        Ok(())
+    } else {
+        Err(format!(
+            "wanted exit 0 and a line `hello`; {}; stdout: {text}",
+            describe(&out)
+        ))
+    }
+}
+
+/// GDB on an image: break at main, step through C, read a variable.
+fn gdb_hello(ctx: &Ctx, hello: &str) -> Result<(), String> {
+    let image = ctx
+        .paths_at(RunSlot::BaremetalGdb)
+        .baremetal_build_dir
+        .join("hello.elf");
+    let s = Session {
+        slot: RunSlot::BaremetalGdb,
+        target: Target::Baremetal(&image),
+        break_at: Some("main"),
+        commands: &["bt", "info registers pc", "continue"],
+        run: &["--baremetal", hello, "--gdb-wait"],
+        ready: None,
+    };
+    expect_in(
+        &session(ctx, s)?,
+        &["Breakpoint 1, main", "hello.c:", "#0  main"],
+    )
+}

@@ -1,0 +1,83 @@
+//! The modules suite: every kernel module's test in the guest. One boot runs
+//! all of them (rootfs_overlay/lkmc/test_all.sh, one verdict line each);
+//! a module that crashes the kernel on purpose gets a fresh guest each, and
+//! passes when lkmc reports the crash.
+//!
+//! Cases only; which modules exist and what configs/kernel_modules.toml says
+//! of them is build::modules's.
+
+use std::time::Instant;
+
+use anyhow::Result;
+
+use crate::build::modules;
+use crate::paths::Paths;
+
+use super::harness::{Ctx, RunSlot, expect_error, guest_path, record_guest_results};
+use super::report::{Report, Verdict};
+
+pub fn run(ctx: &Ctx, report: &mut Report) -> Result<()> {
+    let arch = ctx.arch();
+    let paths = ctx.paths_at(RunSlot::Guest);
+    // insmod would refuse every module: one failure says why, not fifty.
+    if let Some(w) = modules::mismatch_warning(ctx.config, &paths) {
+        report.record(&ctx.prefix(), Default::default(), Verdict::Fail(w));
+        return Ok(());
+    }
+    let facts = modules::facts(&paths)?;
+    let mut ours = modules::our_modules(&paths);
+    for name in ctx.items {
+        if !ours.contains(name) {
+            return Err(modules::unknown_module(name, &ours, &paths));
+        }
+    }
+    if !ctx.items.is_empty() {
+        ours.retain(|m| ctx.items.contains(m));
+    }
+    let mut in_one_guest = Vec::new();
+    for m in &ours {
+        let f = facts.get(m).cloned().unwrap_or_default();
+        let name = ctx.name(m);
+        if let Some(why) = f.skip {
+            report.skip(&name, why);
+        } else if !paths
+            .out_rootfs_overlay_lkmc_dir
+            .join(format!("{m}.ko"))
+            .is_file()
+        {
+            let why = format!("{m}.ko not built: lkmc build --arch {arch} modules");
+            report.case(&name, || Err(why));
+        } else if let Some(eval) = &f.crash_eval {
+            let name = format!("{name} (crashes on purpose)");
+            report.case(&name, || crasher(ctx, &paths, eval));
+        } else {
+            in_one_guest.push(m.clone());
+        }
+    }
+    if !in_one_guest.is_empty() {
+        all_in_one_guest(ctx, &paths, &in_one_guest, report)?;
+    }
+    Ok(())
+}
+
+/// A crash ends the guest, so each crasher boots its own.
+fn crasher(ctx: &Ctx, paths: &Paths, eval: &str) -> Result<(), String> {
+    let dir = guest_path(paths, &paths.out_rootfs_overlay_lkmc_dir)?;
+    let eval = format!("cd {dir} && {eval}");
+    expect_error(
+        ctx.lkmc_run(RunSlot::Guest, &["--eval", &eval]).output(),
+        1,
+        "kernel crashed",
+        "expected lkmc to report a kernel crash",
+    )
+}
+
+fn all_in_one_guest(ctx: &Ctx, paths: &Paths, names: &[String], report: &mut Report) -> Result<()> {
+    let start = Instant::now();
+    let script = guest_path(paths, &paths.rootfs_overlay_dir.join("lkmc/test_all.sh"))
+        .map_err(anyhow::Error::msg)?;
+    let eval = format!("sh {script} {}", names.join(" "));
+    let out = ctx.lkmc_run(RunSlot::Guest, &["--eval", &eval]).output();
+    record_guest_results(ctx, paths, names, start, &out, report);
+    Ok(())
+}
