@@ -449,11 +449,11 @@ pub struct GdbArgs {
 
 /// `lkmc test`
 #[derive(Debug, Clone, Args)]
+#[command(after_help = format!("Suites:\n{}", crate::test::list()))]
 pub struct TestArgs {
-    /// Suites to run (default: all of them: boot, modules, userland,
-    /// userland-full-system, gdb, baremetal), then, after a single suite,
-    /// what to test of it: module names for `modules`, source files or
-    /// directories for `userland`, `userland-full-system` and `baremetal`.
+    /// Suites to run (default: all of them, listed below), then, after a
+    /// single suite, what to test of it: module names, or source files and
+    /// directories.
     #[arg(value_name = "SUITE|ITEM")]
     pub suites: Vec<String>,
 }
