@@ -105,13 +105,6 @@ pub fn listening(port: u16) -> bool {
     })
 }
 
-/// Where the guest sees a program built into the userland build dir.
-fn guest_path(exe: &Path, paths: &Paths) -> String {
-    exe.strip_prefix(&paths.userland_build_dir)
-        .map(|rel| format!("/lkmc/{}", rel.display()))
-        .unwrap_or_else(|_| exe.display().to_string())
-}
-
 /// `lkmc gdb`.
 pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitCode> {
     let config = &configs[0];
@@ -171,12 +164,14 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
                     .unwrap_or_default()
             ),
             Target::Gdbserver(exe) => format!(
-                "lkmc run --arch {} --run-id {} --eval-after '/lkmc/gdbserver.sh {}'\n\
-                 (the program's path in the guest: under /lkmc, or /mnt/9p/out_rootfs_overlay/lkmc \
-                 for a fresh build)",
+                "lkmc run --arch {} --run-id {} --eval-after '{} {}'\n\
+                 (the program's path in the guest: under {}, or {} for a fresh build)",
                 config.arch,
                 config.run_id,
-                guest_path(exe, &paths)
+                crate::guest::gdbserver_script(),
+                crate::guest::program_path(exe, &paths),
+                crate::guest::GUEST_HOME,
+                crate::guest::fresh_home(),
             ),
             Target::Kgdb => format!(
                 "lkmc run --arch {} --run-id {} --kgdb",
@@ -198,8 +193,8 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     if !config.quiet {
         println!("+ {}", cmd.render(config.print_cmd_oneline));
     }
-    let status = cmd.to_command().status()?;
-    Ok(ExitCode::from(
-        status.code().unwrap_or(1).clamp(0, 255) as u8
-    ))
+    match crate::process::foreground(&cmd, None)? {
+        crate::process::Finished::Exited(code) => Ok(ExitCode::from(code.clamp(0, 255) as u8)),
+        crate::process::Finished::TimedOut => unreachable!("GDB runs without a timeout"),
+    }
 }

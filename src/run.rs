@@ -7,11 +7,9 @@
 //! `--eval`, a kernel panic or oops, or a timeout decide lkmc's exit status.
 
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{ExitCode, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -21,30 +19,14 @@ use crate::cli::RunArgs;
 use crate::cmd::{Cmd, p, script};
 use crate::config::Config;
 use crate::error::{CmdFailed, UsageError};
+use crate::guest::{
+    BASE_KERNEL_CLI, GUEST_FORWARDED_PORT, GUEST_HOME, GUEST_IP_CLI, nine_p_shares,
+};
 use crate::paths::Paths;
 use crate::plan::{Executor, write_file};
-
-/// The guest port that the run id's `hostfwd_generic_port` reaches. Fixed,
-/// so that guest scripts (rootfs_overlay/lkmc/gdbserver.sh) need not know
-/// the run id.
-pub const GUEST_FORWARDED_PORT: u16 = 45455;
-
-/// Guest console line that carries `--eval`'s exit status.
-pub const EXIT_STATUS_MARK: &str = "lkmc_exit_status_";
-
-/// Kernel command line words every boot gets. `panic=-1` reboots at once on
-/// a panic, which `-no-reboot` turns into QEMU exiting; `oops=panic` makes an
-/// oops do the same, so a crash ends the run immediately.
-const BASE_KERNEL_CLI: &str = "console_msg_format=syslog nokaslr norandmaps panic=-1 oops=panic printk.devkmsg=on printk.time=y rw";
-
-/// The guest's network, set up by the kernel (CONFIG_IP_PNP) before init:
-/// eth0 at 10.0.2.15 with QEMU user networking's gateway 10.0.2.2, hostname
-/// lkmc, no DHCP. Doing it from rcS costs three BusyBox execs, ~0.1 s of a
-/// TCG boot; rcS still does it when the kernel lacks IP_PNP.
-const GUEST_IP_CLI: &str = "ip=10.0.2.15::10.0.2.2:255.255.255.0:lkmc:eth0:off";
-
-/// The guest's home and working directory.
-pub const GUEST_HOME: &str = "/lkmc";
+use crate::process::{Input, Split, lock_run_id};
+// compat for src/test.rs until it moves to process.rs/options
+pub use crate::process::Finished;
 
 /// `lkmc run`.
 pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitCode> {
@@ -379,7 +361,7 @@ fn run_program(
     if args.gdb {
         split_gdb(args, config, Some(gdb))?;
     }
-    match run_with_timeout(cmd, args.timeout)? {
+    match crate::process::foreground(cmd, args.timeout.map(Duration::from_secs))? {
         Finished::Exited(code) => Ok(ExitCode::from(code.clamp(0, 255) as u8)),
         Finished::TimedOut => Err(CmdFailed {
             status: 1,
@@ -393,43 +375,10 @@ fn run_program(
     }
 }
 
-/// How a userland program ended.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Finished {
-    /// Its exit status, or 128 + N for signal N (as shells report it).
-    Exited(i32),
-    TimedOut,
-}
-
-/// Run `cmd` with inherited stdout/stderr (stdin from its file, or inherited).
+/// Run `cmd` on the terminal, killed after `timeout` seconds.
+// compat for src/test.rs until it moves to process.rs/options
 pub fn run_with_timeout(cmd: &Cmd, timeout: Option<u64>) -> Result<Finished> {
-    use std::os::unix::process::ExitStatusExt;
-    let mut c = cmd.to_command();
-    if let Some(f) = &cmd.stdin {
-        c.stdin(File::open(f).with_context(|| format!("opening {}", f.display()))?);
-    }
-    let mut child = c.spawn().with_context(|| {
-        format!(
-            "could not start {} (`lkmc build --download-dependencies` installs QEMU user mode)",
-            cmd.program
-        )
-    })?;
-    let deadline = timeout.map(|t| std::time::Instant::now() + Duration::from_secs(t));
-    loop {
-        if let Some(status) = child.try_wait()? {
-            return Ok(Finished::Exited(
-                status
-                    .code()
-                    .unwrap_or_else(|| 128 + status.signal().unwrap_or(0)),
-            ));
-        }
-        if deadline.is_some_and(|d| std::time::Instant::now() > d) {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Ok(Finished::TimedOut);
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    crate::process::foreground(cmd, timeout.map(Duration::from_secs))
 }
 
 /// A program that `--gdb` debugs instead of the kernel.
@@ -495,41 +444,20 @@ fn split_gdb(args: &RunArgs, config: &Config, program: Option<GdbTarget>) -> Res
     if !config.quiet {
         println!("+ {}", split.render(config.print_cmd_oneline));
     }
-    let status = split.to_command().status()?;
-    if !status.success() {
+    if crate::process::foreground(&split, None)? != Finished::Exited(0) {
         return Err(UsageError::new("tmux split-window failed").into());
     }
     Ok(())
 }
 
 /// `command`'s output, killing it after `secs` seconds.
+// compat for src/test.rs until it moves to process.rs/options
 pub fn output_with_timeout(
     command: &mut std::process::Command,
     secs: u64,
 ) -> Result<std::process::Output> {
-    let child = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()?;
-    let id = child.id();
-    let done = Arc::new(AtomicBool::new(false));
-    let d = done.clone();
-    std::thread::spawn(move || {
-        let t = std::time::Instant::now();
-        while t.elapsed().as_secs() < secs {
-            if d.load(Ordering::SeqCst) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        let _ = std::process::Command::new("kill")
-            .args(["-KILL", &id.to_string()])
-            .status();
-    });
-    let out = child.wait_with_output()?;
-    done.store(true, Ordering::SeqCst);
-    Ok(out)
+    let program = command.get_program().to_string_lossy().into_owned();
+    crate::process::output_of(command, &program, Some(Duration::from_secs(secs)))
 }
 
 /// `lkmc run`'s options with every default, as a bare `lkmc run` has them.
@@ -598,16 +526,16 @@ pub fn kernel_cli(args: &RunArgs, arch: Arch) -> String {
         } else {
             "init"
         };
-        words.push(format!("{init}={GUEST_HOME}/poweroff.sh"));
+        words.push(format!("{init}={}", crate::guest::poweroff_script()));
     }
     // Words after " - " become init's environment.
     words.push("-".into());
     words.push(format!("lkmc_home={GUEST_HOME}"));
     if let Some(e) = &args.eval {
-        words.push(format!("lkmc_eval={}", base64(e.as_bytes())));
+        words.push(crate::guest::eval_word("lkmc_eval", e));
     }
     if let Some(e) = &args.eval_after {
-        words.push(format!("lkmc_eval_after={}", base64(e.as_bytes())));
+        words.push(crate::guest::eval_word("lkmc_eval_after", e));
     }
     if let Some(extra) = &args.kernel_cli_after_dash {
         words.push(extra.clone());
@@ -756,48 +684,6 @@ pub fn qemu_cmd(args: &RunArgs, config: &Config, paths: &Paths) -> Cmd {
     c
 }
 
-/// The guest directory where the 9P share with this mount tag is mounted
-/// (rootfs_overlay/etc/fstab lists the same).
-pub fn nine_p_mount_point(tag: &str) -> String {
-    format!("/mnt/9p/{}", tag.trim_start_matches("host_"))
-}
-
-/// Host directories shared with the guest over 9P, with their mount tags.
-/// The guest's fstab mounts them at [`nine_p_mount_point`].
-pub fn nine_p_shares(paths: &Paths) -> Vec<(std::path::PathBuf, &'static str)> {
-    let dirs = [
-        &paths.out_dir,
-        &paths.rootfs_overlay_dir,
-        &paths.out_rootfs_overlay_dir,
-    ];
-    dirs.into_iter().cloned().zip(NINE_P_TAGS).collect()
-}
-
-/// Mount tags of the 9P shares of [`nine_p_shares`], in the same order.
-pub const NINE_P_TAGS: [&str; 3] = ["host_out", "host_rootfs_overlay", "host_out_rootfs_overlay"];
-
-/// Standard base64 with padding.
-pub fn base64(data: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut s = String::new();
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        for i in 0..4 {
-            if i <= chunk.len() {
-                s.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                s.push('=');
-            }
-        }
-    }
-    s
-}
-
 /// `--record` keeps its QEMU command; `--replay` must run the same one
 /// (but for the mode), or QEMU replays a log that does not fit and the guest
 /// hangs or diverges without a word.
@@ -921,32 +807,6 @@ fn check_inputs(args: &RunArgs, config: &Config, paths: &Paths) -> Result<()> {
     .into())
 }
 
-/// Holds the run id's lock while alive.
-struct RunLock(#[allow(dead_code)] File);
-
-fn lock_run_id(paths: &Paths, config: &Config) -> Result<RunLock> {
-    std::fs::create_dir_all(&paths.run_dir)
-        .with_context(|| format!("creating {}", paths.run_dir.display()))?;
-    let f = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&paths.run_lock_file)?;
-    match f.try_lock() {
-        Ok(()) => Ok(RunLock(f)),
-        Err(std::fs::TryLockError::WouldBlock) => Err(UsageError::new(format!(
-            "run id {} is busy: another lkmc run of {} holds {}.\n\
-             Use another id, e.g. --run-id {}, so ports and files do not clash.",
-            config.run_id,
-            config.arch,
-            paths.run_lock_file.display(),
-            config.run_id + 1
-        ))
-        .into()),
-        Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
-    }
-}
-
 /// How a boot ended.
 pub struct Outcome {
     /// QEMU's exit code (None: killed by a signal).
@@ -958,65 +818,31 @@ pub struct Outcome {
 }
 
 fn boot(cmd: &Cmd, args: &RunArgs, paths: &Paths, quiet: bool) -> Result<Outcome> {
-    let mut child_cmd = cmd.to_command();
-    let (reader, writer) = std::io::pipe()?;
-    child_cmd
-        .stdin(if args.background {
-            Stdio::null()
-        } else {
-            Stdio::inherit()
-        })
-        .stdout(writer.try_clone()?)
-        .stderr(writer);
-    let mut child = child_cmd.spawn().with_context(|| {
-        format!(
-            "could not start {} (is QEMU installed? `lkmc build --download-dependencies`)",
-            cmd.program
-        )
-    })?;
-    drop(child_cmd);
-    let child_id = child.id();
-    let timed_out = Arc::new(AtomicBool::new(false));
-    let done = Arc::new(Mutex::new(false));
-    if let Some(secs) = args.timeout {
-        let (timed_out, done) = (timed_out.clone(), done.clone());
-        std::thread::spawn(move || {
-            std::thread::sleep(Duration::from_secs(secs));
-            if !*done.lock().unwrap() {
-                timed_out.store(true, Ordering::SeqCst);
-                // SIGKILL through kill(1): no libc binding needed for one signal.
-                let _ = std::process::Command::new("kill")
-                    .args(["-KILL", &child_id.to_string()])
-                    .status();
-            }
-        });
-    }
     let mut termout = File::create(&paths.termout_file)
         .with_context(|| format!("creating {}", paths.termout_file.display()))?;
     let mut console = Vec::new();
-    let mut reader = reader;
-    let mut buf = [0u8; 4096];
     let mut stdout = std::io::stdout();
-    loop {
-        let n = reader.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        termout.write_all(&buf[..n])?;
-        console.extend_from_slice(&buf[..n]);
+    let input = if args.background {
+        Input::Null
+    } else {
+        Input::Inherit
+    };
+    let timeout = args.timeout.map(Duration::from_secs);
+    let ended = crate::process::stream(cmd, input, timeout, Split::Chunks, |buf| {
+        termout.write_all(buf)?;
+        console.extend_from_slice(buf);
         if !quiet {
-            stdout.write_all(&buf[..n])?;
+            stdout.write_all(buf)?;
             stdout.flush()?;
         }
-    }
-    let status = child.wait()?;
-    *done.lock().unwrap() = true;
+        Ok(())
+    })?;
     if args.background {
         console = std::fs::read(&paths.background_serial_file).unwrap_or_default();
     }
     Ok(Outcome {
-        qemu_status: status.code(),
-        timed_out: timed_out.load(Ordering::SeqCst),
+        qemu_status: ended.code(),
+        timed_out: ended.timed_out,
         console: String::from_utf8_lossy(&console).into_owned(),
     })
 }
@@ -1024,30 +850,12 @@ fn boot(cmd: &Cmd, args: &RunArgs, paths: &Paths, quiet: bool) -> Result<Outcome
 impl Outcome {
     /// The guest's `--eval` exit status, if it printed one.
     pub fn eval_status(&self) -> Option<i32> {
-        self.console
-            .lines()
-            .filter_map(|l| l.trim_end().strip_prefix(EXIT_STATUS_MARK))
-            .filter_map(|n| n.parse().ok())
-            .next_back()
+        crate::guest::eval_status(&self.console)
     }
 
     /// Console lines about a kernel crash, if there was one.
     pub fn crash_lines(&self) -> Option<Vec<String>> {
-        let lines: Vec<&str> = self.console.lines().collect();
-        let start = lines.iter().position(|l| {
-            l.contains("Kernel panic - not syncing")
-                || l.contains("Oops")
-                || l.contains("BUG: ")
-                || l.contains("Internal error:")
-                || l.contains("general protection fault")
-        })?;
-        let end = lines[start..]
-            .iter()
-            .position(|l| l.contains("end Kernel panic"))
-            .map(|i| start + i + 1)
-            .unwrap_or(lines.len())
-            .min(start + 40);
-        Some(lines[start..end].iter().map(|l| l.to_string()).collect())
+        crate::guest::crash_lines(&self.console)
     }
 
     /// Print what went wrong, and the exit code lkmc should return.
@@ -1106,69 +914,5 @@ impl Outcome {
             .into());
         }
         Ok(ExitCode::SUCCESS)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_matches_rfc4648() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"echo hi"), "ZWNobyBoaQ==");
-    }
-
-    fn outcome(console: &str) -> Outcome {
-        Outcome {
-            qemu_status: Some(0),
-            timed_out: false,
-            console: console.into(),
-        }
-    }
-
-    #[test]
-    fn reads_last_exit_status() {
-        let o = outcome("boot\nlkmc_exit_status_3\nlkmc_exit_status_7\r\n");
-        assert_eq!(o.eval_status(), Some(7));
-        assert!(o.crash_lines().is_none());
-    }
-
-    #[test]
-    fn finds_panic_lines() {
-        let o = outcome(
-            "a\n[    1.0] Kernel panic - not syncing: boom\nCPU: 0\n---[ end Kernel panic - not syncing: boom ]---\nafter\n",
-        );
-        let lines = o.crash_lines().unwrap();
-        assert_eq!(lines.len(), 3);
-        assert!(lines[0].contains("boom"));
-    }
-
-    #[test]
-    fn guest_fstab_mounts_every_share() {
-        let fstab = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rootfs_overlay/etc/fstab"),
-        )
-        .unwrap();
-        let nine_p: Vec<(&str, &str)> = fstab
-            .lines()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>())
-            .filter(|f| f.get(2) == Some(&"9p"))
-            .map(|f| (f[0], f[1]))
-            .collect();
-        let expected: Vec<(&str, String)> = NINE_P_TAGS
-            .iter()
-            .map(|t| (*t, nine_p_mount_point(t)))
-            .collect();
-        assert_eq!(
-            nine_p,
-            expected
-                .iter()
-                .map(|(t, m)| (*t, m.as_str()))
-                .collect::<Vec<_>>()
-        );
     }
 }
