@@ -224,12 +224,12 @@ pub struct BuildArgs {
 #[derive(Debug, Clone, Args)]
 pub struct RunArgs {
     /// Guest CPUs.
-    #[arg(short = 'c', long, value_name = "N", default_value_t = 1,
+    #[arg(short = 'c', long, value_name = "N", default_value_t = crate::options::DEFAULT_CPUS,
           value_parser = clap::value_parser!(u32).range(1..=64))]
     pub cpus: u32,
 
     /// Guest RAM, in QEMU's syntax (256M, 1G).
-    #[arg(short = 'm', long, value_name = "SIZE", default_value = "256M")]
+    #[arg(short = 'm', long, value_name = "SIZE", default_value = crate::options::DEFAULT_MEMORY)]
     pub memory: String,
 
     /// Extra kernel command line words, before the ` - ` separator.

@@ -147,6 +147,11 @@ impl Executor {
         }
     }
 
+    /// Print a command as it starts (or instead of running it).
+    pub fn show_cmd(&self, cmd: &Cmd) {
+        self.show(&Step::run("", cmd.clone()));
+    }
+
     /// Run every step in order; stop at the first failure. Every removal
     /// is checked first, so a plan with a refused one changes nothing, also
     /// under `--dry-run`.
