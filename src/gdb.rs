@@ -147,10 +147,20 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
         Target::Kernel
     };
     let cmd = GdbSession::from(args).cmd(&target, &paths, false);
-    if exec.dry_run {
-        exec.show_cmd(&cmd);
-        return Ok(ExitCode::SUCCESS);
+    if !exec.dry_run {
+        check_ready(&target, args, config, &paths)?;
+        write_file(&paths.run_gdb_cmd_file, &script(&cmd), true)?;
     }
+    match exec.foreground(&cmd, None)? {
+        None => Ok(ExitCode::SUCCESS),
+        Some(Finished::Exited(code)) => Ok(ExitCode::from(code.clamp(0, 255) as u8)),
+        Some(Finished::TimedOut) => unreachable!("GDB runs without a timeout"),
+    }
+}
+
+/// Fail, naming what starts it, unless there is something to debug and
+/// its stub listens.
+fn check_ready(target: &Target, args: &GdbArgs, config: &Config, paths: &Paths) -> Result<()> {
     if matches!(target, Target::Kernel | Target::Kgdb) && !paths.vmlinux.is_file() {
         return Err(UsageError::new(format!(
             "no kernel to debug: {} is missing.\nBuild it with: lkmc build --arch {} linux",
@@ -159,9 +169,9 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
         ))
         .into());
     }
-    let port = target.port(&paths);
+    let port = target.port(paths);
     if !listening(port) {
-        let start = match &target {
+        let start = match target {
             Target::Userland(_) => format!(
                 "lkmc run --arch {} --run-id {} --userland {} --gdb-wait",
                 config.arch,
@@ -186,7 +196,7 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
                 config.arch,
                 config.run_id,
                 crate::guest::gdbserver_script(),
-                crate::guest::program_path(exe, &paths),
+                crate::guest::program_path(exe, paths),
                 crate::guest::GUEST_HOME,
                 crate::guest::fresh_home(),
             ),
@@ -206,10 +216,5 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
         ))
         .into());
     }
-    write_file(&paths.run_gdb_cmd_file, &script(&cmd), true)?;
-    exec.show_cmd(&cmd);
-    match crate::process::foreground(&cmd, None)? {
-        Finished::Exited(code) => Ok(ExitCode::from(code.clamp(0, 255) as u8)),
-        Finished::TimedOut => unreachable!("GDB runs without a timeout"),
-    }
+    Ok(())
 }

@@ -152,6 +152,20 @@ impl Executor {
         self.show(&Step::run("", cmd.clone()));
     }
 
+    /// Show `cmd` and, unless this is a dry run, run it on the terminal,
+    /// killed after `timeout`. None: a dry run, nothing ran.
+    pub fn foreground(
+        &self,
+        cmd: &Cmd,
+        timeout: Option<Duration>,
+    ) -> Result<Option<process::Finished>> {
+        self.show_cmd(cmd);
+        if self.dry_run {
+            return Ok(None);
+        }
+        process::foreground(cmd, timeout).map(Some)
+    }
+
     /// Run every step in order; stop at the first failure. Every removal
     /// is checked first, so a plan with a refused one changes nothing, also
     /// under `--dry-run`.

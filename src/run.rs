@@ -61,18 +61,20 @@ fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
     emulator.check(Mode::Linux, boot, config)?;
     check_supported(boot, config)?;
     let paths = Paths::new(config);
-    if run.build && !exec.dry_run {
+    if run.build {
         crate::build::main(&default_build_args(), std::slice::from_ref(config), exec)?;
     }
     let cmd = emulator.boot(boot, config, &paths)?;
-    if exec.dry_run {
-        exec.show_cmd(&cmd);
-        return Ok(ExitCode::SUCCESS);
-    }
-    let _lock = prepare_boot(&cmd, emulator, boot, config, &paths)?;
+    let _lock = match exec.dry_run {
+        true => None,
+        false => Some(prepare_boot(&cmd, emulator, boot, config, &paths)?),
+    };
     exec.show_cmd(&cmd);
     if let Some(tmux_args) = &run.gdb_split {
         split_gdb(tmux_args.as_deref(), config, None, exec)?;
+    }
+    if exec.dry_run {
+        return Ok(ExitCode::SUCCESS);
     }
     let outcome = boot_and_watch(&cmd, boot, &paths, config.quiet)?;
     outcome.report(boot)
@@ -187,14 +189,15 @@ fn run_program(
     exec: &Executor,
     gdb: GdbTarget,
 ) -> Result<ExitCode> {
-    if exec.dry_run {
-        exec.show_cmd(cmd);
-        return Ok(ExitCode::SUCCESS);
+    if !exec.dry_run {
+        write_file(&paths.run_cmd_file, &script(cmd), true)?;
     }
-    write_file(&paths.run_cmd_file, &script(cmd), true)?;
     exec.show_cmd(cmd);
     if let Some(tmux_args) = &run.gdb_split {
         split_gdb(tmux_args.as_deref(), config, Some(gdb), exec)?;
+    }
+    if exec.dry_run {
+        return Ok(ExitCode::SUCCESS);
     }
     match crate::process::foreground(cmd, run.boot.timeout)? {
         Finished::Exited(code) => Ok(ExitCode::from(code.clamp(0, 255) as u8)),
@@ -262,7 +265,8 @@ fn split_gdb(
     }
     let gdb_line: Vec<String> = words.iter().map(|w| crate::cmd::quote(w)).collect();
     let gdb_line = gdb_line.join(" ");
-    if std::env::var_os("TMUX").is_none() {
+    // A dry run shows the split whatever the shell it runs in.
+    if !exec.dry_run && std::env::var_os("TMUX").is_none() {
         return Err(UsageError::new(format!(
             "--gdb opens GDB in a tmux split, and this shell is not inside tmux.
              Start tmux first, or use two shells:
@@ -280,11 +284,10 @@ fn split_gdb(
     let split = Cmd::new("tmux")
         .line(["split-window", "-h", "-d"])
         .arg(format!("sleep 1; {gdb_line}"));
-    exec.show_cmd(&split);
-    if crate::process::foreground(&split, None)? != Finished::Exited(0) {
-        return Err(UsageError::new("tmux split-window failed").into());
+    match exec.foreground(&split, None)? {
+        None | Some(Finished::Exited(0)) => Ok(()),
+        Some(_) => Err(UsageError::new("tmux split-window failed").into()),
     }
-    Ok(())
 }
 
 /// `--record` keeps its command; `--replay` must run the same one (but for
