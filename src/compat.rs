@@ -1,6 +1,6 @@
 //! compat for src/test.rs until it moves to process.rs/options: the old
 //! signatures it calls, each a thin wrapper over the new code. Re-exported
-//! at their old paths (`crate::run::*`, `crate::gdb::gdb_cmd`), so test.rs
+//! at their old paths (`crate::run::*`; `gdb::gdb_cmd` is in gdb.rs), so test.rs
 //! compiles unchanged while it is being split; delete this file once it
 //! uses `process`, `options` and `emulator` directly.
 //!
@@ -11,13 +11,12 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-use crate::cli::{GdbArgs, RunArgs};
+use crate::cli::RunArgs;
 use crate::cmd::Cmd;
 use crate::config::Config;
 use crate::emulator::{self, Program};
 use crate::facts::Emulator;
-use crate::gdb::Target;
-use crate::options::{Boot, GdbSession};
+use crate::options::Boot;
 use crate::paths::Paths;
 use crate::process::Finished;
 
@@ -75,9 +74,4 @@ pub fn baremetal_qemu_cmd(
     emulator::get(Emulator::Qemu)
         .baremetal(&boot, image, config, paths)
         .expect("QEMU runs every baremetal image")
-}
-
-/// The GDB command line.
-pub fn gdb_cmd(args: &GdbArgs, target: &Target, paths: &Paths, batch: bool) -> Cmd {
-    GdbSession::from(args).cmd(target, paths, batch)
 }

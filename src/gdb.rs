@@ -22,9 +22,6 @@ use crate::paths::Paths;
 use crate::plan::{Executor, write_file};
 use crate::process::Finished;
 
-// compat for src/test.rs until it moves to process.rs/options
-pub use crate::compat::gdb_cmd;
-
 /// What GDB debugs.
 pub enum Target<'a> {
     /// The kernel, through the emulator's stub.
@@ -38,6 +35,12 @@ pub enum Target<'a> {
     /// A userland program under gdbserver in the full-system guest, reached
     /// through the run's forwarded port (rootfs_overlay/lkmc/gdbserver.sh).
     Gdbserver(&'a Path),
+}
+
+/// The GDB command line.
+// compat for src/test.rs until it moves to process.rs/options
+pub fn gdb_cmd(args: &GdbArgs, target: &Target, paths: &Paths, batch: bool) -> Cmd {
+    GdbSession::from(args).cmd(target, paths, batch)
 }
 
 impl GdbSession {

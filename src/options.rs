@@ -4,22 +4,17 @@
 //! The emulators and GDB take these types, never the clap structs, so that
 //! internal callers (tests, `lkmc test`) start from `Default` instead of
 //! inventing command line values. Resolving only reinterprets and splits
-//! words: it starts nothing and reads no file. Defaults that clap shows in
-//! `--help` are the constants here.
+//! words: it starts nothing and reads no file. `Boot::default()` uses the
+//! same constants as clap's defaults (in cli.rs), and a test keeps it equal
+//! to a bare `lkmc run`.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Result;
 
-use crate::cli::{GdbArgs, RunArgs};
+use crate::cli::{DEFAULT_CPUS, DEFAULT_MEMORY, GdbArgs, RunArgs};
 use crate::error::UsageError;
-
-/// Guest CPUs unless told otherwise.
-pub const DEFAULT_CPUS: u32 = 1;
-
-/// Guest RAM unless told otherwise, in QEMU's syntax.
-pub const DEFAULT_MEMORY: &str = "256M";
 
 /// Where a Linux boot's root filesystem comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

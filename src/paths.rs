@@ -279,7 +279,7 @@ impl Paths {
     pub fn new(c: &Config) -> Paths {
         let f = c.arch.facts();
         let e = c.emulator.facts();
-        let qemu = machine::facts(c.arch, Emulator::Qemu).target;
+        let qemu = machine(c.arch, Emulator::Qemu).target;
         let gem5 = Emulator::Gem5.facts();
         let arch = f.name;
         let root = &c.root;
@@ -339,7 +339,7 @@ impl Paths {
 
         let port_offset = c.run_id;
         let qemu_base_port = 45454 + 10 * port_offset;
-        let baremetal_machine = machine::facts(c.arch, c.emulator).baremetal_machine;
+        let baremetal_machine = machine(c.arch, c.emulator).baremetal_machine;
 
         let (cross_compile, tool_dir) = match c.gcc_which {
             GccWhich::Host if c.arch.is_host() => (String::new(), None),
@@ -463,7 +463,7 @@ impl Paths {
 
             gem5_executable: gem5_build_dir
                 .join("build")
-                .join(machine::facts(c.arch, Emulator::Gem5).target)
+                .join(machine(c.arch, Emulator::Gem5).target)
                 .join("gem5.opt"),
             gem5_m5term: gem5_build_dir.join("m5term"),
             gem5_system_dir: gem5_build_dir.join("system"),

@@ -9,8 +9,8 @@
 //! log's tail (which `main` prints). `Executor::show` is the one place a
 //! `+ command` line is printed; processes start in `process.rs`.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{Read, Write};
+use std::fs::{self, OpenOptions};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -334,17 +334,6 @@ impl Executor {
         }
         Ok(())
     }
-}
-
-/// The last `n` lines of `path`, from byte `from` on.
-pub fn tail_of(path: &Path, from: u64, n: usize) -> Result<String> {
-    let mut f = File::open(path)?;
-    let mut bytes = Vec::new();
-    std::io::Seek::seek(&mut f, std::io::SeekFrom::Start(from))?;
-    f.read_to_end(&mut bytes)?;
-    let text = String::from_utf8_lossy(&bytes);
-    let lines: Vec<&str> = text.lines().collect();
-    Ok(lines[lines.len().saturating_sub(n)..].join("\n"))
 }
 
 /// Kbuild and make print `  CC      path` for each file they compile.

@@ -81,7 +81,7 @@ impl ProcessError {
             cmd: cmd.render(false),
             status,
             log: log.map(|(path, from)| {
-                let tail = crate::plan::tail_of(path, from, 40).unwrap_or_default();
+                let tail = tail_of(path, from, 40).unwrap_or_default();
                 (path.to_path_buf(), tail)
             }),
         }
@@ -105,6 +105,17 @@ impl fmt::Display for ProcessError {
 }
 
 impl std::error::Error for ProcessError {}
+
+/// The last `n` lines of `path`, from byte `from` on.
+fn tail_of(path: &Path, from: u64, n: usize) -> Result<String> {
+    let mut f = File::open(path)?;
+    let mut bytes = Vec::new();
+    std::io::Seek::seek(&mut f, std::io::SeekFrom::Start(from))?;
+    f.read_to_end(&mut bytes)?;
+    let text = String::from_utf8_lossy(&bytes);
+    let lines: Vec<&str> = text.lines().collect();
+    Ok(lines[lines.len().saturating_sub(n)..].join("\n"))
+}
 
 /// Where a child's stdin comes from when its `Cmd` names no file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,9 +9,9 @@ use std::path::Path;
 
 use anyhow::Result;
 
+use super::common::{Emulator, Mode, Program, not_implemented};
 use crate::cmd::{Cmd, p, quote};
 use crate::config::Config;
-use crate::emulator::{Emulator, Mode, Program, not_implemented};
 use crate::error::UsageError;
 use crate::options::Boot;
 use crate::paths::Paths;

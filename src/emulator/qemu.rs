@@ -11,12 +11,12 @@ use std::path::Path;
 
 use anyhow::Result;
 
+use super::common::{Emulator, Mode, Program, kernel_cli};
 use crate::cmd::{Cmd, p};
 use crate::config::Config;
-use crate::emulator::{Emulator, Mode, Program, kernel_cli};
 use crate::error::UsageError;
-use crate::facts::machine::{self, MachineFacts};
-use crate::facts::{Arch, Emulator as Which};
+use crate::facts::machine::MachineFacts;
+use crate::facts::{Arch, Emulator as Which, machine};
 use crate::guest::{GUEST_FORWARDED_PORT, nine_p_shares};
 use crate::options::{Boot, RecordReplay, Root};
 use crate::paths::Paths;
@@ -24,7 +24,7 @@ use crate::paths::Paths;
 pub struct Qemu;
 
 fn board(config: &Config) -> &'static MachineFacts {
-    machine::facts(config.arch, Which::Qemu)
+    machine(config.arch, Which::Qemu)
 }
 
 impl Emulator for Qemu {

@@ -4,15 +4,14 @@
 //! models, the firmware and devices lkmc adds, the guest's consoles, extra
 //! kernel command line words the board needs and where its RAM starts (for
 //! baremetal images). Rows are data; `emulator/` turns them into command
-//! lines and `Paths` into paths.
-
-use crate::facts::{Arch, Emulator};
+//! lines and `Paths` into paths. `facts::machine` picks a row; this file
+//! depends on no other table, so the others can point into it.
 
 /// One emulator's board for one arch.
 #[derive(Debug)]
 pub struct MachineFacts {
-    /// The arch this row is for (rows follow [`Arch::ALL`]).
-    pub arch: Arch,
+    /// The name of the arch this row is for (rows follow `Arch::ALL`).
+    pub arch: &'static str,
     /// The emulator's own name for the arch: QEMU's target
     /// (`qemu-system-X`, `qemu-X`), gem5's ISA build dir (`build/X`).
     pub target: &'static str,
@@ -44,10 +43,10 @@ pub struct MachineFacts {
     pub ram_base: Option<u64>,
 }
 
-/// QEMU's boards, in [`Arch::ALL`] order.
+/// QEMU's boards, in `Arch::ALL` order.
 pub const QEMU: [MachineFacts; 3] = [
     MachineFacts {
-        arch: Arch::X86_64,
+        arch: "x86_64",
         target: "x86_64",
         package: Some("qemu-system-x86"),
         machine_args: &["-machine", "pc"],
@@ -67,7 +66,7 @@ pub const QEMU: [MachineFacts; 3] = [
         ram_base: None,
     },
     MachineFacts {
-        arch: Arch::Arm,
+        arch: "arm",
         target: "arm",
         package: Some("qemu-system-arm"),
         // Without highmem=off the virt board puts PCI above 4 GiB, out of reach of
@@ -84,7 +83,7 @@ pub const QEMU: [MachineFacts; 3] = [
         ram_base: Some(0x4000_0000),
     },
     MachineFacts {
-        arch: Arch::Aarch64,
+        arch: "aarch64",
         target: "aarch64",
         package: Some("qemu-system-arm"),
         machine_args: &["-machine", "virt"],
@@ -102,12 +101,12 @@ pub const QEMU: [MachineFacts; 3] = [
     },
 ];
 
-/// gem5's boards, in [`Arch::ALL`] order. lkmc boots no gem5 full system
+/// gem5's boards, in `Arch::ALL` order. lkmc boots no gem5 full system
 /// yet: the board arguments, CPU and devices stay empty until
 /// `emulator/gem5.rs` does.
 pub const GEM5: [MachineFacts; 3] = [
     MachineFacts {
-        arch: Arch::X86_64,
+        arch: "x86_64",
         target: "X86",
         package: None,
         machine_args: &[],
@@ -122,7 +121,7 @@ pub const GEM5: [MachineFacts; 3] = [
         ram_base: None,
     },
     MachineFacts {
-        arch: Arch::Arm,
+        arch: "arm",
         target: "ARM",
         package: None,
         machine_args: &[],
@@ -137,7 +136,7 @@ pub const GEM5: [MachineFacts; 3] = [
         ram_base: Some(0x8000_0000),
     },
     MachineFacts {
-        arch: Arch::Aarch64,
+        arch: "aarch64",
         target: "ARM",
         package: None,
         machine_args: &[],
@@ -152,38 +151,3 @@ pub const GEM5: [MachineFacts; 3] = [
         ram_base: Some(0x8000_0000),
     },
 ];
-
-/// The board `emulator` gives `arch`.
-pub fn facts(arch: Arch, emulator: Emulator) -> &'static MachineFacts {
-    let row = &emulator.facts().machines[arch.index()];
-    debug_assert_eq!(row.arch, arch, "machine rows follow Arch::ALL");
-    row
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rows_follow_arch_order() {
-        for table in [&QEMU, &GEM5] {
-            for (row, arch) in table.iter().zip(Arch::ALL) {
-                assert_eq!(row.arch, arch);
-            }
-        }
-    }
-
-    #[test]
-    fn baremetal_archs_have_a_ram_base_everywhere() {
-        for arch in Arch::ALL {
-            let has_runtime = arch.facts().baremetal.is_some();
-            for table in [&QEMU, &GEM5] {
-                assert_eq!(
-                    table[arch.index()].ram_base.is_some(),
-                    has_runtime,
-                    "{arch}"
-                );
-            }
-        }
-    }
-}
