@@ -12,9 +12,20 @@ use std::path::{Path, PathBuf};
 
 use crate::paths::Paths;
 
-/// The guest's home and working directory (`lkmc_home=` on the kernel
+/// The guest's home and working directory ([`HOME_VAR`] on the kernel
 /// command line; rcS `cd`s there).
 pub const GUEST_HOME: &str = "/lkmc";
+
+/// The kernel words that mount the root filesystem from the disk image
+/// (the first virtio disk).
+pub const ROOT_ON_DISK: &str = "root=/dev/vda";
+
+/// Names of init's environment words (after ` - `) that
+/// rootfs_overlay/etc/init.d/rcS reads: the home, `--eval` and
+/// `--eval-after` (base64, see [`eval_word`]).
+pub const HOME_VAR: &str = "lkmc_home";
+pub const EVAL_VAR: &str = "lkmc_eval";
+pub const EVAL_AFTER_VAR: &str = "lkmc_eval_after";
 
 /// The guest port that the run id's `hostfwd_generic_port` reaches. Fixed,
 /// so that guest scripts (rootfs_overlay/lkmc/gdbserver.sh) need not know
@@ -176,6 +187,20 @@ mod tests {
         .unwrap();
         assert_eq!(lines.len(), 3);
         assert!(lines[0].contains("boom"));
+    }
+
+    #[test]
+    fn rcs_reads_the_init_environment() {
+        let rcs = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("rootfs_overlay/etc/init.d/rcS"),
+        )
+        .unwrap();
+        for var in [HOME_VAR, EVAL_VAR, EVAL_AFTER_VAR] {
+            assert!(
+                rcs.contains(&format!("${var}")) || rcs.contains(&format!("${{{var}")),
+                "{var}"
+            );
+        }
     }
 
     #[test]

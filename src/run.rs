@@ -8,7 +8,7 @@
 //! console: the status printed by `--eval`, a kernel panic or oops, or a
 //! timeout decide lkmc's exit status. `--dry-run` goes down the same path
 //! and prints what would run. This module builds no command line itself
-//! and knows no emulator by name.
+//! and branches on no emulator (what differs is in `facts/` and `emulator/`).
 
 use std::fs::File;
 use std::io::Write;

@@ -69,7 +69,7 @@ pub fn kernel_cli(boot: &Boot, m: &MachineFacts) -> String {
     let mut words: Vec<String> = Vec::new();
     let disk = matches!(boot.root, Root::Disk { .. });
     if disk {
-        words.push("root=/dev/vda".into());
+        words.push(guest::ROOT_ON_DISK.into());
     }
     words.push(guest::BASE_KERNEL_CLI.into());
     words.push(guest::GUEST_IP_CLI.into());
@@ -102,12 +102,12 @@ pub fn kernel_cli(boot: &Boot, m: &MachineFacts) -> String {
     }
     // Words after " - " become init's environment.
     words.push("-".into());
-    words.push(format!("lkmc_home={}", guest::GUEST_HOME));
+    words.push(format!("{}={}", guest::HOME_VAR, guest::GUEST_HOME));
     if let Some(e) = &g.eval {
-        words.push(guest::eval_word("lkmc_eval", e));
+        words.push(guest::eval_word(guest::EVAL_VAR, e));
     }
     if let Some(e) = &g.eval_after {
-        words.push(guest::eval_word("lkmc_eval_after", e));
+        words.push(guest::eval_word(guest::EVAL_AFTER_VAR, e));
     }
     if let Some(extra) = &g.kernel_cli_after_dash {
         words.push(extra.clone());
