@@ -327,8 +327,8 @@ fn check_replay_matches(
 fn check_inputs(boot: &Boot, config: &Config, paths: &Paths) -> Result<()> {
     let arch = config.arch;
     let mut missing: Vec<(&str, &PathBuf)> = Vec::new();
-    if !paths.linux_image.is_file() {
-        missing.push(("kernel image", &paths.linux_image));
+    if !paths.image.is_file() {
+        missing.push(("kernel image", &paths.image));
     }
     match boot.root {
         Root::Initramfs => {
@@ -338,7 +338,7 @@ fn check_inputs(boot: &Boot, config: &Config, paths: &Paths) -> Result<()> {
                         && l != "CONFIG_INITRAMFS_SOURCE=\"\""
                 })
             });
-            if paths.linux_image.is_file() && !embedded {
+            if paths.image.is_file() && !embedded {
                 return Err(UsageError::new(format!(
                     "--initramfs: the kernel in {} has no initramfs built in.\n\
                      Build one beside it (after the rootfs), then boot it:\n  \
@@ -411,8 +411,12 @@ fn boot_and_watch(cmd: &Cmd, boot: &Boot, paths: &Paths, quiet: bool) -> Result<
         }
         Ok(())
     })?;
+    // The console is not on stdout when it goes to a file: QEMU's
+    // --background log, or an emulator's own console log (gem5's).
     if boot.background {
         console = std::fs::read(&paths.background_serial_file).unwrap_or_default();
+    } else if paths.guest_terminal_file != paths.termout_file {
+        console = std::fs::read(&paths.guest_terminal_file).unwrap_or_default();
     }
     Ok(Outcome {
         qemu_status: ended.code(),
