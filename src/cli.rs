@@ -14,6 +14,12 @@ use crate::arch::{Arch, Emulator, GccWhich, QemuWhich};
 
 const COMMON: &str = "Common options";
 
+/// Guest CPUs unless told otherwise.
+pub const DEFAULT_CPUS: u32 = 1;
+
+/// Guest RAM unless told otherwise, in QEMU's syntax.
+pub const DEFAULT_MEMORY: &str = "256M";
+
 /// Build, boot and debug Linux kernels, kernel modules, userland and baremetal
 /// programs on QEMU and gem5, for x86_64, arm and aarch64.
 ///
@@ -224,12 +230,12 @@ pub struct BuildArgs {
 #[derive(Debug, Clone, Args)]
 pub struct RunArgs {
     /// Guest CPUs.
-    #[arg(short = 'c', long, value_name = "N", default_value_t = 1,
+    #[arg(short = 'c', long, value_name = "N", default_value_t = DEFAULT_CPUS,
           value_parser = clap::value_parser!(u32).range(1..=64))]
     pub cpus: u32,
 
     /// Guest RAM, in QEMU's syntax (256M, 1G).
-    #[arg(short = 'm', long, value_name = "SIZE", default_value = "256M", value_parser = parse_memory)]
+    #[arg(short = 'm', long, value_name = "SIZE", default_value = DEFAULT_MEMORY, value_parser = parse_memory)]
     pub memory: String,
 
     /// Extra kernel command line words, before the ` - ` separator.

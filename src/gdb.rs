@@ -8,7 +8,7 @@
 //! the program and connects to QEMU user mode's stub instead; for
 //! `--baremetal PATH`, the image and full-system QEMU's stub.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -17,8 +17,10 @@ use crate::cli::GdbArgs;
 use crate::cmd::{Cmd, p, script};
 use crate::config::Config;
 use crate::error::UsageError;
+use crate::options::GdbSession;
 use crate::paths::Paths;
 use crate::plan::{Executor, write_file};
+use crate::process::Finished;
 
 /// What GDB debugs.
 pub enum Target<'a> {
@@ -36,55 +38,77 @@ pub enum Target<'a> {
 }
 
 /// The GDB command line.
+// compat for src/test.rs until it moves to process.rs/options
 pub fn gdb_cmd(args: &GdbArgs, target: &Target, paths: &Paths, batch: bool) -> Cmd {
-    let mut c = Cmd::new(p(&paths.gdb));
-    if batch {
-        c = c.line(["-q", "-nx", "-batch"]);
+    GdbSession::from(args).cmd(target, paths, batch)
+}
+
+impl GdbSession {
+    /// The GDB command line for `target`; `batch` runs it without a
+    /// terminal (tests).
+    pub fn cmd(&self, target: &Target, paths: &Paths, batch: bool) -> Cmd {
+        let mut c = Cmd::new(p(&paths.gdb));
+        if batch {
+            c = c.line(["-q", "-nx", "-batch"]);
+        }
+        c = c.line(&self.before);
+        let ex = |c: Cmd, s: String| c.line(["-ex".to_string(), s]);
+        let kernel = matches!(target, Target::Kernel | Target::Kgdb);
+        if kernel {
+            c = ex(
+                c,
+                format!("add-auto-load-safe-path {}", p(&paths.linux_build_dir)),
+            );
+            // Breakpoints in modules not loaded yet wait for lx-symbols to load them.
+            c = ex(c, "set breakpoint pending on".into());
+            c = c.cwd(&paths.linux_build_dir);
+        }
+        if matches!(target, Target::Gdbserver(_)) {
+            // The guest's libraries are the sysroot's: read them locally rather
+            // than through the remote protocol.
+            c = ex(c, format!("set sysroot {}", p(&paths.userland_library_dir)));
+        }
+        c = ex(c, format!("file {}", p(&target.file(paths))));
+        if matches!(target, Target::Kgdb) {
+            c = ex(c, "set serial baud 115200".into());
+        }
+        c = ex(c, format!("target remote localhost:{}", target.port(paths)));
+        if let (Some(b), false) = (&self.break_at, matches!(target, Target::Kgdb)) {
+            c = ex(c, format!("break {b}"));
+        }
+        if !self.no_continue {
+            c = ex(c, "continue".into());
+        }
+        if kernel && !self.no_lxsymbols && !batch {
+            // Runs when GDB next stops: from then on, module symbols follow insmod.
+            c = ex(
+                c,
+                format!("lx-symbols {}", p(&paths.kernel_modules_build_dir)),
+            );
+        }
+        c.args(&self.extra)
     }
-    if let Some(before) = &args.before {
-        c = c.line(shlex::split(before).unwrap_or_default());
+}
+
+impl Target<'_> {
+    /// The ELF GDB loads symbols from.
+    fn file(&self, paths: &Paths) -> PathBuf {
+        match self {
+            Target::Kernel | Target::Kgdb => paths.vmlinux.clone(),
+            Target::Userland(exe) | Target::Baremetal(exe) | Target::Gdbserver(exe) => {
+                exe.to_path_buf()
+            }
+        }
     }
-    let ex = |c: Cmd, s: String| c.line(["-ex".to_string(), s]);
-    let (file, port) = match target {
-        Target::Kernel => (paths.vmlinux.clone(), paths.gdb_port),
-        Target::Kgdb => (paths.vmlinux.clone(), paths.extra_serial_port),
-        Target::Userland(exe) | Target::Baremetal(exe) => (exe.to_path_buf(), paths.gdb_port),
-        Target::Gdbserver(exe) => (exe.to_path_buf(), paths.hostfwd_generic_port),
-    };
-    let kernel = matches!(target, Target::Kernel | Target::Kgdb);
-    if kernel {
-        c = ex(
-            c,
-            format!("add-auto-load-safe-path {}", p(&paths.linux_build_dir)),
-        );
-        // Breakpoints in modules not loaded yet wait for lx-symbols to load them.
-        c = ex(c, "set breakpoint pending on".into());
-        c = c.cwd(&paths.linux_build_dir);
+
+    /// The port GDB connects to.
+    fn port(&self, paths: &Paths) -> u16 {
+        match self {
+            Target::Kgdb => paths.extra_serial_port,
+            Target::Gdbserver(_) => paths.hostfwd_generic_port,
+            _ => paths.gdb_port,
+        }
     }
-    if matches!(target, Target::Gdbserver(_)) {
-        // The guest's libraries are the sysroot's: read them locally rather
-        // than through the remote protocol.
-        c = ex(c, format!("set sysroot {}", p(&paths.userland_library_dir)));
-    }
-    c = ex(c, format!("file {}", p(&file)));
-    if matches!(target, Target::Kgdb) {
-        c = ex(c, "set serial baud 115200".into());
-    }
-    c = ex(c, format!("target remote localhost:{port}"));
-    if let (Some(b), false) = (&args.break_at, matches!(target, Target::Kgdb)) {
-        c = ex(c, format!("break {b}"));
-    }
-    if !args.no_continue {
-        c = ex(c, "continue".into());
-    }
-    if kernel && !args.no_lxsymbols && !batch {
-        // Runs when GDB next stops: from then on, module symbols follow insmod.
-        c = ex(
-            c,
-            format!("lx-symbols {}", p(&paths.kernel_modules_build_dir)),
-        );
-    }
-    c.args(&args.extra_gdb_args)
 }
 
 /// Whether a TCP socket listens on `port`. Read from /proc/net rather than
@@ -105,23 +129,16 @@ pub fn listening(port: u16) -> bool {
     })
 }
 
-/// Where the guest sees a program built into the userland build dir.
-fn guest_path(exe: &Path, paths: &Paths) -> String {
-    exe.strip_prefix(&paths.userland_build_dir)
-        .map(|rel| format!("/lkmc/{}", rel.display()))
-        .unwrap_or_else(|_| exe.display().to_string())
-}
-
 /// `lkmc gdb`.
 pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitCode> {
     let config = &configs[0];
     let paths = Paths::new(config);
     let exe;
     let target = if let Some(b) = &args.baremetal {
-        exe = crate::run::baremetal_image(b, config, &paths, exec)?.0;
+        exe = crate::program::baremetal_image(b, config, &paths, exec)?.0;
         Target::Baremetal(&exe)
     } else if let Some(u) = &args.userland {
-        exe = crate::run::userland_executable(u, config, &paths, exec)?;
+        exe = crate::program::userland_executable(u, config, &paths, exec)?;
         if args.gdbserver {
             Target::Gdbserver(&exe)
         } else {
@@ -132,11 +149,21 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     } else {
         Target::Kernel
     };
-    let cmd = gdb_cmd(args, &target, &paths, false);
-    if config.dry_run {
-        println!("+ {}", cmd.render(config.print_cmd_oneline));
-        return Ok(ExitCode::SUCCESS);
+    let cmd = GdbSession::from(args).cmd(&target, &paths, false);
+    if !exec.dry_run {
+        check_ready(&target, args, config, &paths)?;
+        write_file(&paths.run_gdb_cmd_file, &script(&cmd), true)?;
     }
+    match exec.foreground(&cmd, None)? {
+        None => Ok(ExitCode::SUCCESS),
+        Some(Finished::Exited(code)) => Ok(ExitCode::from(code.clamp(0, 255) as u8)),
+        Some(Finished::TimedOut) => unreachable!("GDB runs without a timeout"),
+    }
+}
+
+/// Fail, naming what starts it, unless there is something to debug and
+/// its stub listens.
+fn check_ready(target: &Target, args: &GdbArgs, config: &Config, paths: &Paths) -> Result<()> {
     if matches!(target, Target::Kernel | Target::Kgdb) && !paths.vmlinux.is_file() {
         return Err(UsageError::new(format!(
             "no kernel to debug: {} is missing.\nBuild it with: lkmc build --arch {} linux",
@@ -145,13 +172,9 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
         ))
         .into());
     }
-    let port = match target {
-        Target::Kgdb => paths.extra_serial_port,
-        Target::Gdbserver(_) => paths.hostfwd_generic_port,
-        _ => paths.gdb_port,
-    };
+    let port = target.port(paths);
     if !listening(port) {
-        let start = match &target {
+        let start = match target {
             Target::Userland(_) => format!(
                 "lkmc run --arch {} --run-id {} --userland {} --gdb-wait",
                 config.arch,
@@ -171,12 +194,14 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
                     .unwrap_or_default()
             ),
             Target::Gdbserver(exe) => format!(
-                "lkmc run --arch {} --run-id {} --eval-after '/lkmc/gdbserver.sh {}'\n\
-                 (the program's path in the guest: under /lkmc, or /mnt/9p/out_rootfs_overlay/lkmc \
-                 for a fresh build)",
+                "lkmc run --arch {} --run-id {} --eval-after '{} {}'\n\
+                 (the program's path in the guest: under {}, or {} for a fresh build)",
                 config.arch,
                 config.run_id,
-                guest_path(exe, &paths)
+                crate::guest::gdbserver_script(),
+                crate::guest::program_path(exe, paths),
+                crate::guest::GUEST_HOME,
+                crate::guest::fresh_home(),
             ),
             Target::Kgdb => format!(
                 "lkmc run --arch {} --run-id {} --kgdb",
@@ -194,12 +219,5 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
         ))
         .into());
     }
-    write_file(&paths.run_gdb_cmd_file, &script(&cmd), true)?;
-    if !config.quiet {
-        println!("+ {}", cmd.render(config.print_cmd_oneline));
-    }
-    let status = cmd.to_command().status()?;
-    Ok(ExitCode::from(
-        status.code().unwrap_or(1).clamp(0, 255) as u8
-    ))
+    Ok(())
 }

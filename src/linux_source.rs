@@ -9,7 +9,7 @@
 //! is complete, so an interrupted fetch never looks like a source tree.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Result;
 
@@ -149,23 +149,14 @@ fn git_reachable(url: &str, git_ref: &str) -> bool {
     if std::env::var_os("LKMC_OFFLINE").is_some() {
         return false;
     }
-    let child = duct::cmd!("git", "ls-remote", "--exit-code", url, git_ref)
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .stdout_null()
-        .stderr_null()
-        .unchecked()
-        .start();
-    let Ok(child) = child else { return false };
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while Instant::now() < deadline {
-        match child.try_wait() {
-            Ok(Some(out)) => return out.status.success(),
-            Ok(None) => std::thread::sleep(Duration::from_millis(50)),
-            Err(_) => return false,
-        }
-    }
-    let _ = child.kill();
-    false
+    let query = Cmd::new("git").env("GIT_TERMINAL_PROMPT", "0").args([
+        "ls-remote",
+        "--exit-code",
+        url,
+        git_ref,
+    ]);
+    crate::process::output(&query, Some(Duration::from_secs(15)))
+        .is_ok_and(|out| out.status.success())
 }
 
 #[cfg(test)]

@@ -9,13 +9,20 @@ mod arch;
 mod build;
 mod cli;
 mod cmd;
+mod compat;
 mod config;
+mod emulator;
 mod error;
+mod facts;
 mod gdb;
 mod getvar;
+mod guest;
 mod linux_source;
+mod options;
 mod paths;
 mod plan;
+mod process;
+mod program;
 mod remove;
 mod run;
 mod sources;
@@ -30,6 +37,7 @@ use crate::cli::Command;
 use crate::config::Config;
 use crate::error::{CmdFailed, UsageError};
 use crate::plan::Executor;
+use crate::process::ProcessError;
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -46,6 +54,9 @@ fn main() -> ExitCode {
             if let Some(u) = e.downcast_ref::<UsageError>() {
                 eprintln!("error: {u}");
                 ExitCode::from(2)
+            } else if let Some(p) = e.downcast_ref::<ProcessError>() {
+                eprintln!("error: {p}");
+                ExitCode::from(1)
             } else if let Some(f) = e.downcast_ref::<CmdFailed>() {
                 eprintln!("error: {f}");
                 ExitCode::from(f.status.clamp(1, 255) as u8)

@@ -3,11 +3,15 @@
 //! This is the one place lkmc formats a path; every other module reads them
 //! from here, and `lkmc getvar` prints them. Computing `Paths` touches no
 //! file, so getvar and `--dry-run` are instant and have no side effects.
+//! What differs between emulators comes from their rows in `facts/`; this
+//! module never asks which emulator it is.
 
 use std::path::{Path, PathBuf};
 
-use crate::arch::{Emulator, GccWhich, QemuWhich};
 use crate::config::Config;
+use crate::facts::emulator::{DiskFormat, KernelFile};
+use crate::facts::provider::{GccWhich, QemuWhich};
+use crate::facts::{Emulator, machine};
 
 /// How a field prints in `getvar`.
 pub trait Var {
@@ -274,6 +278,9 @@ impl Paths {
     /// Derive every path for `c`. Pure: reads no file.
     pub fn new(c: &Config) -> Paths {
         let f = c.arch.facts();
+        let e = c.emulator.facts();
+        let qemu = machine(c.arch, Emulator::Qemu).target;
+        let gem5 = Emulator::Gem5.facts();
         let arch = f.name;
         let root = &c.root;
         let out = &c.out_dir;
@@ -307,32 +314,32 @@ impl Paths {
         let qemu_build_dir = out.join("qemu").join(&ids.qemu).join("opt");
         let (qemu_executable, qemu_user_executable, qemu_img_executable) = match c.qemu_which {
             QemuWhich::Host => (
-                PathBuf::from(format!("qemu-system-{}", f.qemu_arch)),
-                PathBuf::from(format!("qemu-{}-static", f.qemu_arch)),
+                PathBuf::from(format!("qemu-system-{}", qemu)),
+                PathBuf::from(format!("qemu-{}-static", qemu)),
                 PathBuf::from("qemu-img"),
             ),
             QemuWhich::Lkmc => (
                 qemu_build_dir
-                    .join(format!("{}-softmmu", f.qemu_arch))
-                    .join(format!("qemu-system-{}", f.qemu_arch)),
+                    .join(format!("{}-softmmu", qemu))
+                    .join(format!("qemu-system-{}", qemu)),
                 qemu_build_dir
-                    .join(format!("{}-linux-user", f.qemu_arch))
-                    .join(format!("qemu-{}", f.qemu_arch)),
+                    .join(format!("{}-linux-user", qemu))
+                    .join(format!("qemu-{}", qemu)),
                 qemu_build_dir.join("qemu-img"),
             ),
         };
 
         let gem5_source_dir = submodules.join("gem5");
         let gem5_build_dir = out.join("gem5").join(&ids.gem5);
-        let gem5_run_dir = run_dir_for(out, "gem5", arch, c.run_id);
-        let m5out_dir = gem5_run_dir.join("m5out");
-        let qemu_run_dir = run_dir_for(out, "qemu", arch, c.run_id);
-        let gem5 = c.emulator == Emulator::Gem5;
-        let run_dir = if gem5 { &gem5_run_dir } else { &qemu_run_dir }.clone();
+        let gem5_run_dir = run_dir_for(out, gem5.run_dir, arch, c.run_id);
+        let m5out_dir = output_dir(&gem5_run_dir, Emulator::Gem5);
+        let qemu_run_dir = run_dir_for(out, Emulator::Qemu.facts().run_dir, arch, c.run_id);
+        let run_dir = run_dir_for(out, e.run_dir, arch, c.run_id);
+        let emulator_out_dir = output_dir(&run_dir, c.emulator);
 
         let port_offset = c.run_id;
         let qemu_base_port = 45454 + 10 * port_offset;
-        let baremetal_machine = if gem5 { f.gem5_machine } else { "virt" };
+        let baremetal_machine = machine(c.arch, c.emulator).baremetal_machine;
 
         let (cross_compile, tool_dir) = match c.gcc_which {
             GccWhich::Host if c.arch.is_host() => (String::new(), None),
@@ -375,7 +382,11 @@ impl Paths {
             linux_source_dir: c.linux_source_dir.clone(),
             linux_config: linux_build_dir.join(".config"),
             linux_cli_fragment: linux_build_dir.join("lkmc_cli.config"),
-            image: if gem5 { &vmlinux } else { &linux_image }.clone(),
+            image: match e.boots {
+                KernelFile::Image => &linux_image,
+                KernelFile::Vmlinux => &vmlinux,
+            }
+            .clone(),
             image_elf: vmlinux.clone(),
             vmlinux,
             linux_image,
@@ -414,10 +425,9 @@ impl Paths {
             guest_packages_dir: out.join("guest_packages").join(arch),
             rootfs_tree_dir: rootfs_build_dir.join("tree"),
             rootfs_cpio: rootfs_build_dir.join("rootfs.cpio"),
-            disk_image: if gem5 {
-                &rootfs_raw_file
-            } else {
-                &rootfs_qcow2_file
+            disk_image: match e.disk {
+                DiskFormat::Qcow2 => &rootfs_qcow2_file,
+                DiskFormat::Raw => &rootfs_raw_file,
             }
             .clone(),
             rootfs_raw_file,
@@ -453,7 +463,7 @@ impl Paths {
 
             gem5_executable: gem5_build_dir
                 .join("build")
-                .join(f.gem5_arch)
+                .join(machine(c.arch, Emulator::Gem5).target)
                 .join("gem5.opt"),
             gem5_m5term: gem5_build_dir.join("m5term"),
             gem5_system_dir: gem5_build_dir.join("system"),
@@ -462,24 +472,16 @@ impl Paths {
             gem5_source_dir,
             gem5_build_dir,
             stats_file: m5out_dir.join("stats.txt"),
-            gem5_guest_terminal_file: m5out_dir.join("system.terminal"),
+            gem5_guest_terminal_file: m5out_dir.join(gem5.console_file),
             gem5_readfile_file: gem5_run_dir.join("readfile"),
             m5out_dir: m5out_dir.clone(),
             gem5_run_dir,
 
             termout_file: run_dir.join("termout.txt"),
-            guest_terminal_file: if gem5 {
-                m5out_dir.join("system.terminal")
-            } else {
-                run_dir.join("termout.txt")
-            },
+            guest_terminal_file: emulator_out_dir.join(e.console_file),
             background_serial_file: qemu_run_dir.join("background.log"),
             trace_file: run_dir.join("trace.bin"),
-            trace_txt_file: if gem5 {
-                m5out_dir.join("trace.txt")
-            } else {
-                run_dir.join("trace.txt")
-            },
+            trace_txt_file: emulator_out_dir.join("trace.txt"),
             qemu_rrfile: qemu_run_dir.join("rrfile"),
             qemu_rr_cmd_file: qemu_run_dir.join("rrfile.cmd"),
             run_cmd_file: run_dir.join("run.sh"),
@@ -493,11 +495,7 @@ impl Paths {
             monitor_port: qemu_base_port,
             hostfwd_generic_port: qemu_base_port + 1,
             hostfwd_ssh_port: qemu_base_port + 2,
-            gdb_port: if gem5 {
-                7000 + port_offset
-            } else {
-                qemu_base_port + 3
-            },
+            gdb_port: e.gdb_port.port(qemu_base_port, port_offset),
             extra_serial_port: qemu_base_port + 4,
             gem5_telnet_port: 3456 + 4 * port_offset,
 
@@ -530,6 +528,14 @@ pub fn flatten(path: &Path) -> String {
             }
         })
         .collect()
+}
+
+/// Where `emulator` writes its own outputs in a run dir.
+fn output_dir(run_dir: &Path, emulator: Emulator) -> PathBuf {
+    match emulator.facts().output_subdir {
+        Some(sub) => run_dir.join(sub),
+        None => run_dir.to_path_buf(),
+    }
 }
 
 fn run_dir_for(out: &Path, emulator: &str, arch: &str, run_id: u16) -> PathBuf {

@@ -5,18 +5,19 @@
 //! knows its shell equivalent. `--dry-run` prints the steps and touches
 //! nothing; a real run prints each step as it starts, keeps the output of
 //! commands in the plan's log under out/, shows progress for long ones, and
-//! on failure prints the failing command and the log's tail.
+//! on failure returns a `ProcessError` with the failing command and the
+//! log's tail (which `main` prints). `Executor::show` is the one place a
+//! `+ command` line is printed; processes start in `process.rs`.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::fs::{self, OpenOptions};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
 
 use crate::cmd::{Cmd, p, quote};
-use crate::error::CmdFailed;
+use crate::process::{self, Input, ProcessError, Split};
 use crate::remove::Removal;
 
 /// One thing a plan does.
@@ -146,6 +147,25 @@ impl Executor {
         }
     }
 
+    /// Print a command as it starts (or instead of running it).
+    pub fn show_cmd(&self, cmd: &Cmd) {
+        self.show(&Step::run("", cmd.clone()));
+    }
+
+    /// Show `cmd` and, unless this is a dry run, run it on the terminal,
+    /// killed after `timeout`. None: a dry run, nothing ran.
+    pub fn foreground(
+        &self,
+        cmd: &Cmd,
+        timeout: Option<Duration>,
+    ) -> Result<Option<process::Finished>> {
+        self.show_cmd(cmd);
+        if self.dry_run {
+            return Ok(None);
+        }
+        process::foreground(cmd, timeout).map(Some)
+    }
+
     /// Run every step in order; stop at the first failure. Every removal
     /// is checked first, so a plan with a refused one changes nothing, also
     /// under `--dry-run`.
@@ -222,14 +242,14 @@ impl Executor {
                         if self.verbose {
                             bar.println(format!("+ {}", cmd.render(true)));
                         }
-                        let out = cmd.to_command().output();
+                        let out = process::output(cmd, None);
                         let (ok, text) = match out {
                             Ok(o) => {
                                 let mut t = String::from_utf8_lossy(&o.stdout).into_owned();
                                 t.push_str(&String::from_utf8_lossy(&o.stderr));
                                 (o.status.success(), t)
                             }
-                            Err(e) => (false, format!("could not start `{}`: {e}\n", cmd.program)),
+                            Err(e) => (false, format!("{e}\n")),
                         };
                         {
                             let mut log = log.lock().unwrap();
@@ -263,8 +283,8 @@ impl Executor {
                 label,
                 may_fail,
             } => match self.logged(cmd, label, log) {
-                Err(e) if *may_fail && e.downcast_ref::<CmdFailed>().is_some() => {
-                    eprintln!("warning: {label} failed; going on");
+                Err(e) if *may_fail && e.downcast_ref::<ProcessError>().is_some() => {
+                    eprintln!("warning: {e}\nwarning: {label} failed; going on");
                     Ok(())
                 }
                 r => r,
@@ -285,15 +305,11 @@ impl Executor {
         writeln!(logf, "+ {}", cmd.render(true))?;
         let start_len = logf.metadata()?.len();
 
-        let (reader, writer) = std::io::pipe()?;
-        let mut child = spawn(cmd, writer.try_clone()?.into(), writer.into())?;
         let bar = progress_bar(label, self.quiet || self.verbose);
         let mut compiled = 0u64;
-        let mut lines = BufReader::new(reader);
-        let mut buf = Vec::new();
-        while lines.read_until(b'\n', &mut buf)? > 0 {
-            logf.write_all(&buf)?;
-            let line = String::from_utf8_lossy(&buf);
+        let ended = process::stream(cmd, Input::Inherit, None, Split::Lines, |buf| {
+            logf.write_all(buf)?;
+            let line = String::from_utf8_lossy(buf);
             if self.verbose {
                 print!("{line}");
             }
@@ -306,68 +322,18 @@ impl Executor {
             } else {
                 bar.set_message(format!("{label} | {last}"));
             }
-            buf.clear();
-        }
-        let status = child.wait()?;
+            Ok(())
+        })?;
         bar.finish_and_clear();
-        if !self.quiet && status.success() {
-            let secs = bar.elapsed().as_secs_f64();
-            if secs >= 2.0 {
-                eprintln!("  {label}: done in {secs:.1} s");
-            }
+        if !ended.status.success() {
+            return Err(ProcessError::new(cmd, ended.code(), Some((log, start_len))).into());
         }
-        check(cmd, status.code(), Some((log, start_len)))
-    }
-}
-
-fn spawn(cmd: &Cmd, stdout: Stdio, stderr: Stdio) -> Result<std::process::Child> {
-    let mut c = cmd.to_command();
-    c.stdout(stdout).stderr(stderr);
-    if let Some(input) = &cmd.stdin {
-        c.stdin(File::open(input).with_context(|| format!("opening {}", input.display()))?);
-    }
-    c.spawn().map_err(|e| {
-        let hint = if e.kind() == std::io::ErrorKind::NotFound {
-            "\n(install it, e.g. with `lkmc build --download-dependencies`)"
-        } else {
-            ""
-        };
-        anyhow::anyhow!("could not start `{}`: {e}{hint}", cmd.program)
-    })
-}
-
-/// Fail with the command and the log tail if `code` is not 0.
-fn check(cmd: &Cmd, code: Option<i32>, log: Option<(&Path, u64)>) -> Result<()> {
-    if code == Some(0) {
-        return Ok(());
-    }
-    let shown = code.map_or("killed by a signal".to_string(), |c| {
-        format!("exit status {c}")
-    });
-    eprintln!("error: command failed ({shown}):\n{}", cmd.render(false));
-    if let Some((log, from)) = log {
-        let tail = tail_of(log, from, 40).unwrap_or_default();
-        if !tail.is_empty() {
-            eprintln!("--- last lines of {} ---\n{tail}", log.display());
+        let secs = bar.elapsed().as_secs_f64();
+        if !self.quiet && secs >= 2.0 {
+            eprintln!("  {label}: done in {secs:.1} s");
         }
-        eprintln!("full log: {}", log.display());
+        Ok(())
     }
-    Err(CmdFailed {
-        status: 1,
-        what: format!("`{}` failed ({shown})", cmd.program),
-    }
-    .into())
-}
-
-/// The last `n` lines of `path`, from byte `from` on.
-pub fn tail_of(path: &Path, from: u64, n: usize) -> Result<String> {
-    let mut f = File::open(path)?;
-    let mut bytes = Vec::new();
-    std::io::Seek::seek(&mut f, std::io::SeekFrom::Start(from))?;
-    f.read_to_end(&mut bytes)?;
-    let text = String::from_utf8_lossy(&bytes);
-    let lines: Vec<&str> = text.lines().collect();
-    Ok(lines[lines.len().saturating_sub(n)..].join("\n"))
 }
 
 /// Kbuild and make print `  CC      path` for each file they compile.

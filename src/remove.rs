@@ -18,7 +18,7 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::cmd::{p, quote};
+use crate::cmd::{Cmd, p, quote};
 use crate::error::UsageError;
 
 /// Where the paths of a removal may be.
@@ -246,12 +246,12 @@ fn tracked_files(root: &Path, path: &Path) -> Vec<String> {
     } else {
         p(rel)
     };
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(&root)
-        .args(["ls-files", "-z", "--", &spec])
-        .stderr(std::process::Stdio::null())
-        .output();
+    let out = crate::process::output(
+        &Cmd::new("git")
+            .line(["-C", &p(&root)])
+            .args(["ls-files", "-z", "--", &spec]),
+        None,
+    );
     match out {
         Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout)
             .split('\0')

@@ -1,50 +1,40 @@
-//! `lkmc run`: boot the guest in QEMU and report how it ended.
+//! `lkmc run`: boot the guest, or run one program, and report how it ended.
 //!
-//! The QEMU command line is a `Cmd` built from the arch table and `Paths`;
-//! `--dry-run` prints it. A real run holds the run id's lock (so ports never
-//! clash), writes the command to `run.sh`, tees the console to the terminal
-//! and to `termout.txt`, and then reads the console: the status printed by
-//! `--eval`, a kernel panic or oops, or a timeout decide lkmc's exit status.
+//! Orchestration only: the options are resolved once (`options::Run`), the
+//! emulator (`emulator/`) gives the command line, `process.rs` runs it and
+//! `guest.rs` says what its console means. A real run holds the run id's
+//! lock (so ports never clash), writes the command to `run.sh`, tees the
+//! console to the terminal and to `termout.txt`, and then reads the
+//! console: the status printed by `--eval`, a kernel panic or oops, or a
+//! timeout decide lkmc's exit status. `--dry-run` goes down the same path
+//! and prints what would run. This module builds no command line itself
+//! and branches on no emulator (what differs is in `facts/` and `emulator/`).
 
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{ExitCode, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use crate::arch::{Arch, Emulator};
 use crate::cli::RunArgs;
 use crate::cmd::{Cmd, p, script};
 use crate::config::Config;
+use crate::emulator::{self, Emulator, Mode, Program};
 use crate::error::{CmdFailed, UsageError};
+use crate::options::{Boot, RecordReplay, Root, Run, What};
 use crate::paths::Paths;
 use crate::plan::{Executor, write_file};
+use crate::process::{Input, RunLock, Split, lock_run_id};
 
-/// The guest port that the run id's `hostfwd_generic_port` reaches. Fixed,
-/// so that guest scripts (rootfs_overlay/lkmc/gdbserver.sh) need not know
-/// the run id.
-pub const GUEST_FORWARDED_PORT: u16 = 45455;
-
-/// Guest console line that carries `--eval`'s exit status.
-pub const EXIT_STATUS_MARK: &str = "lkmc_exit_status_";
-
-/// Kernel command line words every boot gets. `panic=-1` reboots at once on
-/// a panic, which `-no-reboot` turns into QEMU exiting; `oops=panic` makes an
-/// oops do the same, so a crash ends the run immediately.
-const BASE_KERNEL_CLI: &str = "console_msg_format=syslog nokaslr norandmaps panic=-1 oops=panic printk.devkmsg=on printk.time=y rw";
-
-/// The guest's network, set up by the kernel (CONFIG_IP_PNP) before init:
-/// eth0 at 10.0.2.15 with QEMU user networking's gateway 10.0.2.2, hostname
-/// lkmc, no DHCP. Doing it from rcS costs three BusyBox execs, ~0.1 s of a
-/// TCG boot; rcS still does it when the kernel lacks IP_PNP.
-const GUEST_IP_CLI: &str = "ip=10.0.2.15::10.0.2.2:255.255.255.0:lkmc:eth0:off";
-
-/// The guest's home and working directory.
-pub const GUEST_HOME: &str = "/lkmc";
+// compat for src/test.rs until it moves to process.rs/options
+pub use crate::compat::{
+    baremetal_qemu_cmd, default_run_args, output_with_timeout, run_with_timeout, userland_cmd,
+};
+// compat for src/test.rs until it moves to process.rs/options
+pub use crate::process::Finished;
+// compat for src/test.rs until it moves to program.rs
+pub use crate::program::{default_build_args, userland_executable};
 
 /// `lkmc run`.
 pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitCode> {
@@ -55,310 +45,136 @@ pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
         .into());
     }
     let config = &configs[0];
-    if let Some(path) = &args.userland {
-        return run_userland(path, args, config, exec);
+    let run = Run::new(args)?;
+    match &run.what {
+        What::Userland { path, args, stdin } => {
+            run_userland(path, args, stdin.as_deref(), &run, config, exec)
+        }
+        What::Baremetal(path) => run_baremetal(path, &run, config, exec),
+        What::Linux => run_linux(&run, config, exec),
     }
-    if let Some(path) = &args.baremetal {
-        return run_baremetal(path, args, config, exec);
-    }
-    if config.emulator != Emulator::Qemu {
-        return Err(UsageError::new(format!(
-            "lkmc run --emulator {} is not implemented yet; only qemu boots for now",
-            config.emulator
-        ))
-        .into());
-    }
+}
+
+fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
+    let emulator = emulator::get(config.emulator);
+    let boot = &run.boot;
+    emulator.check(Mode::Linux, boot, config)?;
+    check_supported(boot, config)?;
     let paths = Paths::new(config);
-    if args.kvm {
-        check_kvm(config.arch)?;
+    if run.build {
+        crate::build::main(&default_build_args(), std::slice::from_ref(config), exec)?;
     }
-    if args.kgdb && config.arch.facts().extra_console.is_none() {
-        return Err(UsageError::new(format!(
-            "--kgdb needs a second serial port in the guest, and QEMU's {} virt board has only one UART.
-             Use QEMU's own GDB stub instead: lkmc run --arch {} --gdb-wait, then lkmc gdb --arch {}",
-            config.arch, config.arch, config.arch
-        ))
-        .into());
+    let cmd = emulator.boot(boot, config, &paths)?;
+    let _lock = match exec.dry_run {
+        true => None,
+        false => Some(prepare_boot(&cmd, emulator, boot, config, &paths)?),
+    };
+    exec.show_cmd(&cmd);
+    if let Some(tmux_args) = &run.gdb_split {
+        split_gdb(tmux_args.as_deref(), config, None, exec)?;
     }
-    if args.build && !config.dry_run {
-        build_first(config, exec)?;
-    }
-    let cmd = qemu_cmd(args, config, &paths);
-    if config.dry_run {
-        println!("+ {}", cmd.render(config.print_cmd_oneline));
+    if exec.dry_run {
         return Ok(ExitCode::SUCCESS);
     }
-    check_inputs(args, config, &paths)?;
+    let outcome = boot_and_watch(&cmd, boot, &paths, config.quiet)?;
+    outcome.report(boot)
+}
+
+/// What the emulator's facts say it cannot do, refused up front.
+fn check_supported(boot: &Boot, config: &Config) -> Result<()> {
+    let e = config.emulator.facts();
+    if boot.kvm && !e.has_kvm {
+        return Err(UsageError::new(format!("--kvm: {} cannot use KVM", e.name)).into());
+    }
+    if boot.record_replay.is_some() && !e.has_record {
+        return Err(
+            UsageError::new(format!("--record/--replay: {} cannot record a run", e.name)).into(),
+        );
+    }
+    Ok(())
+}
+
+/// Everything a real boot needs before the emulator starts: its inputs,
+/// the run id's lock, a matching recording, the shared directories and the
+/// reproducer scripts.
+fn prepare_boot(
+    cmd: &Cmd,
+    emulator: &dyn Emulator,
+    boot: &Boot,
+    config: &Config,
+    paths: &Paths,
+) -> Result<RunLock> {
+    check_inputs(boot, config, paths)?;
     if !config.quiet
-        && let Some(w) = crate::build::modules::mismatch_warning(config, &paths)
+        && let Some(w) = crate::build::modules::mismatch_warning(config, paths)
     {
         eprintln!("{w}");
     }
-    let _lock = lock_run_id(&paths, config)?;
-    if args.record || args.replay {
-        check_replay_matches(args, config, &paths)?;
+    let lock = lock_run_id(paths, config)?;
+    if let Some(rr) = boot.record_replay {
+        check_replay_matches(rr, emulator, boot, config, paths)?;
     }
-    // QEMU refuses a 9P share of a missing directory.
-    for (dir, _) in nine_p_shares(&paths) {
-        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    if config.emulator.facts().has_9p {
+        // QEMU refuses a 9P share of a missing directory.
+        for (dir, _) in crate::guest::nine_p_shares(paths) {
+            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
     }
-    write_file(&paths.run_cmd_file, &script(&cmd), true)?;
-    write_file(&paths.last_run_cmd_file, &script(&cmd), true)?;
-    if !config.quiet {
-        println!("+ {}", cmd.render(config.print_cmd_oneline));
-    }
-    if args.gdb {
-        split_gdb(args, config, None)?;
-    }
-    let outcome = boot(&cmd, args, &paths, config.quiet)?;
-    outcome.report(args)
+    write_file(&paths.run_cmd_file, &script(cmd), true)?;
+    write_file(&paths.last_run_cmd_file, &script(cmd), true)?;
+    Ok(lock)
 }
 
-/// Where the program for `--userland PATH` is, building it first when PATH
-/// is a source.
-pub fn userland_executable(
+fn run_userland(
     path: &Path,
-    config: &Config,
-    paths: &Paths,
-    exec: &Executor,
-) -> Result<PathBuf> {
-    let abs = std::path::absolute(path)?;
-    let is_src = abs
-        .extension()
-        .is_some_and(|e| crate::build::userland::EXTS.iter().any(|x| e == *x));
-    if !is_src {
-        if abs.is_file() || config.dry_run {
-            return Ok(abs);
-        }
-        return Err(UsageError::new(format!("--userland {}: no such file", abs.display())).into());
-    }
-    if !abs.is_file() {
-        return Err(
-            UsageError::new(format!("--userland {}: no such source file", abs.display())).into(),
-        );
-    }
-    let arg = abs.to_string_lossy().into_owned();
-    let programs = crate::build::userland::programs(std::slice::from_ref(&arg), config, paths)?;
-    let Some(program) = programs.first() else {
-        return Err(UsageError::new(format!(
-            "{} is not built for {} (its properties in configs/userland.toml exclude it)",
-            abs.display(),
-            config.arch
-        ))
-        .into());
-    };
-    let build_args = default_build_args();
-    let quiet = Executor {
-        quiet: true,
-        ..exec.clone()
-    };
-    crate::build::userland::build(
-        &build_args,
-        &[arg],
-        config,
-        paths,
-        if exec.dry_run { exec } else { &quiet },
-    )?;
-    Ok(program.out.clone())
-}
-
-/// The command that runs a userland program for the arch.
-pub fn userland_cmd(
-    config: &Config,
-    paths: &Paths,
-    exe: &Path,
-    args: &[String],
-    gdb_wait: bool,
-) -> Result<Cmd> {
-    let cmd = match config.emulator {
-        Emulator::Qemu => {
-            let mut c = Cmd::new(p(&paths.qemu_user_executable))
-                .line(["-L", &p(&paths.userland_library_dir)]);
-            if gdb_wait {
-                c = c.line(["-g", &paths.gdb_port.to_string()]);
-            }
-            c.arg(p(exe))
-        }
-        Emulator::Native => {
-            if !config.arch.is_host() {
-                return Err(UsageError::new(format!(
-                    "--emulator native runs programs of the host's arch only; {} is not it",
-                    config.arch
-                ))
-                .into());
-            }
-            Cmd::new(p(exe))
-        }
-        Emulator::Gem5 => {
-            // gem5 syscall emulation: se.py runs the program, with the
-            // sysroot's libraries redirected in for dynamic executables.
-            let lib = paths.userland_library_dir.join("lib");
-            let mut c = Cmd::new(p(&paths.gem5_executable))
-                .env("M5_OVERRIDE_PY_SOURCE", "true")
-                .line(["--outdir", &p(&paths.m5out_dir)])
-                .arg(p(&paths.gem5_se_file))
-                .line(["--cmd", &p(exe)]);
-            if !args.is_empty() {
-                let joined: Vec<String> = args.iter().map(|a| crate::cmd::quote(a)).collect();
-                c = c.line(["--options", &joined.join(" ")]);
-            }
-            return Ok(c
-                .line(["--redirects", &format!("/lib={}", p(&lib))])
-                .line(["--interp-dir", &p(&paths.userland_library_dir)])
-                .line(["--mem-size", "256MB"]));
-        }
-    };
-    Ok(cmd.args(args))
-}
-
-fn run_userland(path: &Path, args: &RunArgs, config: &Config, exec: &Executor) -> Result<ExitCode> {
-    let paths = Paths::new(config);
-    let exe = userland_executable(path, config, &paths, exec)?;
-    let cli_args = match &args.cli_args {
-        Some(a) => shlex::split(a)
-            .ok_or_else(|| UsageError::new(format!("--cli-args {a:?}: unbalanced quotes")))?,
-        None => vec![],
-    };
-    let mut cmd = userland_cmd(config, &paths, &exe, &cli_args, args.gdb_wait || args.gdb)?;
-    cmd.stdin = args
-        .stdin_file
-        .as_ref()
-        .map(std::path::absolute)
-        .transpose()?;
-    if config.dry_run {
-        println!("+ {}", cmd.render(config.print_cmd_oneline));
-        return Ok(ExitCode::SUCCESS);
-    }
-    if config.emulator == Emulator::Gem5 && !paths.gem5_executable.is_file() {
-        return Err(UsageError::new(format!(
-            "gem5 is not built ({} is missing), and lkmc cannot build gem5 yet; \
-             `--dry-run` prints the command",
-            paths.gem5_executable.display()
-        ))
-        .into());
-    }
-    if let Some(f) = &cmd.stdin
-        && !f.is_file()
-    {
-        return Err(UsageError::new(format!("--stdin-file {}: no such file", f.display())).into());
-    }
-    run_program(&cmd, &exe, args, config, &paths, GdbTarget::Userland(path))
-}
-
-/// Where the image for `--baremetal PATH` is, building it first when PATH
-/// is a source; with the properties of that source (CPUs it needs).
-pub fn baremetal_image(
-    path: &Path,
-    config: &Config,
-    paths: &Paths,
-    exec: &Executor,
-) -> Result<(PathBuf, crate::userland_props::Props)> {
-    use crate::build::baremetal;
-    baremetal::facts(config)?;
-    let abs = std::path::absolute(path)?;
-    if abs.extension().is_some_and(|e| e == "elf") {
-        if abs.is_file() || config.dry_run {
-            return Ok((abs, Default::default()));
-        }
-        return Err(UsageError::new(format!("--baremetal {}: no such file", abs.display())).into());
-    }
-    if !abs.is_file() {
-        return Err(UsageError::new(format!(
-            "--baremetal {}: no such source file (give a .c or .S under {} or {}, or an .elf)",
-            abs.display(),
-            paths.baremetal_source_dir.display(),
-            paths.userland_source_dir.display()
-        ))
-        .into());
-    }
-    let arg = abs.to_string_lossy().into_owned();
-    let images = baremetal::images(std::slice::from_ref(&arg), config, paths)?;
-    let Some(image) = images.first() else {
-        return Err(UsageError::new(format!(
-            "{} is not built for {} (it is for another arch, or its properties exclude it)",
-            abs.display(),
-            config.arch
-        ))
-        .into());
-    };
-    let quiet = Executor {
-        quiet: true,
-        ..exec.clone()
-    };
-    baremetal::build(
-        &default_build_args(),
-        &[arg],
-        config,
-        paths,
-        if exec.dry_run { exec } else { &quiet },
-    )?;
-    Ok((image.out.clone(), image.props.clone()))
-}
-
-/// The QEMU command that runs a baremetal image: the same board and CPU as
-/// Linux boots on, semihosting for the exit status, the UART on the terminal.
-pub fn baremetal_qemu_cmd(
-    args: &RunArgs,
-    config: &Config,
-    paths: &Paths,
-    image: &Path,
-    cpus: u32,
-) -> Cmd {
-    let f = config.arch.facts();
-    let mut c = Cmd::new(p(&paths.qemu_executable))
-        .line(f.qemu_machine.iter().copied())
-        .line(["-cpu", f.qemu_cpu])
-        .line(["-m", &args.memory])
-        .line(["-smp", &cpus.to_string()])
-        .line(["-nographic", "-semihosting"])
-        .line(["-gdb", &format!("tcp::{}", paths.gdb_port)])
-        .line(["-kernel", &p(image)]);
-    if args.gdb_wait || args.gdb {
-        c = c.arg("-S");
-    }
-    if let Some(events) = &args.trace {
-        c = c.line([
-            "-trace",
-            &format!("enable={events},file={}", p(&paths.trace_file)),
-        ]);
-    }
-    if args.trace_insts_stdout {
-        c = c.line(["-d", "in_asm"]);
-    }
-    c.args(&args.extra_emulator_args)
-}
-
-fn run_baremetal(
-    path: &Path,
-    args: &RunArgs,
+    prog_args: &[String],
+    stdin: Option<&Path>,
+    run: &Run,
     config: &Config,
     exec: &Executor,
 ) -> Result<ExitCode> {
-    if config.emulator != Emulator::Qemu {
-        return Err(UsageError::new(format!(
-            "lkmc run --baremetal --emulator {} is not implemented yet; baremetal images run in QEMU",
-            config.emulator
-        ))
-        .into());
-    }
+    let emulator = emulator::get(config.emulator);
+    emulator.check(Mode::Userland, &run.boot, config)?;
     let paths = Paths::new(config);
-    let (image, props) = baremetal_image(path, config, &paths, exec)?;
-    // An image that starts secondary CPUs needs them to exist.
-    let cpus = args.cpus.max(props.smp.unwrap_or(1));
-    let cmd = baremetal_qemu_cmd(args, config, &paths, &image, cpus);
-    if config.dry_run {
-        println!("+ {}", cmd.render(config.print_cmd_oneline));
-        return Ok(ExitCode::SUCCESS);
+    let program = Program {
+        exe: userland_executable(path, config, &paths, exec)?,
+        args: prog_args.to_vec(),
+        gdb_wait: run.boot.gdb_wait,
+    };
+    let mut cmd = emulator.userland(&program, config, &paths)?;
+    cmd.stdin = stdin.map(Path::to_path_buf);
+    if !exec.dry_run {
+        emulator.ready(&paths)?;
+        if let Some(f) = &cmd.stdin
+            && !f.is_file()
+        {
+            return Err(
+                UsageError::new(format!("--stdin-file {}: no such file", f.display())).into(),
+            );
+        }
     }
-    let _lock = lock_run_id(&paths, config)?;
-    run_program(
-        &cmd,
-        &image,
-        args,
-        config,
-        &paths,
-        GdbTarget::Baremetal(path),
-    )
+    let gdb = GdbTarget::Userland(path);
+    run_program(&cmd, &program.exe, run, config, &paths, exec, gdb)
+}
+
+fn run_baremetal(path: &Path, run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
+    let emulator = emulator::get(config.emulator);
+    emulator.check(Mode::Baremetal, &run.boot, config)?;
+    let paths = Paths::new(config);
+    let (image, props) = crate::program::baremetal_image(path, config, &paths, exec)?;
+    // An image that starts secondary CPUs needs them to exist.
+    let boot = Boot {
+        cpus: run.boot.cpus.max(props.smp.unwrap_or(1)),
+        ..run.boot.clone()
+    };
+    let cmd = emulator.baremetal(&boot, &image, config, &paths)?;
+    let _lock = if exec.dry_run {
+        None
+    } else {
+        Some(lock_run_id(&paths, config)?)
+    };
+    let gdb = GdbTarget::Baremetal(path);
+    run_program(&cmd, &image, run, config, &paths, exec, gdb)
 }
 
 /// Run a program (userland or baremetal) in the foreground: keep its
@@ -367,69 +183,38 @@ fn run_baremetal(
 fn run_program(
     cmd: &Cmd,
     program: &Path,
-    args: &RunArgs,
+    run: &Run,
     config: &Config,
     paths: &Paths,
+    exec: &Executor,
     gdb: GdbTarget,
 ) -> Result<ExitCode> {
-    write_file(&paths.run_cmd_file, &script(cmd), true)?;
-    if !config.quiet {
-        println!("+ {}", cmd.render(config.print_cmd_oneline));
+    if !exec.dry_run {
+        write_file(&paths.run_cmd_file, &script(cmd), true)?;
     }
-    if args.gdb {
-        split_gdb(args, config, Some(gdb))?;
+    exec.show_cmd(cmd);
+    if let Some(tmux_args) = &run.gdb_split {
+        split_gdb(tmux_args.as_deref(), config, Some(gdb), exec)?;
     }
-    match run_with_timeout(cmd, args.timeout)? {
+    if exec.dry_run {
+        return Ok(ExitCode::SUCCESS);
+    }
+    match crate::process::foreground(cmd, run.boot.timeout)? {
         Finished::Exited(code) => Ok(ExitCode::from(code.clamp(0, 255) as u8)),
         Finished::TimedOut => Err(CmdFailed {
             status: 1,
             what: format!(
                 "{} did not finish within --timeout {} s; stopped it",
                 program.display(),
-                args.timeout.unwrap_or(0)
+                timeout_secs(&run.boot)
             ),
         }
         .into()),
     }
 }
 
-/// How a userland program ended.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Finished {
-    /// Its exit status, or 128 + N for signal N (as shells report it).
-    Exited(i32),
-    TimedOut,
-}
-
-/// Run `cmd` with inherited stdout/stderr (stdin from its file, or inherited).
-pub fn run_with_timeout(cmd: &Cmd, timeout: Option<u64>) -> Result<Finished> {
-    use std::os::unix::process::ExitStatusExt;
-    let mut c = cmd.to_command();
-    if let Some(f) = &cmd.stdin {
-        c.stdin(File::open(f).with_context(|| format!("opening {}", f.display()))?);
-    }
-    let mut child = c.spawn().with_context(|| {
-        format!(
-            "could not start {} (`lkmc build --download-dependencies` installs QEMU user mode)",
-            cmd.program
-        )
-    })?;
-    let deadline = timeout.map(|t| std::time::Instant::now() + Duration::from_secs(t));
-    loop {
-        if let Some(status) = child.try_wait()? {
-            return Ok(Finished::Exited(
-                status
-                    .code()
-                    .unwrap_or_else(|| 128 + status.signal().unwrap_or(0)),
-            ));
-        }
-        if deadline.is_some_and(|d| std::time::Instant::now() > d) {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Ok(Finished::TimedOut);
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
+fn timeout_secs(boot: &Boot) -> u64 {
+    boot.timeout.map(|t| t.as_secs()).unwrap_or(0)
 }
 
 /// A program that `--gdb` debugs instead of the kernel.
@@ -438,8 +223,14 @@ enum GdbTarget<'a> {
     Baremetal(&'a Path),
 }
 
-/// Open `lkmc gdb` for this run in a tmux split beside the emulator.
-fn split_gdb(args: &RunArgs, config: &Config, program: Option<GdbTarget>) -> Result<()> {
+/// Open `lkmc gdb` for this run in a tmux split beside the emulator, with
+/// `tmux_args` instead of the default breakpoint.
+fn split_gdb(
+    tmux_args: Option<&[String]>,
+    config: &Config,
+    program: Option<GdbTarget>,
+    exec: &Executor,
+) -> Result<()> {
     let (option, userland) = match &program {
         Some(GdbTarget::Userland(p)) => ("--userland", Some(*p)),
         Some(GdbTarget::Baremetal(p)) => ("--baremetal", Some(*p)),
@@ -461,8 +252,8 @@ fn split_gdb(args: &RunArgs, config: &Config, program: Option<GdbTarget>) -> Res
     if let Some(u) = userland {
         words.extend([option.into(), p(&std::path::absolute(u)?)]);
     }
-    match &args.tmux_args {
-        Some(a) => words.extend(shlex::split(a).unwrap_or_default()),
+    match tmux_args {
+        Some(a) => words.extend(a.iter().cloned()),
         None => words.push(
             if userland.is_some() {
                 "main"
@@ -474,7 +265,8 @@ fn split_gdb(args: &RunArgs, config: &Config, program: Option<GdbTarget>) -> Res
     }
     let gdb_line: Vec<String> = words.iter().map(|w| crate::cmd::quote(w)).collect();
     let gdb_line = gdb_line.join(" ");
-    if std::env::var_os("TMUX").is_none() {
+    // A dry run shows the split whatever the shell it runs in.
+    if !exec.dry_run && std::env::var_os("TMUX").is_none() {
         return Err(UsageError::new(format!(
             "--gdb opens GDB in a tmux split, and this shell is not inside tmux.
              Start tmux first, or use two shells:
@@ -492,323 +284,28 @@ fn split_gdb(args: &RunArgs, config: &Config, program: Option<GdbTarget>) -> Res
     let split = Cmd::new("tmux")
         .line(["split-window", "-h", "-d"])
         .arg(format!("sleep 1; {gdb_line}"));
-    if !config.quiet {
-        println!("+ {}", split.render(config.print_cmd_oneline));
-    }
-    let status = split.to_command().status()?;
-    if !status.success() {
-        return Err(UsageError::new("tmux split-window failed").into());
-    }
-    Ok(())
-}
-
-/// `command`'s output, killing it after `secs` seconds.
-pub fn output_with_timeout(
-    command: &mut std::process::Command,
-    secs: u64,
-) -> Result<std::process::Output> {
-    let child = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()?;
-    let id = child.id();
-    let done = Arc::new(AtomicBool::new(false));
-    let d = done.clone();
-    std::thread::spawn(move || {
-        let t = std::time::Instant::now();
-        while t.elapsed().as_secs() < secs {
-            if d.load(Ordering::SeqCst) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        let _ = std::process::Command::new("kill")
-            .args(["-KILL", &id.to_string()])
-            .status();
-    });
-    let out = child.wait_with_output()?;
-    done.store(true, Ordering::SeqCst);
-    Ok(out)
-}
-
-/// `lkmc run`'s options with every default, as a bare `lkmc run` has them.
-pub fn default_run_args() -> RunArgs {
-    use clap::Parser;
-    match crate::cli::Cli::parse_from(["lkmc", "run"]).command {
-        crate::cli::Command::Run(a) => a,
-        _ => unreachable!("`lkmc run` parses as the run command"),
+    match exec.foreground(&split, None)? {
+        None | Some(Finished::Exited(0)) => Ok(()),
+        Some(_) => Err(UsageError::new("tmux split-window failed").into()),
     }
 }
 
-pub fn default_build_args() -> crate::cli::BuildArgs {
-    crate::cli::BuildArgs {
-        targets: vec![],
-        download_dependencies: false,
-        dependencies_only: false,
-        print_components: false,
-        force_rebuild: false,
-        clean: false,
-        linux_defconfig: None,
-        config: vec![],
-        config_fragment: vec![],
-        custom_config_file: None,
-        initramfs: false,
-        host: false,
-        optimization_level: "0".into(),
-        ccflags: None,
-        extra_make_args: vec![],
-    }
-}
-
-/// The kernel command line for this run.
-pub fn kernel_cli(args: &RunArgs, arch: Arch) -> String {
-    let f = arch.facts();
-    let mut words: Vec<String> = Vec::new();
-    if !(args.initrd || args.initramfs) {
-        words.push("root=/dev/vda".into());
-    }
-    words.push(BASE_KERNEL_CLI.into());
-    words.push(GUEST_IP_CLI.into());
-    if !f.kernel_cli_extra.is_empty() {
-        words.push(f.kernel_cli_extra.into());
-    }
-    if !(args.graphic && arch == Arch::X86_64) {
-        words.push(format!("console={}", f.console));
-    }
-    if args.kgdb || args.kdb {
-        // KGDB writes its breakpoints into kernel text. With the text
-        // read-only it falls back to text_poke, whose undo fails ("KGDB: BP
-        // remove failed") and leaves the guest trapping after a detach.
-        words.push("rodata=off".into());
-        words.push("kgdbwait".into());
-        let port = if args.kdb {
-            f.console
-        } else {
-            f.extra_console.unwrap_or(f.console)
-        };
-        words.push(format!("kgdboc={port},115200"));
-    }
-    if let Some(extra) = &args.kernel_cli {
-        words.push(extra.clone());
-    }
-    if args.quit_after_boot {
-        let init = if args.initrd || args.initramfs {
-            "rdinit"
-        } else {
-            "init"
-        };
-        words.push(format!("{init}={GUEST_HOME}/poweroff.sh"));
-    }
-    // Words after " - " become init's environment.
-    words.push("-".into());
-    words.push(format!("lkmc_home={GUEST_HOME}"));
-    if let Some(e) = &args.eval {
-        words.push(format!("lkmc_eval={}", base64(e.as_bytes())));
-    }
-    if let Some(e) = &args.eval_after {
-        words.push(format!("lkmc_eval_after={}", base64(e.as_bytes())));
-    }
-    if let Some(extra) = &args.kernel_cli_after_dash {
-        words.push(extra.clone());
-    }
-    words.join(" ")
-}
-
-/// The QEMU full-system command.
-pub fn qemu_cmd(args: &RunArgs, config: &Config, paths: &Paths) -> Cmd {
-    let f = config.arch.facts();
-    let mut c = Cmd::new(p(&paths.qemu_executable))
-        .line(f.qemu_machine.iter().copied())
-        .line(["-cpu", if args.kvm { "host" } else { f.qemu_cpu }])
-        .line(["-m", &args.memory])
-        .line(["-smp", &args.cpus.to_string()])
-        .line(["-kernel", &p(qemu_kernel(paths))])
-        .line(["-append", &kernel_cli(args, config.arch)]);
-    if let Some(bios) = f.qemu_headless_bios
-        && !(args.graphic || args.vnc)
-    {
-        c = c.line(["-bios", bios]);
-    }
-    if !args.graphic {
-        c = c.arg("-nographic");
-    }
-    if args.vnc {
-        c = c.line(["-vnc", ":0"]);
-    }
-    let serial = if args.background {
-        format!("file:{}", p(&paths.background_serial_file))
-    } else if args.ctrl_c_host {
-        "stdio".to_string()
-    } else {
-        "mon:stdio".to_string()
-    };
-    c = c
-        .line(["-serial", &serial])
-        .line([
-            "-monitor",
-            &format!("telnet::{},server,nowait", paths.monitor_port),
-        ])
-        .line(["-gdb", &format!("tcp::{}", paths.gdb_port)]);
-    if f.extra_console.is_some() {
-        c = c.line([
-            "-serial",
-            &format!("tcp::{},server,nowait", paths.extra_serial_port),
-        ]);
-    }
-    c = c
-        .line([
-            "-netdev",
-            &format!(
-                "user,id=net0,hostfwd=tcp::{g}-:{guest},hostfwd=tcp::{s}-:22",
-                g = paths.hostfwd_generic_port,
-                guest = GUEST_FORWARDED_PORT,
-                s = paths.hostfwd_ssh_port
-            ),
-        ])
-        .line(["-device", "virtio-net-pci,netdev=net0"]);
-    let rr = if args.record {
-        Some("record")
-    } else if args.replay {
-        Some("replay")
-    } else {
-        None
-    };
-    if rr.is_some() {
-        c = c.line(["-object", "filter-replay,id=replay,netdev=net0"]);
-    }
-    // Host file access over 9P is not recorded, so a replay would diverge.
-    let shares = if rr.is_some() {
-        vec![]
-    } else {
-        nine_p_shares(paths)
-    };
-    for (dir, tag) in shares {
-        c = c.line([
-            "-virtfs",
-            &format!(
-                "local,path={},mount_tag={tag},security_model=none,id={tag}",
-                p(&dir)
-            ),
-        ]);
-    }
-    for dev in f.qemu_devices {
-        c = c.line(["-device", dev]);
-    }
-    if args.initrd {
-        c = c.line(["-initrd", &p(&paths.rootfs_cpio)]);
-    } else if args.initramfs {
-        // The root filesystem is inside the kernel image.
-    } else if rr.is_some() {
-        // Disk reads go through blkreplay so that they are replayed too.
-        c = c
-            .line([
-                "-drive",
-                &format!(
-                    "file={},format=qcow2,if=none,snapshot=on,id=img-direct",
-                    p(&paths.disk_image)
-                ),
-            ])
-            .line([
-                "-drive",
-                "driver=blkreplay,if=none,image=img-direct,id=img-blkreplay",
-            ])
-            .line(["-device", "virtio-blk-pci,drive=img-blkreplay"]);
-    } else {
-        let snapshot = if args.disk_persist {
-            ""
-        } else {
-            ",snapshot=on"
-        };
-        c = c.line([
-            "-drive",
-            &format!(
-                "file={},format=qcow2,if=virtio{snapshot}",
-                p(&paths.disk_image)
-            ),
-        ]);
-    }
-    c = c.arg("-no-reboot");
-    if args.kvm {
-        c = c.arg("-enable-kvm");
-    }
-    if args.gdb_wait || args.gdb {
-        c = c.arg("-S");
-    }
-    if let Some(events) = &args.trace {
-        c = c.line([
-            "-trace",
-            &format!("enable={events},file={}", p(&paths.trace_file)),
-        ]);
-    }
-    if let Some(mode) = rr {
-        c = c.line([
-            "-icount",
-            &format!("shift=7,rr={mode},rrfile={}", p(&paths.qemu_rrfile)),
-        ]);
-    }
-    if args.trace_insts_stdout {
-        c = c.line(["-d", "in_asm"]);
-    }
-    if !args.extra_emulator_args.is_empty() {
-        c = c.line(&args.extra_emulator_args);
-    }
-    c
-}
-
-/// The guest directory where the 9P share with this mount tag is mounted
-/// (rootfs_overlay/etc/fstab lists the same).
-pub fn nine_p_mount_point(tag: &str) -> String {
-    format!("/mnt/9p/{}", tag.trim_start_matches("host_"))
-}
-
-/// Host directories shared with the guest over 9P, with their mount tags.
-/// The guest's fstab mounts them at [`nine_p_mount_point`].
-pub fn nine_p_shares(paths: &Paths) -> Vec<(std::path::PathBuf, &'static str)> {
-    let dirs = [
-        &paths.out_dir,
-        &paths.rootfs_overlay_dir,
-        &paths.out_rootfs_overlay_dir,
-    ];
-    dirs.into_iter().cloned().zip(NINE_P_TAGS).collect()
-}
-
-/// Mount tags of the 9P shares of [`nine_p_shares`], in the same order.
-pub const NINE_P_TAGS: [&str; 3] = ["host_out", "host_rootfs_overlay", "host_out_rootfs_overlay"];
-
-/// Standard base64 with padding.
-pub fn base64(data: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut s = String::new();
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        for i in 0..4 {
-            if i <= chunk.len() {
-                s.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                s.push('=');
-            }
-        }
-    }
-    s
-}
-
-/// `--record` keeps its QEMU command; `--replay` must run the same one
-/// (but for the mode), or QEMU replays a log that does not fit and the guest
+/// `--record` keeps its command; `--replay` must run the same one (but for
+/// the mode), or the emulator replays a log that does not fit and the guest
 /// hangs or diverges without a word.
-fn check_replay_matches(args: &RunArgs, config: &Config, paths: &Paths) -> Result<()> {
-    let as_recorded = RunArgs {
-        record: true,
-        replay: false,
-        ..args.clone()
+fn check_replay_matches(
+    rr: RecordReplay,
+    emulator: &dyn Emulator,
+    boot: &Boot,
+    config: &Config,
+    paths: &Paths,
+) -> Result<()> {
+    let as_recorded = Boot {
+        record_replay: Some(RecordReplay::Record),
+        ..boot.clone()
     };
-    let cmd = qemu_cmd(&as_recorded, config, paths).render(false);
-    if args.record {
+    let cmd = emulator.boot(&as_recorded, config, paths)?.render(false);
+    if rr == RecordReplay::Record {
         return write_file(&paths.qemu_rr_cmd_file, &cmd, false);
     }
     let recorded = std::fs::read_to_string(&paths.qemu_rr_cmd_file).unwrap_or_default();
@@ -826,78 +323,41 @@ fn check_replay_matches(args: &RunArgs, config: &Config, paths: &Paths) -> Resul
     .into())
 }
 
-fn check_kvm(arch: Arch) -> Result<()> {
-    if !arch.is_host() {
-        return Err(UsageError::new(format!(
-            "--kvm needs the guest arch to be the host's; {arch} is not"
-        ))
-        .into());
-    }
-    match std::fs::OpenOptions::new().read(true).write(true).open("/dev/kvm") {
-        Ok(_) => Ok(()),
-        Err(e) => Err(UsageError::new(format!(
-            "--kvm: cannot use /dev/kvm ({e}); this machine has no usable KVM. Run without --kvm (TCG)."
-        ))
-        .into()),
-    }
-}
-
-fn build_first(config: &Config, exec: &Executor) -> Result<()> {
-    crate::build::main(&default_build_args(), std::slice::from_ref(config), exec)
-}
-
-/// Whether the kernel build's .config has this exact line, e.g. `CONFIG_PVH=y`.
-fn linux_config_has(paths: &Paths, line: &str) -> bool {
-    std::fs::read_to_string(paths.linux_build_dir.join(".config"))
-        .is_ok_and(|t| t.lines().any(|l| l == line))
-}
-
-/// The file QEMU boots. A kernel with the PVH entry point (x86_64) is booted
-/// as vmlinux: QEMU jumps straight into it, skipping the bzImage decompressor,
-/// which is slow under TCG.
-fn qemu_kernel(paths: &Paths) -> &Path {
-    if paths.vmlinux.is_file() && linux_config_has(paths, "CONFIG_PVH=y") {
-        &paths.vmlinux
-    } else {
-        &paths.linux_image
-    }
-}
-
 /// Fail, naming the command that fixes it, if something the boot needs is missing.
-fn check_inputs(args: &RunArgs, config: &Config, paths: &Paths) -> Result<()> {
+fn check_inputs(boot: &Boot, config: &Config, paths: &Paths) -> Result<()> {
     let arch = config.arch;
-    let mut missing = Vec::new();
-    if !paths.linux_image.is_file() {
-        missing.push(("kernel image", &paths.linux_image, "linux"));
+    let mut missing: Vec<(&str, &PathBuf)> = Vec::new();
+    if !paths.image.is_file() {
+        missing.push(("kernel image", &paths.image));
     }
-    if args.initramfs {
-        let dot_config = paths.linux_build_dir.join(".config");
-        let embedded = std::fs::read_to_string(&dot_config).is_ok_and(|t| {
-            t.lines().any(|l| {
-                l.starts_with("CONFIG_INITRAMFS_SOURCE=\"") && l != "CONFIG_INITRAMFS_SOURCE=\"\""
-            })
-        });
-        if paths.linux_image.is_file() && !embedded {
-            return Err(UsageError::new(format!(
-                "--initramfs: the kernel in {} has no initramfs built in.\n\
-                 Build one beside it (after the rootfs), then boot it:\n  \
-                 lkmc build --arch {arch} --linux-build-id initramfs linux --initramfs\n  \
-                 lkmc run --arch {arch} --linux-build-id initramfs --initramfs",
-                paths.linux_build_dir.display(),
-            ))
-            .into());
+    match boot.root {
+        Root::Initramfs => {
+            let embedded = std::fs::read_to_string(&paths.linux_config).is_ok_and(|t| {
+                t.lines().any(|l| {
+                    l.starts_with("CONFIG_INITRAMFS_SOURCE=\"")
+                        && l != "CONFIG_INITRAMFS_SOURCE=\"\""
+                })
+            });
+            if paths.image.is_file() && !embedded {
+                return Err(UsageError::new(format!(
+                    "--initramfs: the kernel in {} has no initramfs built in.\n\
+                     Build one beside it (after the rootfs), then boot it:\n  \
+                     lkmc build --arch {arch} --linux-build-id initramfs linux --initramfs\n  \
+                     lkmc run --arch {arch} --linux-build-id initramfs --initramfs",
+                    paths.linux_build_dir.display(),
+                ))
+                .into());
+            }
         }
-    } else {
-        let disk = if args.initrd {
-            &paths.rootfs_cpio
-        } else {
-            &paths.disk_image
-        };
-        if !disk.is_file() {
-            missing.push(("root filesystem", disk, "rootfs"));
+        Root::Initrd if !paths.rootfs_cpio.is_file() => {
+            missing.push(("root filesystem", &paths.rootfs_cpio));
         }
+        Root::Disk { .. } if !paths.disk_image.is_file() => {
+            missing.push(("root filesystem", &paths.disk_image));
+        }
+        _ => {}
     }
-    if args.replay && !paths.qemu_rrfile.is_file() {
+    if boot.record_replay == Some(RecordReplay::Replay) && !paths.qemu_rrfile.is_file() {
         return Err(UsageError::new(format!(
             "--replay: no recording at {}.\nRecord one first, with the same options and run id: \
              lkmc run --arch {arch} --run-id {} --record ...",
@@ -911,7 +371,7 @@ fn check_inputs(args: &RunArgs, config: &Config, paths: &Paths) -> Result<()> {
     }
     let what: Vec<String> = missing
         .iter()
-        .map(|(w, path, _)| format!("  {w}: {}", path.display()))
+        .map(|(w, path)| format!("  {w}: {}", path.display()))
         .collect();
     Err(UsageError::new(format!(
         "nothing to boot yet for {arch}; missing:\n{}\nBuild it with: lkmc build --arch {arch}\n\
@@ -921,35 +381,9 @@ fn check_inputs(args: &RunArgs, config: &Config, paths: &Paths) -> Result<()> {
     .into())
 }
 
-/// Holds the run id's lock while alive.
-struct RunLock(#[allow(dead_code)] File);
-
-fn lock_run_id(paths: &Paths, config: &Config) -> Result<RunLock> {
-    std::fs::create_dir_all(&paths.run_dir)
-        .with_context(|| format!("creating {}", paths.run_dir.display()))?;
-    let f = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&paths.run_lock_file)?;
-    match f.try_lock() {
-        Ok(()) => Ok(RunLock(f)),
-        Err(std::fs::TryLockError::WouldBlock) => Err(UsageError::new(format!(
-            "run id {} is busy: another lkmc run of {} holds {}.\n\
-             Use another id, e.g. --run-id {}, so ports and files do not clash.",
-            config.run_id,
-            config.arch,
-            paths.run_lock_file.display(),
-            config.run_id + 1
-        ))
-        .into()),
-        Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
-    }
-}
-
 /// How a boot ended.
 pub struct Outcome {
-    /// QEMU's exit code (None: killed by a signal).
+    /// The emulator's exit code (None: killed by a signal).
     pub qemu_status: Option<i32>,
     /// Whether lkmc stopped the guest at --timeout.
     pub timed_out: bool,
@@ -957,112 +391,54 @@ pub struct Outcome {
     pub console: String,
 }
 
-fn boot(cmd: &Cmd, args: &RunArgs, paths: &Paths, quiet: bool) -> Result<Outcome> {
-    let mut child_cmd = cmd.to_command();
-    let (reader, writer) = std::io::pipe()?;
-    child_cmd
-        .stdin(if args.background {
-            Stdio::null()
-        } else {
-            Stdio::inherit()
-        })
-        .stdout(writer.try_clone()?)
-        .stderr(writer);
-    let mut child = child_cmd.spawn().with_context(|| {
-        format!(
-            "could not start {} (is QEMU installed? `lkmc build --download-dependencies`)",
-            cmd.program
-        )
-    })?;
-    drop(child_cmd);
-    let child_id = child.id();
-    let timed_out = Arc::new(AtomicBool::new(false));
-    let done = Arc::new(Mutex::new(false));
-    if let Some(secs) = args.timeout {
-        let (timed_out, done) = (timed_out.clone(), done.clone());
-        std::thread::spawn(move || {
-            std::thread::sleep(Duration::from_secs(secs));
-            if !*done.lock().unwrap() {
-                timed_out.store(true, Ordering::SeqCst);
-                // SIGKILL through kill(1): no libc binding needed for one signal.
-                let _ = std::process::Command::new("kill")
-                    .args(["-KILL", &child_id.to_string()])
-                    .status();
-            }
-        });
-    }
+/// Run the boot with its console teed to the terminal and `termout.txt`.
+fn boot_and_watch(cmd: &Cmd, boot: &Boot, paths: &Paths, quiet: bool) -> Result<Outcome> {
     let mut termout = File::create(&paths.termout_file)
         .with_context(|| format!("creating {}", paths.termout_file.display()))?;
     let mut console = Vec::new();
-    let mut reader = reader;
-    let mut buf = [0u8; 4096];
     let mut stdout = std::io::stdout();
-    loop {
-        let n = reader.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        termout.write_all(&buf[..n])?;
-        console.extend_from_slice(&buf[..n]);
+    let input = if boot.background {
+        Input::Null
+    } else {
+        Input::Inherit
+    };
+    let ended = crate::process::stream(cmd, input, boot.timeout, Split::Chunks, |buf| {
+        termout.write_all(buf)?;
+        console.extend_from_slice(buf);
         if !quiet {
-            stdout.write_all(&buf[..n])?;
+            stdout.write_all(buf)?;
             stdout.flush()?;
         }
-    }
-    let status = child.wait()?;
-    *done.lock().unwrap() = true;
-    if args.background {
+        Ok(())
+    })?;
+    // The console is not on stdout when it goes to a file: QEMU's
+    // --background log, or an emulator's own console log (gem5's).
+    if boot.background {
         console = std::fs::read(&paths.background_serial_file).unwrap_or_default();
+    } else if paths.guest_terminal_file != paths.termout_file {
+        console = std::fs::read(&paths.guest_terminal_file).unwrap_or_default();
     }
     Ok(Outcome {
-        qemu_status: status.code(),
-        timed_out: timed_out.load(Ordering::SeqCst),
+        qemu_status: ended.code(),
+        timed_out: ended.timed_out,
         console: String::from_utf8_lossy(&console).into_owned(),
     })
 }
 
 impl Outcome {
-    /// The guest's `--eval` exit status, if it printed one.
-    pub fn eval_status(&self) -> Option<i32> {
-        self.console
-            .lines()
-            .filter_map(|l| l.trim_end().strip_prefix(EXIT_STATUS_MARK))
-            .filter_map(|n| n.parse().ok())
-            .next_back()
-    }
-
-    /// Console lines about a kernel crash, if there was one.
-    pub fn crash_lines(&self) -> Option<Vec<String>> {
-        let lines: Vec<&str> = self.console.lines().collect();
-        let start = lines.iter().position(|l| {
-            l.contains("Kernel panic - not syncing")
-                || l.contains("Oops")
-                || l.contains("BUG: ")
-                || l.contains("Internal error:")
-                || l.contains("general protection fault")
-        })?;
-        let end = lines[start..]
-            .iter()
-            .position(|l| l.contains("end Kernel panic"))
-            .map(|i| start + i + 1)
-            .unwrap_or(lines.len())
-            .min(start + 40);
-        Some(lines[start..end].iter().map(|l| l.to_string()).collect())
-    }
-
     /// Print what went wrong, and the exit code lkmc should return.
-    pub fn report(&self, args: &RunArgs) -> Result<ExitCode> {
+    pub fn report(&self, boot: &Boot) -> Result<ExitCode> {
         if self.timed_out {
             return Err(CmdFailed {
                 status: 1,
                 what: format!(
                     "the guest did not finish within --timeout {} s; stopped it",
-                    args.timeout.unwrap_or(0)
+                    timeout_secs(boot)
                 ),
             }
             .into());
         }
-        if let Some(lines) = self.crash_lines() {
+        if let Some(lines) = crate::guest::crash_lines(&self.console) {
             eprintln!("\nerror: the guest kernel crashed:");
             for l in &lines {
                 eprintln!("  {l}");
@@ -1095,10 +471,10 @@ impl Outcome {
                 .into());
             }
         }
-        if let Some(n) = self.eval_status() {
+        if let Some(n) = crate::guest::eval_status(&self.console) {
             return Ok(ExitCode::from(n.clamp(0, 255) as u8));
         }
-        if args.eval.is_some() {
+        if boot.guest.eval.is_some() {
             return Err(CmdFailed {
                 status: 1,
                 what: "the guest powered off without reporting the --eval exit status".into(),
@@ -1106,69 +482,5 @@ impl Outcome {
             .into());
         }
         Ok(ExitCode::SUCCESS)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_matches_rfc4648() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"echo hi"), "ZWNobyBoaQ==");
-    }
-
-    fn outcome(console: &str) -> Outcome {
-        Outcome {
-            qemu_status: Some(0),
-            timed_out: false,
-            console: console.into(),
-        }
-    }
-
-    #[test]
-    fn reads_last_exit_status() {
-        let o = outcome("boot\nlkmc_exit_status_3\nlkmc_exit_status_7\r\n");
-        assert_eq!(o.eval_status(), Some(7));
-        assert!(o.crash_lines().is_none());
-    }
-
-    #[test]
-    fn finds_panic_lines() {
-        let o = outcome(
-            "a\n[    1.0] Kernel panic - not syncing: boom\nCPU: 0\n---[ end Kernel panic - not syncing: boom ]---\nafter\n",
-        );
-        let lines = o.crash_lines().unwrap();
-        assert_eq!(lines.len(), 3);
-        assert!(lines[0].contains("boom"));
-    }
-
-    #[test]
-    fn guest_fstab_mounts_every_share() {
-        let fstab = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rootfs_overlay/etc/fstab"),
-        )
-        .unwrap();
-        let nine_p: Vec<(&str, &str)> = fstab
-            .lines()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>())
-            .filter(|f| f.get(2) == Some(&"9p"))
-            .map(|f| (f[0], f[1]))
-            .collect();
-        let expected: Vec<(&str, String)> = NINE_P_TAGS
-            .iter()
-            .map(|t| (*t, nine_p_mount_point(t)))
-            .collect();
-        assert_eq!(
-            nine_p,
-            expected
-                .iter()
-                .map(|(t, m)| (*t, m.as_str()))
-                .collect::<Vec<_>>()
-        );
     }
 }

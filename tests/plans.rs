@@ -181,7 +181,17 @@ const RUN: &[Scenario] = &[
         "x86_64-run-id-3",
         &["run", "--arch", "x86_64", "--run-id", "3"],
     ),
-    ("x86_64-build", &["run", "--arch", "x86_64", "--build"]),
+    (
+        "x86_64-build",
+        &[
+            "run",
+            "--arch",
+            "x86_64",
+            "--build",
+            "--linux-source-dir",
+            LINUX,
+        ],
+    ),
     ("x86_64-gdb", &["run", "--arch", "x86_64", "--gdb"]),
     ("x86_64-gem5", &["run", "--arch", "x86_64", "-e", "gem5"]),
     (

@@ -292,17 +292,11 @@ pub fn main(components: &[&Target], configs: &[Config], exec: &Executor) -> Resu
 }
 
 fn native_arch() -> String {
-    duct::cmd!("dpkg", "--print-architecture")
-        .stderr_null()
-        .read()
-        .unwrap_or_default()
+    crate::process::read(&Cmd::new("dpkg").arg("--print-architecture"))
 }
 
 fn foreign_archs() -> Vec<String> {
-    duct::cmd!("dpkg", "--print-foreign-architectures")
-        .stderr_null()
-        .read()
-        .unwrap_or_default()
+    crate::process::read(&Cmd::new("dpkg").arg("--print-foreign-architectures"))
         .split_whitespace()
         .map(str::to_string)
         .collect()
@@ -311,17 +305,11 @@ fn foreign_archs() -> Vec<String> {
 /// The subset of `wanted` that dpkg does not report as installed.
 fn installed_filter(wanted: &BTreeMap<String, String>) -> BTreeMap<String, String> {
     let names: Vec<&str> = wanted.keys().map(String::as_str).collect();
-    let out = duct::cmd(
-        "dpkg-query",
-        ["-W", "-f=${db:Status-Abbrev} ${Package}\\n"]
-            .iter()
-            .copied()
-            .chain(names.iter().copied()),
-    )
-    .stderr_null()
-    .unchecked()
-    .read()
-    .unwrap_or_default();
+    let out = crate::process::read(
+        &Cmd::new("dpkg-query")
+            .args(["-W", "-f=${db:Status-Abbrev} ${Package}\\n"])
+            .args(names),
+    );
     let installed: Vec<&str> = out
         .lines()
         .filter(|l| l.starts_with("ii"))

@@ -18,10 +18,10 @@ use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p, quote};
 use crate::config::Config;
 use crate::error::UsageError;
+use crate::guest::{nine_p_mount_point, nine_p_shares};
 use crate::paths::Paths;
 use crate::plan::{Executor, Plan, Step};
 use crate::remove::Removal;
-use crate::run::{nine_p_mount_point, nine_p_shares};
 
 /// Records the qcow2 lkmc last wrote (size and mtime), to notice later writes.
 const STAMP: &str = "lkmc_rootfs_stamp";

@@ -19,7 +19,8 @@ use crate::cmd::Cmd;
 use crate::config::Config;
 use crate::paths::Paths;
 use crate::plan::Executor;
-use crate::run::{Finished, nine_p_mount_point, nine_p_shares, run_with_timeout};
+use crate::guest::{nine_p_mount_point, nine_p_shares};
+use crate::run::{Finished, run_with_timeout};
 
 use super::report::{Report, Verdict};
 

@@ -1,0 +1,116 @@
+//! What every emulator shares: the trait, the modes, the program to run,
+//! the "not implemented yet" refusal and the Linux kernel command line.
+//! The emulators depend on this file, never on each other or on `mod.rs`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::cmd::Cmd;
+use crate::config::Config;
+use crate::error::UsageError;
+use crate::facts::machine::MachineFacts;
+use crate::guest;
+use crate::options::{Boot, Root};
+use crate::paths::Paths;
+
+/// What `lkmc run` asks an emulator to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Linux,
+    Userland,
+    Baremetal,
+}
+
+/// A userland program to run, with its arguments.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Program {
+    pub exe: PathBuf,
+    pub args: Vec<String>,
+    /// Stop before the first instruction until GDB attaches.
+    pub gdb_wait: bool,
+}
+
+/// One emulator's command lines.
+pub trait Emulator: Sync {
+    /// Refuse what this emulator cannot run, before anything is built or
+    /// printed.
+    fn check(&self, mode: Mode, boot: &Boot, config: &Config) -> Result<()>;
+    /// The command that boots Linux.
+    fn boot(&self, boot: &Boot, config: &Config, paths: &Paths) -> Result<Cmd>;
+    /// The command that runs a userland program of the guest arch.
+    fn userland(&self, program: &Program, config: &Config, paths: &Paths) -> Result<Cmd>;
+    /// Fail, saying how to get it, if the emulator itself is missing (real
+    /// runs only: a dry run prints the command regardless).
+    fn ready(&self, _paths: &Paths) -> Result<()> {
+        Ok(())
+    }
+    /// The command that runs a baremetal image on `boot.cpus` CPUs.
+    fn baremetal(&self, boot: &Boot, image: &Path, config: &Config, paths: &Paths) -> Result<Cmd>;
+}
+
+/// The refusal for a mode an emulator does not run yet.
+pub(super) fn not_implemented(mode: Mode, config: &Config) -> anyhow::Error {
+    let e = config.emulator;
+    UsageError::new(match mode {
+        Mode::Linux => {
+            format!("lkmc run --emulator {e} is not implemented yet; only qemu boots for now")
+        }
+        Mode::Baremetal => format!(
+            "lkmc run --baremetal --emulator {e} is not implemented yet; baremetal images run in QEMU"
+        ),
+        Mode::Userland => format!("lkmc run --userland --emulator {e} is not implemented yet"),
+    })
+    .into()
+}
+
+/// The kernel command line of a Linux boot on board `m`.
+pub fn kernel_cli(boot: &Boot, m: &MachineFacts) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let disk = matches!(boot.root, Root::Disk { .. });
+    if disk {
+        words.push(guest::ROOT_ON_DISK.into());
+    }
+    words.push(guest::BASE_KERNEL_CLI.into());
+    words.push(guest::GUEST_IP_CLI.into());
+    if !m.kernel_cli_extra.is_empty() {
+        words.push(m.kernel_cli_extra.into());
+    }
+    if !(boot.graphic && m.graphic_console) {
+        words.push(format!("console={}", m.console));
+    }
+    if boot.kgdb || boot.kdb {
+        // KGDB writes its breakpoints into kernel text. With the text
+        // read-only it falls back to text_poke, whose undo fails ("KGDB: BP
+        // remove failed") and leaves the guest trapping after a detach.
+        words.push("rodata=off".into());
+        words.push("kgdbwait".into());
+        let port = if boot.kdb {
+            m.console
+        } else {
+            m.extra_console.unwrap_or(m.console)
+        };
+        words.push(format!("kgdboc={port},115200"));
+    }
+    let g = &boot.guest;
+    if let Some(extra) = &g.kernel_cli {
+        words.push(extra.clone());
+    }
+    if g.quit_after_boot {
+        let init = if disk { "init" } else { "rdinit" };
+        words.push(format!("{init}={}", guest::poweroff_script()));
+    }
+    // Words after " - " become init's environment.
+    words.push("-".into());
+    words.push(format!("{}={}", guest::HOME_VAR, guest::GUEST_HOME));
+    if let Some(e) = &g.eval {
+        words.push(guest::eval_word(guest::EVAL_VAR, e));
+    }
+    if let Some(e) = &g.eval_after {
+        words.push(guest::eval_word(guest::EVAL_AFTER_VAR, e));
+    }
+    if let Some(extra) = &g.kernel_cli_after_dash {
+        words.push(extra.clone());
+    }
+    words.join(" ")
+}

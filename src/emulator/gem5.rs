@@ -1,0 +1,72 @@
+//! gem5: userland programs in syscall emulation (`se.py`). Full-system
+//! boots and baremetal images are not implemented yet; they are refused
+//! before anything is built.
+//!
+//! Adding full system is filling in `boot` and `baremetal` here and the
+//! gem5 rows of `facts/`: `run.rs` and `paths.rs` need no edit.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::common::{Emulator, Mode, Program, not_implemented};
+use crate::cmd::{Cmd, p, quote};
+use crate::config::Config;
+use crate::error::UsageError;
+use crate::options::Boot;
+use crate::paths::Paths;
+
+pub struct Gem5;
+
+impl Emulator for Gem5 {
+    fn check(&self, mode: Mode, _boot: &Boot, config: &Config) -> Result<()> {
+        match mode {
+            Mode::Userland => Ok(()),
+            other => Err(not_implemented(other, config)),
+        }
+    }
+
+    fn boot(&self, _boot: &Boot, config: &Config, _paths: &Paths) -> Result<Cmd> {
+        Err(not_implemented(Mode::Linux, config))
+    }
+
+    /// se.py runs the program, with the sysroot's libraries redirected in
+    /// for dynamic executables.
+    fn userland(&self, program: &Program, _config: &Config, paths: &Paths) -> Result<Cmd> {
+        let lib = paths.userland_library_dir.join("lib");
+        let mut c = Cmd::new(p(&paths.gem5_executable))
+            .env("M5_OVERRIDE_PY_SOURCE", "true")
+            .line(["--outdir", &p(&paths.m5out_dir)])
+            .arg(p(&paths.gem5_se_file))
+            .line(["--cmd", &p(&program.exe)]);
+        if !program.args.is_empty() {
+            let joined: Vec<String> = program.args.iter().map(|a| quote(a)).collect();
+            c = c.line(["--options", &joined.join(" ")]);
+        }
+        Ok(c.line(["--redirects", &format!("/lib={}", p(&lib))])
+            .line(["--interp-dir", &p(&paths.userland_library_dir)])
+            .line(["--mem-size", "256MB"]))
+    }
+
+    fn ready(&self, paths: &Paths) -> Result<()> {
+        if paths.gem5_executable.is_file() {
+            return Ok(());
+        }
+        Err(UsageError::new(format!(
+            "gem5 is not built ({} is missing), and lkmc cannot build gem5 yet; \
+             `--dry-run` prints the command",
+            paths.gem5_executable.display()
+        ))
+        .into())
+    }
+
+    fn baremetal(
+        &self,
+        _boot: &Boot,
+        _image: &Path,
+        config: &Config,
+        _paths: &Paths,
+    ) -> Result<Cmd> {
+        Err(not_implemented(Mode::Baremetal, config))
+    }
+}

@@ -1,0 +1,281 @@
+//! QEMU: full-system Linux boots, user-mode programs, baremetal images.
+//!
+//! The command line is built from small argument groups, each a function
+//! of the options and facts it needs, so that the Linux boot and the
+//! baremetal boot share the groups they have in common (board, size, GDB
+//! stub, debugging) instead of repeating them. Only reads facts, `Paths`
+//! and, to pick the kernel file and to check KVM, the kernel's .config and
+//! /dev/kvm; starts nothing.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::common::{Emulator, Mode, Program, kernel_cli};
+use crate::cmd::{Cmd, p};
+use crate::config::Config;
+use crate::error::UsageError;
+use crate::facts::machine::MachineFacts;
+use crate::facts::{Arch, Emulator as Which, machine};
+use crate::guest::{GUEST_FORWARDED_PORT, nine_p_shares};
+use crate::options::{Boot, RecordReplay, Root};
+use crate::paths::Paths;
+
+pub struct Qemu;
+
+fn board(config: &Config) -> &'static MachineFacts {
+    machine(config.arch, Which::Qemu)
+}
+
+impl Emulator for Qemu {
+    fn check(&self, mode: Mode, boot: &Boot, config: &Config) -> Result<()> {
+        if mode != Mode::Linux {
+            return Ok(());
+        }
+        if boot.kvm {
+            kvm_usable(config.arch)?;
+        }
+        if boot.kgdb && board(config).extra_console.is_none() {
+            return Err(UsageError::new(format!(
+                "--kgdb needs a second serial port in the guest, and QEMU's {} virt board has only one UART.
+             Use QEMU's own GDB stub instead: lkmc run --arch {} --gdb-wait, then lkmc gdb --arch {}",
+                config.arch, config.arch, config.arch
+            ))
+            .into());
+        }
+        Ok(())
+    }
+
+    fn boot(&self, boot: &Boot, config: &Config, paths: &Paths) -> Result<Cmd> {
+        let m = board(config);
+        let rr = boot.record_replay;
+        let mut c = Cmd::new(p(&paths.qemu_executable));
+        c = machine_args(c, m, boot.kvm);
+        c = size_args(c, boot);
+        c = c
+            .line(["-kernel", &p(kernel_file(paths))])
+            .line(["-append", &kernel_cli(boot, m)]);
+        c = display_args(c, boot, m);
+        c = serial_args(c, boot, paths);
+        c = gdb_args(c, paths);
+        c = kgdb_serial_args(c, m, paths);
+        c = net_args(c, paths, rr);
+        // Host file access over 9P is not recorded, so a replay would diverge.
+        if rr.is_none() {
+            c = plan9_fs_args(c, paths);
+        }
+        for dev in m.devices {
+            c = c.line(["-device", dev]);
+        }
+        c = drive_args(c, boot, paths);
+        c = c.arg("-no-reboot");
+        if boot.kvm {
+            c = c.arg("-enable-kvm");
+        }
+        c = debug_args(c, boot, paths, rr);
+        Ok(c.line(&boot.extra_emulator_args))
+    }
+
+    fn userland(&self, program: &Program, _config: &Config, paths: &Paths) -> Result<Cmd> {
+        let mut c =
+            Cmd::new(p(&paths.qemu_user_executable)).line(["-L", &p(&paths.userland_library_dir)]);
+        if program.gdb_wait {
+            c = c.line(["-g", &paths.gdb_port.to_string()]);
+        }
+        Ok(c.arg(p(&program.exe)).args(&program.args))
+    }
+
+    /// The same board and CPU as Linux boots on, semihosting for the exit
+    /// status, the UART on the terminal.
+    fn baremetal(&self, boot: &Boot, image: &Path, config: &Config, paths: &Paths) -> Result<Cmd> {
+        let mut c = Cmd::new(p(&paths.qemu_executable));
+        c = machine_args(c, board(config), false);
+        c = size_args(c, boot);
+        c = c.line(["-nographic", "-semihosting"]);
+        c = gdb_args(c, paths);
+        c = c.line(["-kernel", &p(image)]);
+        c = debug_args(c, boot, paths, None);
+        Ok(c.args(&boot.extra_emulator_args))
+    }
+}
+
+/// The board and its CPU (the host's under KVM).
+fn machine_args(c: Cmd, m: &MachineFacts, kvm: bool) -> Cmd {
+    c.line(m.machine_args.iter().copied())
+        .line(["-cpu", if kvm { "host" } else { m.cpu }])
+}
+
+/// RAM and CPUs.
+fn size_args(c: Cmd, boot: &Boot) -> Cmd {
+    c.line(["-m", &boot.memory])
+        .line(["-smp", &boot.cpus.to_string()])
+}
+
+/// Firmware, window and VNC.
+fn display_args(mut c: Cmd, boot: &Boot, m: &MachineFacts) -> Cmd {
+    if let Some(bios) = m.headless_bios
+        && !(boot.graphic || boot.vnc)
+    {
+        c = c.line(["-bios", bios]);
+    }
+    if !boot.graphic {
+        c = c.arg("-nographic");
+    }
+    if boot.vnc {
+        c = c.line(["-vnc", ":0"]);
+    }
+    c
+}
+
+/// The console's serial port and the monitor.
+fn serial_args(c: Cmd, boot: &Boot, paths: &Paths) -> Cmd {
+    let serial = if boot.background {
+        format!("file:{}", p(&paths.background_serial_file))
+    } else if boot.ctrl_c_host {
+        "stdio".to_string()
+    } else {
+        "mon:stdio".to_string()
+    };
+    c.line(["-serial", &serial]).line([
+        "-monitor",
+        &format!("telnet::{},server,nowait", paths.monitor_port),
+    ])
+}
+
+/// QEMU's GDB stub on the run's port.
+fn gdb_args(c: Cmd, paths: &Paths) -> Cmd {
+    c.line(["-gdb", &format!("tcp::{}", paths.gdb_port)])
+}
+
+/// The second serial port (KGDB), on the run's port, where the board has one.
+fn kgdb_serial_args(c: Cmd, m: &MachineFacts, paths: &Paths) -> Cmd {
+    if m.extra_console.is_none() {
+        return c;
+    }
+    c.line([
+        "-serial",
+        &format!("tcp::{},server,nowait", paths.extra_serial_port),
+    ])
+}
+
+/// User networking with the run's forwarded ports; its traffic is part of
+/// a recording.
+fn net_args(c: Cmd, paths: &Paths, rr: Option<RecordReplay>) -> Cmd {
+    let c = c
+        .line([
+            "-netdev",
+            &format!(
+                "user,id=net0,hostfwd=tcp::{g}-:{guest},hostfwd=tcp::{s}-:22",
+                g = paths.hostfwd_generic_port,
+                guest = GUEST_FORWARDED_PORT,
+                s = paths.hostfwd_ssh_port
+            ),
+        ])
+        .line(["-device", "virtio-net-pci,netdev=net0"]);
+    match rr {
+        Some(_) => c.line(["-object", "filter-replay,id=replay,netdev=net0"]),
+        None => c,
+    }
+}
+
+/// The host directories the guest mounts over 9P.
+fn plan9_fs_args(mut c: Cmd, paths: &Paths) -> Cmd {
+    for (dir, tag) in nine_p_shares(paths) {
+        c = c.line([
+            "-virtfs",
+            &format!(
+                "local,path={},mount_tag={tag},security_model=none,id={tag}",
+                p(&dir)
+            ),
+        ]);
+    }
+    c
+}
+
+/// The root filesystem: the cpio, nothing (an initramfs is in the
+/// kernel), or the disk image.
+fn drive_args(c: Cmd, boot: &Boot, paths: &Paths) -> Cmd {
+    let disk = p(&paths.disk_image);
+    match (boot.root, boot.record_replay) {
+        (Root::Initrd, _) => c.line(["-initrd", &p(&paths.rootfs_cpio)]),
+        (Root::Initramfs, _) => c,
+        // Disk reads go through blkreplay so that they are replayed too.
+        (Root::Disk { .. }, Some(_)) => c
+            .line([
+                "-drive",
+                &format!("file={disk},format=qcow2,if=none,snapshot=on,id=img-direct"),
+            ])
+            .line([
+                "-drive",
+                "driver=blkreplay,if=none,image=img-direct,id=img-blkreplay",
+            ])
+            .line(["-device", "virtio-blk-pci,drive=img-blkreplay"]),
+        (Root::Disk { persist }, None) => {
+            let snapshot = if persist { "" } else { ",snapshot=on" };
+            c.line([
+                "-drive",
+                &format!("file={disk},format=qcow2,if=virtio{snapshot}"),
+            ])
+        }
+    }
+}
+
+/// Waiting for GDB, tracing, and the instruction count of record/replay
+/// (between the two trace options, so that plans print as they always did).
+fn debug_args(mut c: Cmd, boot: &Boot, paths: &Paths, rr: Option<RecordReplay>) -> Cmd {
+    if boot.gdb_wait {
+        c = c.arg("-S");
+    }
+    if let Some(events) = &boot.trace {
+        c = c.line([
+            "-trace",
+            &format!("enable={events},file={}", p(&paths.trace_file)),
+        ]);
+    }
+    if let Some(mode) = rr {
+        c = c.line([
+            "-icount",
+            &format!(
+                "shift=7,rr={},rrfile={}",
+                mode.name(),
+                p(&paths.qemu_rrfile)
+            ),
+        ]);
+    }
+    if boot.trace_insts_stdout {
+        c = c.line(["-d", "in_asm"]);
+    }
+    c
+}
+
+/// The file QEMU boots. A kernel with the PVH entry point (x86_64) is booted
+/// as vmlinux: QEMU jumps straight into it, skipping the bzImage decompressor,
+/// which is slow under TCG.
+fn kernel_file(paths: &Paths) -> &Path {
+    let pvh = || {
+        std::fs::read_to_string(&paths.linux_config)
+            .is_ok_and(|t| t.lines().any(|l| l == "CONFIG_PVH=y"))
+    };
+    if paths.vmlinux.is_file() && pvh() {
+        &paths.vmlinux
+    } else {
+        &paths.image
+    }
+}
+
+/// Fail with what to do instead unless KVM can run `arch` here.
+fn kvm_usable(arch: Arch) -> Result<()> {
+    if !arch.is_host() {
+        return Err(UsageError::new(format!(
+            "--kvm needs the guest arch to be the host's; {arch} is not"
+        ))
+        .into());
+    }
+    match std::fs::OpenOptions::new().read(true).write(true).open("/dev/kvm") {
+        Ok(_) => Ok(()),
+        Err(e) => Err(UsageError::new(format!(
+            "--kvm: cannot use /dev/kvm ({e}); this machine has no usable KVM. Run without --kvm (TCG)."
+        ))
+        .into()),
+    }
+}

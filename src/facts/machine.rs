@@ -1,0 +1,153 @@
+//! The board each emulator gives each arch: per (arch, emulator) facts.
+//!
+//! A row says what the emulator calls the arch, which board and CPU it
+//! models, the firmware and devices lkmc adds, the guest's consoles, extra
+//! kernel command line words the board needs and where its RAM starts (for
+//! baremetal images). Rows are data; `emulator/` turns them into command
+//! lines and `Paths` into paths. `facts::machine` picks a row; this file
+//! depends on no other table, so the others can point into it.
+
+/// One emulator's board for one arch.
+#[derive(Debug)]
+pub struct MachineFacts {
+    /// The name of the arch this row is for (rows follow `Arch::ALL`).
+    pub arch: &'static str,
+    /// The emulator's own name for the arch: QEMU's target
+    /// (`qemu-system-X`, `qemu-X`), gem5's ISA build dir (`build/X`).
+    pub target: &'static str,
+    /// Debian package with the full-system emulator, if the distro has one.
+    pub package: Option<&'static str>,
+    /// The board, as the emulator's machine arguments, in order.
+    pub machine_args: &'static [&'static str],
+    /// The board's name for baremetal images (their build dir and the
+    /// `LKMC_MACHINE_*` macro that picks device addresses).
+    pub baremetal_machine: &'static str,
+    /// CPU model without KVM.
+    pub cpu: &'static str,
+    /// Firmware (`-bios`, found in the emulator's data dir) for runs without
+    /// a display, when the default one is slow to boot under TCG.
+    pub headless_bios: Option<&'static str>,
+    /// Extra devices the study content uses (`-device NAME`).
+    pub devices: &'static [&'static str],
+    /// Main serial console device in the guest.
+    pub console: &'static str,
+    /// Whether `--graphic` moves the kernel's console to the display (a PC's
+    /// VGA), so no `console=` is given.
+    pub graphic_console: bool,
+    /// Second serial port in the guest (KGDB), if the board has one.
+    pub extra_console: Option<&'static str>,
+    /// Extra words on the kernel command line.
+    pub kernel_cli_extra: &'static str,
+    /// Where RAM starts (baremetal images are linked there); None where lkmc
+    /// has no baremetal runtime for the arch.
+    pub ram_base: Option<u64>,
+}
+
+/// QEMU's boards, in `Arch::ALL` order.
+pub const QEMU: [MachineFacts; 3] = [
+    MachineFacts {
+        arch: "x86_64",
+        target: "x86_64",
+        package: Some("qemu-system-x86"),
+        machine_args: &["-machine", "pc"],
+        baremetal_machine: "virt",
+        cpu: "max",
+        // qboot, QEMU's minimal PC firmware, starts the kernel about a second
+        // sooner than SeaBIOS under TCG. It sets up no VGA, so --graphic and
+        // --vnc runs keep SeaBIOS.
+        headless_bios: Some("qboot.rom"),
+        // QEMU's teaching PCI device, driven by kernel_modules/qemu_edu.c.
+        devices: &["edu"],
+        console: "ttyS0",
+        graphic_console: true,
+        extra_console: Some("ttyS1"),
+        // PAT handling under TCG is slow and noisy; the original turned it off too.
+        kernel_cli_extra: "nopat",
+        ram_base: None,
+    },
+    MachineFacts {
+        arch: "arm",
+        target: "arm",
+        package: Some("qemu-system-arm"),
+        // Without highmem=off the virt board puts PCI above 4 GiB, out of reach of
+        // a 32-bit kernel without LPAE.
+        machine_args: &["-machine", "virt,highmem=off"],
+        baremetal_machine: "virt",
+        cpu: "cortex-a15",
+        headless_bios: None,
+        devices: &[],
+        console: "ttyAMA0",
+        graphic_console: false,
+        extra_console: None,
+        kernel_cli_extra: "",
+        ram_base: Some(0x4000_0000),
+    },
+    MachineFacts {
+        arch: "aarch64",
+        target: "aarch64",
+        package: Some("qemu-system-arm"),
+        machine_args: &["-machine", "virt"],
+        baremetal_machine: "virt",
+        // pauth-impdef: QEMU's architected pointer-auth algorithm is very slow
+        // under TCG; the implementation-defined one boots several times faster.
+        cpu: "max,pauth-impdef=on",
+        headless_bios: None,
+        devices: &[],
+        console: "ttyAMA0",
+        graphic_console: false,
+        extra_console: None,
+        kernel_cli_extra: "",
+        ram_base: Some(0x4000_0000),
+    },
+];
+
+/// gem5's boards, in `Arch::ALL` order. lkmc boots no gem5 full system
+/// yet: the board arguments, CPU and devices stay empty until
+/// `emulator/gem5.rs` does.
+pub const GEM5: [MachineFacts; 3] = [
+    MachineFacts {
+        arch: "x86_64",
+        target: "X86",
+        package: None,
+        machine_args: &[],
+        baremetal_machine: "X86",
+        cpu: "",
+        headless_bios: None,
+        devices: &[],
+        console: "ttyS0",
+        graphic_console: false,
+        extra_console: None,
+        kernel_cli_extra: "",
+        ram_base: None,
+    },
+    MachineFacts {
+        arch: "arm",
+        target: "ARM",
+        package: None,
+        machine_args: &[],
+        baremetal_machine: "VExpress_GEM5_V1",
+        cpu: "",
+        headless_bios: None,
+        devices: &[],
+        console: "ttyAMA0",
+        graphic_console: false,
+        extra_console: None,
+        kernel_cli_extra: "",
+        ram_base: Some(0x8000_0000),
+    },
+    MachineFacts {
+        arch: "aarch64",
+        target: "ARM",
+        package: None,
+        machine_args: &[],
+        baremetal_machine: "VExpress_GEM5_V1",
+        cpu: "",
+        headless_bios: None,
+        devices: &[],
+        console: "ttyAMA0",
+        graphic_console: false,
+        extra_console: None,
+        kernel_cli_extra: "",
+        ram_base: Some(0x8000_0000),
+    },
+];

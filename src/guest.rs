@@ -1,0 +1,229 @@
+//! The host↔guest contract: every name, path, port and console marker that
+//! lkmc on the host and the scripts in `rootfs_overlay/` must agree on.
+//!
+//! Owns the guest's home, the 9P shares and where the guest mounts them,
+//! the kernel command line words lkmc always passes, the guest port that
+//! the run's forwarded port reaches, the console line that carries
+//! `--eval`'s status and the console lines that mean a kernel crash.
+//! It only describes the contract: it starts no process and reads no file
+//! (its tests read `rootfs_overlay/etc/fstab` to keep the two in step).
+
+use std::path::{Path, PathBuf};
+
+use crate::paths::Paths;
+
+/// The guest's home and working directory ([`HOME_VAR`] on the kernel
+/// command line; rcS `cd`s there).
+pub const GUEST_HOME: &str = "/lkmc";
+
+/// The kernel words that mount the root filesystem from the disk image
+/// (the first virtio disk).
+pub const ROOT_ON_DISK: &str = "root=/dev/vda";
+
+/// Names of init's environment words (after ` - `) that
+/// rootfs_overlay/etc/init.d/rcS reads: the home, `--eval` and
+/// `--eval-after` (base64, see [`eval_word`]).
+pub const HOME_VAR: &str = "lkmc_home";
+pub const EVAL_VAR: &str = "lkmc_eval";
+pub const EVAL_AFTER_VAR: &str = "lkmc_eval_after";
+
+/// The guest port that the run id's `hostfwd_generic_port` reaches. Fixed,
+/// so that guest scripts (rootfs_overlay/lkmc/gdbserver.sh) need not know
+/// the run id.
+pub const GUEST_FORWARDED_PORT: u16 = 45455;
+
+/// Guest console line that carries `--eval`'s exit status.
+pub const EXIT_STATUS_MARK: &str = "lkmc_exit_status_";
+
+/// Kernel command line words every boot gets. `panic=-1` reboots at once on
+/// a panic, which `-no-reboot` turns into QEMU exiting; `oops=panic` makes an
+/// oops do the same, so a crash ends the run immediately.
+pub const BASE_KERNEL_CLI: &str = "console_msg_format=syslog nokaslr norandmaps panic=-1 oops=panic printk.devkmsg=on printk.time=y rw";
+
+/// The guest's network, set up by the kernel (CONFIG_IP_PNP) before init:
+/// eth0 at 10.0.2.15 with QEMU user networking's gateway 10.0.2.2, hostname
+/// lkmc, no DHCP. Doing it from rcS costs three BusyBox execs, ~0.1 s of a
+/// TCG boot; rcS still does it when the kernel lacks IP_PNP.
+pub const GUEST_IP_CLI: &str = "ip=10.0.2.15::10.0.2.2:255.255.255.0:lkmc:eth0:off";
+
+/// Mount tags of the 9P shares of [`nine_p_shares`], in the same order.
+pub const NINE_P_TAGS: [&str; 3] = ["host_out", "host_rootfs_overlay", "host_out_rootfs_overlay"];
+
+/// Console lines that start a kernel crash report.
+const CRASH_STARTS: &[&str] = &[
+    "Kernel panic - not syncing",
+    "Oops",
+    "BUG: ",
+    "Internal error:",
+    "general protection fault",
+];
+
+/// The console line that ends a panic report.
+const CRASH_END: &str = "end Kernel panic";
+
+/// A crash report longer than this is cut: the first lines say what crashed.
+const CRASH_MAX_LINES: usize = 40;
+
+/// The guest directory where the 9P share with this mount tag is mounted
+/// (rootfs_overlay/etc/fstab lists the same).
+pub fn nine_p_mount_point(tag: &str) -> String {
+    format!("/mnt/9p/{}", tag.trim_start_matches("host_"))
+}
+
+/// Host directories shared with the guest over 9P, with their mount tags.
+/// The guest's fstab mounts them at [`nine_p_mount_point`].
+pub fn nine_p_shares(paths: &Paths) -> Vec<(PathBuf, &'static str)> {
+    let dirs = [
+        &paths.out_dir,
+        &paths.rootfs_overlay_dir,
+        &paths.out_rootfs_overlay_dir,
+    ];
+    dirs.into_iter().cloned().zip(NINE_P_TAGS).collect()
+}
+
+/// The guest script that powers the guest off (`init=` of
+/// `--quit-after-boot`).
+pub fn poweroff_script() -> String {
+    format!("{GUEST_HOME}/poweroff.sh")
+}
+
+/// The guest script that starts a program under gdbserver on
+/// [`GUEST_FORWARDED_PORT`].
+pub fn gdbserver_script() -> String {
+    format!("{GUEST_HOME}/gdbserver.sh")
+}
+
+/// Where the guest sees the generated overlay's home (`out_rootfs_overlay_lkmc_dir`)
+/// through 9P: fresh builds are there before the next rootfs build.
+pub fn fresh_home() -> String {
+    format!("{}{GUEST_HOME}", nine_p_mount_point(NINE_P_TAGS[2]))
+}
+
+/// Where the guest sees a program of the userland build dir, which the
+/// rootfs copies into the guest's home.
+pub fn program_path(exe: &Path, paths: &Paths) -> String {
+    exe.strip_prefix(&paths.userland_build_dir)
+        .map(|rel| format!("{GUEST_HOME}/{}", rel.display()))
+        .unwrap_or_else(|_| exe.display().to_string())
+}
+
+/// The init environment word that carries a shell command for the guest:
+/// base64, so that no quoting survives the kernel command line.
+pub fn eval_word(name: &str, command: &str) -> String {
+    format!("{name}={}", base64(command.as_bytes()))
+}
+
+/// The guest's `--eval` exit status in `console`, if it printed one.
+pub fn eval_status(console: &str) -> Option<i32> {
+    console
+        .lines()
+        .filter_map(|l| l.trim_end().strip_prefix(EXIT_STATUS_MARK))
+        .filter_map(|n| n.parse().ok())
+        .next_back()
+}
+
+/// The lines of `console` about a kernel crash, if there was one.
+pub fn crash_lines(console: &str) -> Option<Vec<String>> {
+    let lines: Vec<&str> = console.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| CRASH_STARTS.iter().any(|p| l.contains(p)))?;
+    let end = lines[start..]
+        .iter()
+        .position(|l| l.contains(CRASH_END))
+        .map(|i| start + i + 1)
+        .unwrap_or(lines.len())
+        .min(start + CRASH_MAX_LINES);
+    Some(lines[start..end].iter().map(|l| l.to_string()).collect())
+}
+
+/// Standard base64 with padding (what the guest's `base64 -d` reads).
+pub fn base64(data: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut s = String::new();
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for i in 0..4 {
+            if i <= chunk.len() {
+                s.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                s.push('=');
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc4648() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"echo hi"), "ZWNobyBoaQ==");
+    }
+
+    #[test]
+    fn reads_last_exit_status() {
+        let console = "boot\nlkmc_exit_status_3\nlkmc_exit_status_7\r\n";
+        assert_eq!(eval_status(console), Some(7));
+        assert!(crash_lines(console).is_none());
+    }
+
+    #[test]
+    fn finds_panic_lines() {
+        let lines = crash_lines(
+            "a\n[    1.0] Kernel panic - not syncing: boom\nCPU: 0\n---[ end Kernel panic - not syncing: boom ]---\nafter\n",
+        )
+        .unwrap();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].contains("boom"));
+    }
+
+    #[test]
+    fn rcs_reads_the_init_environment() {
+        let rcs = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("rootfs_overlay/etc/init.d/rcS"),
+        )
+        .unwrap();
+        for var in [HOME_VAR, EVAL_VAR, EVAL_AFTER_VAR] {
+            assert!(
+                rcs.contains(&format!("${var}")) || rcs.contains(&format!("${{{var}")),
+                "{var}"
+            );
+        }
+    }
+
+    #[test]
+    fn fresh_home_is_the_generated_overlay_share() {
+        assert_eq!(fresh_home(), "/mnt/9p/out_rootfs_overlay/lkmc");
+    }
+
+    #[test]
+    fn guest_fstab_mounts_every_share() {
+        let fstab = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("rootfs_overlay/etc/fstab"),
+        )
+        .unwrap();
+        let nine_p: Vec<(String, String)> = fstab
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>())
+            .filter(|f| f.get(2) == Some(&"9p"))
+            .map(|f| (f[0].to_string(), f[1].to_string()))
+            .collect();
+        let expected: Vec<(String, String)> = NINE_P_TAGS
+            .iter()
+            .map(|t| (t.to_string(), nine_p_mount_point(t)))
+            .collect();
+        assert_eq!(nine_p, expected);
+    }
+}

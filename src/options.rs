@@ -1,0 +1,291 @@
+//! Resolved options of `lkmc run` and `lkmc gdb`: what the raw clap structs
+//! (`RunArgs`, `GdbArgs`) mean, worked out once.
+//!
+//! The emulators and GDB take these types, never the clap structs, so that
+//! internal callers (tests, `lkmc test`) start from `Default` instead of
+//! inventing command line values. Resolving only reinterprets and splits
+//! words: it starts nothing and reads no file. `Boot::default()` uses the
+//! same constants as clap's defaults (in cli.rs), and a test keeps it equal
+//! to a bare `lkmc run`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Result;
+
+use crate::cli::{DEFAULT_CPUS, DEFAULT_MEMORY, GdbArgs, RunArgs};
+use crate::error::UsageError;
+
+/// Where a Linux boot's root filesystem comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Root {
+    /// The disk image; `persist` keeps the guest's writes.
+    Disk { persist: bool },
+    /// The cpio, handed over as an initrd.
+    Initrd,
+    /// The initramfs built into the kernel image.
+    Initramfs,
+}
+
+/// Deterministic record/replay of a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordReplay {
+    Record,
+    Replay,
+}
+
+impl RecordReplay {
+    /// QEMU's name for the mode (`rr=`).
+    pub fn name(self) -> &'static str {
+        match self {
+            RecordReplay::Record => "record",
+            RecordReplay::Replay => "replay",
+        }
+    }
+}
+
+/// What the guest's kernel and init are told on the command line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GuestCli {
+    /// Extra kernel words, before ` - `.
+    pub kernel_cli: Option<String>,
+    /// Extra words after ` - `: init's environment.
+    pub kernel_cli_after_dash: Option<String>,
+    /// Shell command run as the guest's job, then power off.
+    pub eval: Option<String>,
+    /// Shell command run once booted, before the shell.
+    pub eval_after: Option<String>,
+    /// Power off as soon as init starts.
+    pub quit_after_boot: bool,
+}
+
+/// One boot of an emulated machine: Linux, or a baremetal image.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Boot {
+    pub cpus: u32,
+    /// RAM, in QEMU's syntax.
+    pub memory: String,
+    pub kvm: bool,
+    /// Stop at the first instruction until GDB attaches.
+    pub gdb_wait: bool,
+    /// Wait for KGDB on the second serial port.
+    pub kgdb: bool,
+    /// Drop into KDB on the console.
+    pub kdb: bool,
+    /// A graphic window instead of the serial console only.
+    pub graphic: bool,
+    /// A VNC server on :0.
+    pub vnc: bool,
+    /// The console to the run dir's background.log, stdin closed.
+    pub background: bool,
+    /// Ctrl-C stops the emulator rather than reaching the guest.
+    pub ctrl_c_host: bool,
+    pub root: Root,
+    pub record_replay: Option<RecordReplay>,
+    /// QEMU trace events.
+    pub trace: Option<String>,
+    /// Print every translated block.
+    pub trace_insts_stdout: bool,
+    /// Stop the emulator after this long, and fail.
+    pub timeout: Option<Duration>,
+    pub guest: GuestCli,
+    /// Appended to the emulator's command line as they are.
+    pub extra_emulator_args: Vec<String>,
+}
+
+impl Default for Boot {
+    fn default() -> Self {
+        Boot {
+            cpus: DEFAULT_CPUS,
+            memory: DEFAULT_MEMORY.to_string(),
+            kvm: false,
+            gdb_wait: false,
+            kgdb: false,
+            kdb: false,
+            graphic: false,
+            vnc: false,
+            background: false,
+            ctrl_c_host: false,
+            root: Root::Disk { persist: false },
+            record_replay: None,
+            trace: None,
+            trace_insts_stdout: false,
+            timeout: None,
+            guest: GuestCli::default(),
+            extra_emulator_args: vec![],
+        }
+    }
+}
+
+impl From<&RunArgs> for Boot {
+    fn from(a: &RunArgs) -> Self {
+        Boot {
+            cpus: a.cpus,
+            memory: a.memory.clone(),
+            kvm: a.kvm,
+            gdb_wait: a.gdb_wait || a.gdb,
+            kgdb: a.kgdb,
+            kdb: a.kdb,
+            graphic: a.graphic,
+            vnc: a.vnc,
+            background: a.background,
+            ctrl_c_host: a.ctrl_c_host,
+            root: if a.initrd {
+                Root::Initrd
+            } else if a.initramfs {
+                Root::Initramfs
+            } else {
+                Root::Disk {
+                    persist: a.disk_persist,
+                }
+            },
+            record_replay: if a.record {
+                Some(RecordReplay::Record)
+            } else if a.replay {
+                Some(RecordReplay::Replay)
+            } else {
+                None
+            },
+            trace: a.trace.clone(),
+            trace_insts_stdout: a.trace_insts_stdout,
+            timeout: a.timeout.map(Duration::from_secs),
+            guest: GuestCli {
+                kernel_cli: a.kernel_cli.clone(),
+                kernel_cli_after_dash: a.kernel_cli_after_dash.clone(),
+                eval: a.eval.clone(),
+                eval_after: a.eval_after.clone(),
+                quit_after_boot: a.quit_after_boot,
+            },
+            extra_emulator_args: a.extra_emulator_args.clone(),
+        }
+    }
+}
+
+/// What `lkmc run` runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum What {
+    /// Boot Linux.
+    Linux,
+    /// One userland program (a source is built first), with its arguments
+    /// and the file its stdin reads.
+    Userland {
+        path: PathBuf,
+        args: Vec<String>,
+        stdin: Option<PathBuf>,
+    },
+    /// One baremetal image (a source is built first).
+    Baremetal(PathBuf),
+}
+
+/// `lkmc run`, resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run {
+    pub what: What,
+    pub boot: Boot,
+    /// Build what the run needs first.
+    pub build: bool,
+    /// Open `lkmc gdb` in a tmux split, with these arguments instead of the
+    /// default breakpoint.
+    pub gdb_split: Option<Option<Vec<String>>>,
+}
+
+impl Run {
+    /// Resolve `lkmc run`'s arguments; fails on words that do not split.
+    pub fn new(a: &RunArgs) -> Result<Run> {
+        let what = if let Some(path) = &a.userland {
+            let args = match &a.cli_args {
+                Some(s) => shlex::split(s).ok_or_else(|| {
+                    UsageError::new(format!("--cli-args {s:?}: unbalanced quotes"))
+                })?,
+                None => vec![],
+            };
+            What::Userland {
+                path: path.clone(),
+                args,
+                stdin: a.stdin_file.as_ref().map(std::path::absolute).transpose()?,
+            }
+        } else if let Some(path) = &a.baremetal {
+            What::Baremetal(path.clone())
+        } else {
+            What::Linux
+        };
+        Ok(Run {
+            what,
+            boot: Boot::from(a),
+            build: a.build,
+            gdb_split: a.gdb.then(|| {
+                a.tmux_args
+                    .as_ref()
+                    .map(|s| shlex::split(s).unwrap_or_default())
+            }),
+        })
+    }
+}
+
+/// One GDB session's options, whatever it debugs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GdbSession {
+    /// Where to break.
+    pub break_at: Option<String>,
+    /// Stay at the first instruction.
+    pub no_continue: bool,
+    /// Do not load module symbols with lx-symbols.
+    pub no_lxsymbols: bool,
+    /// GDB arguments before lkmc's own.
+    pub before: Vec<String>,
+    /// GDB arguments after lkmc's own.
+    pub extra: Vec<String>,
+}
+
+impl From<&GdbArgs> for GdbSession {
+    fn from(a: &GdbArgs) -> Self {
+        GdbSession {
+            break_at: a.break_at.clone(),
+            no_continue: a.no_continue,
+            no_lxsymbols: a.no_lxsymbols,
+            // Unbalanced quotes give no words, as they always did.
+            before: a
+                .before
+                .as_deref()
+                .map(|b| shlex::split(b).unwrap_or_default())
+                .unwrap_or_default(),
+            extra: a.extra_gdb_args.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_args(argv: &[&str]) -> RunArgs {
+        use clap::Parser;
+        let argv = ["lkmc", "run"].iter().chain(argv);
+        match crate::cli::Cli::parse_from(argv).command {
+            crate::cli::Command::Run(a) => a,
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn a_bare_lkmc_run_is_the_default_boot() {
+        assert_eq!(Boot::from(&run_args(&[])), Boot::default());
+        assert_eq!(Run::new(&run_args(&[])).unwrap().what, What::Linux);
+    }
+
+    #[test]
+    fn gdb_implies_waiting_and_a_split() {
+        let r = Run::new(&run_args(&["--gdb", "--tmux-args", "do_sys_open 'a b'"])).unwrap();
+        assert!(r.boot.gdb_wait);
+        assert_eq!(
+            r.gdb_split,
+            Some(Some(vec!["do_sys_open".into(), "a b".into()]))
+        );
+    }
+
+    #[test]
+    fn unbalanced_cli_args_are_refused() {
+        let e = Run::new(&run_args(&["-u", "x.c", "--cli-args", "'a"])).unwrap_err();
+        assert!(e.to_string().contains("unbalanced quotes"), "{e}");
+    }
+}
