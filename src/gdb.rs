@@ -135,10 +135,10 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     let paths = Paths::new(config);
     let exe;
     let target = if let Some(b) = &args.baremetal {
-        exe = crate::program::baremetal_image(b, config, &paths, exec)?.0;
+        exe = crate::build::baremetal::image_for(b, config, &paths, exec)?.0;
         Target::Baremetal(&exe)
     } else if let Some(u) = &args.userland {
-        exe = crate::program::userland_executable(u, config, &paths, exec)?;
+        exe = crate::build::userland::executable(u, config, &paths, exec)?;
         if args.gdbserver {
             Target::Gdbserver(&exe)
         } else {

@@ -22,7 +22,6 @@ mod options;
 mod paths;
 mod plan;
 mod process;
-mod program;
 mod remove;
 mod run;
 mod sources;

@@ -33,8 +33,8 @@ pub use crate::compat::{
 };
 // compat for src/test.rs until it moves to process.rs/options
 pub use crate::process::Finished;
-// compat for src/test.rs until it moves to program.rs
-pub use crate::program::{default_build_args, userland_executable};
+// compat for src/test/gdb.rs until it calls build::userland::executable
+pub use crate::build::userland::executable as userland_executable;
 
 /// `lkmc run`.
 pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitCode> {
@@ -62,7 +62,11 @@ fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
     check_supported(boot, config)?;
     let paths = Paths::new(config);
     if run.build {
-        crate::build::main(&default_build_args(), std::slice::from_ref(config), exec)?;
+        crate::build::execute(
+            &crate::build::Request::default(),
+            std::slice::from_ref(config),
+            exec,
+        )?;
     }
     let cmd = emulator.boot(boot, config, &paths)?;
     let _lock = match exec.dry_run {
@@ -161,7 +165,7 @@ fn run_baremetal(path: &Path, run: &Run, config: &Config, exec: &Executor) -> Re
     let emulator = emulator::get(config.emulator);
     emulator.check(Mode::Baremetal, &run.boot, config)?;
     let paths = Paths::new(config);
-    let (image, props) = crate::program::baremetal_image(path, config, &paths, exec)?;
+    let (image, props) = crate::build::baremetal::image_for(path, config, &paths, exec)?;
     // An image that starts secondary CPUs needs them to exist.
     let boot = Boot {
         cpus: run.boot.cpus.max(props.smp.unwrap_or(1)),

@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use crate::arch::{BaremetalFacts, Emulator, GccWhich};
+use crate::build::BuildOptions;
 use crate::build::objects::{self, fresh, mkdir_missing, report_failures};
-use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p};
 use crate::config::Config;
 use crate::error::UsageError;
@@ -154,7 +154,7 @@ fn compile(
     out: &Path,
     props: &Props,
     link: Option<&[PathBuf]>,
-    args: &BuildArgs,
+    args: &BuildOptions,
 ) -> Cmd {
     let facts = (config.arch.facts().baremetal.as_ref()).expect("build() checked the arch");
     let mut c = Cmd::new(p(&paths.baremetal_gcc))
@@ -192,7 +192,7 @@ fn compile(
 /// Build the selected images for one arch. Archs without a baremetal
 /// runtime are skipped with a note unless images were asked for by name.
 pub fn build(
-    args: &BuildArgs,
+    args: &BuildOptions,
     targets: &[String],
     config: &Config,
     paths: &Paths,
@@ -319,4 +319,49 @@ pub fn build(
         config.nproc,
         exec,
     )
+}
+
+/// Where the image for `--baremetal PATH` is, building it first when PATH
+/// is a source; with the properties of that source (CPUs it needs).
+pub fn image_for(
+    path: &Path,
+    config: &Config,
+    paths: &Paths,
+    exec: &Executor,
+) -> Result<(PathBuf, Props)> {
+    facts(config)?;
+    let abs = std::path::absolute(path)?;
+    if abs.extension().is_some_and(|e| e == "elf") {
+        if abs.is_file() || config.dry_run {
+            return Ok((abs, Default::default()));
+        }
+        return Err(UsageError::new(format!("--baremetal {}: no such file", abs.display())).into());
+    }
+    if !abs.is_file() {
+        return Err(UsageError::new(format!(
+            "--baremetal {}: no such source file (give a .c or .S under {} or {}, or an .elf)",
+            abs.display(),
+            paths.baremetal_source_dir.display(),
+            paths.userland_source_dir.display()
+        ))
+        .into());
+    }
+    let arg = abs.to_string_lossy().into_owned();
+    let images = images(std::slice::from_ref(&arg), config, paths)?;
+    let Some(image) = images.first() else {
+        return Err(UsageError::new(format!(
+            "{} is not built for {} (it is for another arch, or its properties exclude it)",
+            abs.display(),
+            config.arch
+        ))
+        .into());
+    };
+    build(
+        &BuildOptions::default(),
+        &[arg],
+        config,
+        paths,
+        &objects::quiet_build(exec),
+    )?;
+    Ok((image.out.clone(), image.props.clone()))
 }

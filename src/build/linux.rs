@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::build::BuildOptions;
 use crate::build::kbuild;
-use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p};
 use crate::config::Config;
 use crate::error::UsageError;
@@ -26,7 +26,7 @@ use crate::plan::{Executor, Plan, Step};
 const STAMP: &str = "lkmc_config_inputs";
 
 /// Build the kernel for one arch.
-pub fn build(args: &BuildArgs, config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+pub fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
     let inputs = ConfigInputs::new(args, config, paths)?;
     let mut fetch = Plan::new("linux source", paths.linux_log_file.clone());
     linux_source::plan_fetch(config, paths, &mut fetch)?;
@@ -82,8 +82,8 @@ enum Base {
 
 impl ConfigInputs {
     /// Validate the options and collect the inputs.
-    pub fn new(args: &BuildArgs, config: &Config, paths: &Paths) -> Result<ConfigInputs> {
-        for line in &args.config {
+    pub fn new(args: &BuildOptions, config: &Config, paths: &Paths) -> Result<ConfigInputs> {
+        for line in &args.kernel.config {
             if parse_config_line(line).is_none() {
                 return Err(UsageError::new(format!(
                     "--config {line:?}: expected CONFIG_NAME=value, e.g. --config CONFIG_DEBUG_FS=y \
@@ -99,7 +99,12 @@ impl ConfigInputs {
                 std::env::current_dir().unwrap_or_default().join(f)
             }
         };
-        for f in args.config_fragment.iter().chain(&args.custom_config_file) {
+        for f in args
+            .kernel
+            .fragments
+            .iter()
+            .chain(&args.kernel.custom_config_file)
+        {
             if !f.is_file() {
                 return Err(UsageError::new(format!(
                     "config file {} does not exist",
@@ -108,7 +113,7 @@ impl ConfigInputs {
                 .into());
             }
         }
-        if let Some(file) = &args.custom_config_file {
+        if let Some(file) = &args.kernel.custom_config_file {
             return Ok(ConfigInputs {
                 base: Base::File(abs(file)),
                 fragments: vec![],
@@ -120,9 +125,9 @@ impl ConfigInputs {
             paths.linux_config_dir.join("common.config"),
             paths.linux_config_dir.join(format!("{arch}.config")),
         ];
-        fragments.extend(args.config_fragment.iter().map(|f| abs(f)));
-        let mut cli_lines = args.config.clone();
-        if args.initramfs {
+        fragments.extend(args.kernel.fragments.iter().map(|f| abs(f)));
+        let mut cli_lines = args.kernel.config.clone();
+        if args.kernel.initramfs {
             if !paths.rootfs_cpio.is_file() && !config.dry_run {
                 return Err(UsageError::new(format!(
                     "--initramfs builds the root filesystem's cpio into the kernel, and {} is not \
@@ -138,7 +143,8 @@ impl ConfigInputs {
         }
         Ok(ConfigInputs {
             base: Base::Target(
-                args.linux_defconfig
+                args.kernel
+                    .defconfig
                     .clone()
                     .unwrap_or_else(|| "tinyconfig".to_string()),
             ),
@@ -250,7 +256,7 @@ pub fn configure_plan(inputs: &ConfigInputs, config: &Config, paths: &Paths) -> 
 }
 
 /// The build itself.
-pub fn build_plan(args: &BuildArgs, config: &Config, paths: &Paths) -> Plan {
+pub fn build_plan(args: &BuildOptions, config: &Config, paths: &Paths) -> Plan {
     let f = config.arch.facts();
     let mut plan = Plan::new("build linux", paths.linux_log_file.clone());
     let cmd = make(config, paths)
@@ -269,9 +275,9 @@ pub fn build_plan(args: &BuildArgs, config: &Config, paths: &Paths) -> Plan {
 /// original did: `lkmc build linux -- savedefconfig` runs just that), else
 /// the image, vmlinux, the modules and the GDB scripts; variables such as
 /// `V=1` after `--` go along either way.
-fn make_targets(args: &BuildArgs, image_target: &str) -> Vec<String> {
+fn make_targets(args: &BuildOptions, image_target: &str) -> Vec<String> {
     let is_target = |a: &String| !a.contains('=') && !a.starts_with('-');
-    let mut words = args.extra_make_args.clone();
+    let mut words = args.make_args.clone();
     if !words.iter().any(is_target) {
         let defaults = [image_target, "vmlinux", "modules", "scripts_gdb"];
         words.splice(0..0, defaults.map(String::from));

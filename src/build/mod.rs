@@ -10,6 +10,7 @@ pub mod kbuild;
 pub mod linux;
 pub mod modules;
 pub mod objects;
+pub mod options;
 pub mod rootfs;
 pub mod userland;
 
@@ -22,11 +23,12 @@ use crate::error::{UsageError, did_you_mean};
 use crate::paths::Paths;
 use crate::plan::{Executor, Plan, Step};
 use crate::remove::{self, Removal};
+pub use options::{BuildOptions, Request};
 
 /// What one component's build gets: the options, the words after its name
 /// on the command line (`lkmc build modules hello`), and where it runs.
 pub struct Job<'a> {
-    pub args: &'a BuildArgs,
+    pub opts: &'a BuildOptions,
     pub items: &'a [String],
     pub config: &'a Config,
     pub paths: &'a Paths,
@@ -60,7 +62,7 @@ pub const TARGETS: &[Target] = &[
         name: "linux",
         help: "the kernel: image, vmlinux, modules, GDB scripts",
         deps: &[],
-        build: Some(|j| linux::build(j.args, j.config, j.paths, j.exec)),
+        build: Some(|j| linux::build(j.opts, j.config, j.paths, j.exec)),
         takes_items: false,
         build_dir: Some(|p| &p.linux_build_dir),
         packages: deps::linux_packages,
@@ -72,10 +74,10 @@ pub const TARGETS: &[Target] = &[
         help: "kernel modules: ours, named ones (`modules hello`), or a .c file or directory of yours",
         deps: &[],
         build: Some(|j| {
-            if j.args.host {
-                modules::build_host(j.args, j.items, j.config, j.paths, j.exec)
+            if j.opts.host {
+                modules::build_host(j.opts, j.items, j.config, j.paths, j.exec)
             } else {
-                modules::build(j.args, j.items, j.config, j.paths, j.exec)
+                modules::build(j.opts, j.items, j.config, j.paths, j.exec)
             }
         }),
         takes_items: true,
@@ -88,7 +90,7 @@ pub const TARGETS: &[Target] = &[
         name: "userland",
         help: "userland examples for the arch, or the given files and directories",
         deps: &[],
-        build: Some(|j| userland::build(j.args, j.items, j.config, j.paths, j.exec)),
+        build: Some(|j| userland::build(j.opts, j.items, j.config, j.paths, j.exec)),
         takes_items: true,
         build_dir: Some(|p| &p.userland_build_dir),
         packages: deps::no_packages,
@@ -99,7 +101,7 @@ pub const TARGETS: &[Target] = &[
         name: "rootfs",
         help: "lkmc's root filesystem: BusyBox, sysroot libraries, overlays (ext4, qcow2, cpio)",
         deps: &[],
-        build: Some(|j| rootfs::build(j.args, j.config, j.paths, j.exec)),
+        build: Some(|j| rootfs::build(j.opts, j.config, j.paths, j.exec)),
         takes_items: false,
         build_dir: Some(|p| &p.rootfs_build_dir),
         packages: deps::rootfs_packages,
@@ -110,7 +112,7 @@ pub const TARGETS: &[Target] = &[
         name: "baremetal",
         help: "baremetal images (arm, aarch64): ours and the userland examples that run without an OS, or the given files",
         deps: &[],
-        build: Some(|j| baremetal::build(j.args, j.items, j.config, j.paths, j.exec)),
+        build: Some(|j| baremetal::build(j.opts, j.items, j.config, j.paths, j.exec)),
         takes_items: true,
         build_dir: Some(|p| &p.baremetal_build_dir),
         packages: deps::baremetal_packages,
@@ -179,12 +181,17 @@ pub fn resolve(targets: &[String]) -> Result<Vec<&'static Target>> {
 
 /// `lkmc build`.
 pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()> {
+    execute(&Request::new(args)?, configs, exec)
+}
+
+/// Carry out one build request for every config.
+pub fn execute(req: &Request, configs: &[Config], exec: &Executor) -> Result<()> {
     // After a target that takes items, words that are not target names
     // select what to build of it: `lkmc build modules hello`,
     // `lkmc build userland c/`.
     let mut targets: Vec<String> = Vec::new();
     let mut items: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
-    for t in &args.targets {
+    for t in &req.targets {
         let last = targets.last().and_then(|l| find(l).ok());
         match last {
             Some(last) if find(t).is_err() && last.takes_items => {
@@ -194,7 +201,7 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
         }
     }
     let components = resolve(&targets)?;
-    if args.print_components {
+    if req.print_components {
         for c in &components {
             println!("{:<16} {}", c.name, c.help);
         }
@@ -205,14 +212,14 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
             return Err(UsageError::new(format!("cannot build `{}`: {why}", c.name)).into());
         }
     }
-    refuse_options_that_do_not_apply(args, &components)?;
-    if args.download_dependencies || args.dependencies_only {
+    req.refuse_options_that_do_not_apply(&components)?;
+    if req.download_dependencies || req.dependencies_only {
         deps::main(&components, configs, exec)?;
-        if args.dependencies_only {
+        if req.dependencies_only {
             return Ok(());
         }
     }
-    if args.clean {
+    if req.clean {
         // Refused cleans change nothing, not even the lock file.
         for config in configs {
             let paths = Paths::new(config);
@@ -229,7 +236,7 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
     for config in configs {
         let paths = Paths::new(config);
         for c in components.iter().filter(|c| c.build.is_some()) {
-            if args.clean {
+            if req.clean {
                 let mut plan = Plan::new(format!("clean {}", c.name), paths.log_file("clean"));
                 if c.name == "linux" && linux::config_edited_by_user(&paths) {
                     // The build dir goes, a .config edited by hand stays.
@@ -252,7 +259,7 @@ pub fn main(args: &BuildArgs, configs: &[Config], exec: &Executor) -> Result<()>
             }
             if let Some(build) = c.build {
                 build(&Job {
-                    args,
+                    opts: &req.opts,
                     items: items.get(c.name).map(Vec::as_slice).unwrap_or_default(),
                     config,
                     paths: &paths,
@@ -287,71 +294,6 @@ fn lock_out_dir(out_dir: &std::path::Path) -> Result<std::fs::File> {
     }
     f.lock()?;
     Ok(f)
-}
-
-/// Every option either takes effect or is refused: an option of a component
-/// that is not being built would otherwise be silently ignored.
-fn refuse_options_that_do_not_apply(args: &BuildArgs, components: &[&Target]) -> Result<()> {
-    let has = |name: &str| components.iter().any(|c| c.name == name);
-    let targets: Vec<&str> = components.iter().map(|c| c.name).collect();
-    let refuse = |option: &str, needs: &str| -> Result<()> {
-        Err(UsageError::new(format!(
-            "{option} is for {needs}, which this build does not include (it builds: {}).\n\
-             Add the target, e.g. lkmc build {} ...",
-            targets.join(", "),
-            needs.split(' ').next().unwrap_or(needs)
-        ))
-        .into())
-    };
-    if let Some(line) = args.config.iter().find(|l| l.starts_with("BR2_")) {
-        return Err(UsageError::new(format!(
-            "--config {line}: BR2_ options are Buildroot's, and --config sets kernel options \
-             (CONFIG_...); lkmc's Buildroot provider is not implemented yet"
-        ))
-        .into());
-    }
-    if args.clean {
-        return Ok(());
-    }
-    let kernel_options = [
-        (!args.config.is_empty(), "--config"),
-        (!args.config_fragment.is_empty(), "--config-fragment"),
-        (args.linux_defconfig.is_some(), "--linux-defconfig"),
-        (args.custom_config_file.is_some(), "--custom-config-file"),
-        (args.initramfs, "--initramfs"),
-    ];
-    if let Some((_, option)) = kernel_options.iter().find(|(set, _)| *set)
-        && !has("linux")
-    {
-        return refuse(option, "linux (the kernel)");
-    }
-    if args.host && !has("modules") {
-        return refuse("--host", "modules");
-    }
-    let compiles = has("userland") || has("baremetal");
-    if args.optimization_level != "0" && !compiles {
-        return refuse("--optimization-level", "userland or baremetal");
-    }
-    if let Some(flags) = &args.ccflags
-        && shlex::split(flags).is_none()
-    {
-        return Err(UsageError::new(format!("--ccflags {flags:?}: unbalanced quotes")).into());
-    }
-    if args.ccflags.is_some() && !compiles {
-        return refuse("--ccflags", "userland or baremetal");
-    }
-    let makes = has("linux") || has("modules");
-    if !args.extra_make_args.is_empty() && !makes {
-        return refuse("make arguments after --", "linux or modules");
-    }
-    if !args.extra_make_args.is_empty() && has("linux") && has("modules") {
-        return Err(UsageError::new(
-            "make arguments after -- go to one make: build linux and modules separately \
-             (lkmc build linux -- ARGS, then lkmc build modules -- ARGS)",
-        )
-        .into());
-    }
-    Ok(())
 }
 
 /// What `--clean` of a component removes: its build dir under out/, or,

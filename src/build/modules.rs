@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
+use crate::build::BuildOptions;
 use crate::build::kbuild;
-use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p};
 use crate::config::Config;
 use crate::error::{UsageError, did_you_mean};
@@ -196,10 +196,9 @@ pub fn external_build_dir(paths: &Paths, src: &Path) -> PathBuf {
 }
 
 /// Plan the build of `sel` for one arch.
-pub fn plan(args: &BuildArgs, config: &Config, paths: &Paths, sel: &Selection) -> Plan {
+pub fn plan(args: &BuildOptions, config: &Config, paths: &Paths, sel: &Selection) -> Plan {
     let mut plan = Plan::new("build modules", paths.log_file("build-modules"));
-    let make =
-        |linux: &Path, dir: &Path| make(config, paths, linux, dir).args(&args.extra_make_args);
+    let make = |linux: &Path, dir: &Path| make(config, paths, linux, dir).args(&args.make_args);
     let lkmc = &paths.out_rootfs_overlay_lkmc_dir;
     match sel {
         Selection::Ours(names) => {
@@ -326,7 +325,7 @@ pub fn plan(args: &BuildArgs, config: &Config, paths: &Paths, sel: &Selection) -
 /// `--host`: build against the running host kernel's headers instead of
 /// our kernel build; outputs stay in `kernel_modules_build_host_dir`.
 pub fn build_host(
-    args: &BuildArgs,
+    args: &BuildOptions,
     items: &[String],
     config: &Config,
     paths: &Paths,
@@ -360,7 +359,7 @@ pub fn build_host(
 
 /// Build the selected modules for one arch, then say which did not build.
 pub fn build(
-    args: &BuildArgs,
+    args: &BuildOptions,
     items: &[String],
     config: &Config,
     paths: &Paths,
@@ -380,7 +379,7 @@ pub fn build(
 
 /// Build against `paths.linux_build_dir`, retrying without modules that fail.
 fn build_against(
-    args: &BuildArgs,
+    args: &BuildOptions,
     items: &[String],
     config: &Config,
     paths: &Paths,
@@ -396,6 +395,11 @@ fn build_against(
         let Selection::Ours(names) = &sel else {
             return r;
         };
+        if let Err(e) = &r {
+            // The compiler's messages, before lkmc builds again without the
+            // failed modules and reports those.
+            eprintln!("{e:#}");
+        }
         // kbuild links no module when one fails to compile (modpost runs
         // last, on all of them). Build again without the ones that failed, so
         // one broken module does not take the others down with it.
@@ -413,7 +417,7 @@ fn build_against(
                 "building again without the module(s) that failed: {}",
                 failed.join(", ")
             );
-            let again = BuildArgs {
+            let again = BuildOptions {
                 force_rebuild: false,
                 ..args.clone()
             };
@@ -427,7 +431,7 @@ fn build_against(
         return Err(crate::error::CmdFailed {
             status: 1,
             what: format!(
-                "module(s) did not build for {arch}: {} (compiler messages above and in {})",
+                "module(s) did not build for {arch}: {} (the failed make and its log tail above; full log {})",
                 failed.join(", "),
                 paths.log_file("build-modules").display()
             ),

@@ -95,15 +95,12 @@ pub fn walk(roots: &[PathBuf], trees: &[&Path], exts: &[&str]) -> Result<Vec<Sou
 }
 
 /// The flags every compile line ends its options with: the source's own
-/// (configs/*.toml) and the user's `--ccflags` (checked when parsed).
-pub fn with_flags(mut c: Cmd, props: &Props, ccflags: &Option<String>) -> Cmd {
+/// (configs/*.toml) and the user's `--ccflags`.
+pub fn with_flags(mut c: Cmd, props: &Props, ccflags: &[String]) -> Cmd {
     if !props.cflags.is_empty() {
         c = c.line(&props.cflags);
     }
-    if let Some(extra) = ccflags {
-        c = c.line(shlex::split(extra).unwrap_or_default());
-    }
-    c
+    c.line(ccflags)
 }
 
 /// The output part of a compile line: the depfile that [`fresh`] reads,
@@ -114,6 +111,15 @@ pub fn with_output(mut c: Cmd, out: &Path, src: &Path, object: bool) -> Cmd {
         c = c.arg("-c");
     }
     c.line(["-o", &p(out)]).arg(p(src))
+}
+
+/// The executor for the build a run needs: quiet, since the run's own
+/// output is what the user asked for; but a dry run prints the build plan.
+pub fn quiet_build(exec: &Executor) -> Executor {
+    Executor {
+        quiet: exec.quiet || !exec.dry_run,
+        ..exec.clone()
+    }
 }
 
 /// A path named on the command line, made absolute: it must exist, and a

@@ -14,7 +14,7 @@ use std::time::SystemTime;
 
 use anyhow::Result;
 
-use crate::cli::BuildArgs;
+use crate::build::BuildOptions;
 use crate::cmd::{Cmd, p, quote};
 use crate::config::Config;
 use crate::error::UsageError;
@@ -46,7 +46,7 @@ pub fn guest_busybox(paths: &Paths) -> PathBuf {
 }
 
 /// Build the root filesystem for one arch.
-pub fn build(args: &BuildArgs, config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+pub fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
     let arch = config.arch;
     let busybox = guest_busybox(paths);
     let gen_init_cpio = paths.linux_build_dir.join("usr/gen_init_cpio");

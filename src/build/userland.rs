@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
+use crate::build::BuildOptions;
 use crate::build::objects::{self, fresh, mkdir_missing, report_failures};
-use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p, quote};
 use crate::config::Config;
 use crate::error::UsageError;
@@ -87,7 +87,7 @@ fn compile(
     out: &Path,
     props: &Props,
     object: bool,
-    args: &BuildArgs,
+    args: &BuildOptions,
 ) -> Cmd {
     let cpp = src.extension().is_some_and(|e| e == "cpp");
     let compiler = if cpp { &paths.gxx } else { &paths.gcc };
@@ -116,7 +116,7 @@ fn lib_archive(paths: &Paths) -> PathBuf {
 
 /// Build the selected programs for one arch.
 pub fn build(
-    args: &BuildArgs,
+    args: &BuildOptions,
     targets: &[String],
     config: &Config,
     paths: &Paths,
@@ -219,4 +219,42 @@ fn install(paths: &Paths, exec: &Executor) -> Result<()> {
             .cwd(&paths.userland_build_dir),
     );
     exec.execute(&plan)
+}
+
+/// Where the program for `--userland PATH` is, building it first when PATH
+/// is a source.
+pub fn executable(path: &Path, config: &Config, paths: &Paths, exec: &Executor) -> Result<PathBuf> {
+    let abs = std::path::absolute(path)?;
+    let is_src = abs
+        .extension()
+        .is_some_and(|e| EXTS.iter().any(|x| e == *x));
+    if !is_src {
+        if abs.is_file() || config.dry_run {
+            return Ok(abs);
+        }
+        return Err(UsageError::new(format!("--userland {}: no such file", abs.display())).into());
+    }
+    if !abs.is_file() {
+        return Err(
+            UsageError::new(format!("--userland {}: no such source file", abs.display())).into(),
+        );
+    }
+    let arg = abs.to_string_lossy().into_owned();
+    let programs = programs(std::slice::from_ref(&arg), config, paths)?;
+    let Some(program) = programs.first() else {
+        return Err(UsageError::new(format!(
+            "{} is not built for {} (its properties in configs/userland.toml exclude it)",
+            abs.display(),
+            config.arch
+        ))
+        .into());
+    };
+    build(
+        &BuildOptions::default(),
+        &[arg],
+        config,
+        paths,
+        &objects::quiet_build(exec),
+    )?;
+    Ok(program.out.clone())
 }

@@ -14,12 +14,12 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use crate::arch::Arch;
-use crate::cli::BuildArgs;
+use crate::build::BuildOptions;
 use crate::cmd::Cmd;
 use crate::config::Config;
+use crate::guest::{nine_p_mount_point, nine_p_shares};
 use crate::paths::Paths;
 use crate::plan::Executor;
-use crate::guest::{nine_p_mount_point, nine_p_shares};
 use crate::run::{Finished, run_with_timeout};
 
 use super::report::{Report, Verdict};
@@ -45,7 +45,7 @@ pub enum RunSlot {
 }
 
 /// A builder a suite runs first (`build::userland::build`, ...).
-pub type BuildFn = fn(&BuildArgs, &[String], &Config, &Paths, &Executor) -> Result<()>;
+pub type BuildFn = fn(&BuildOptions, &[String], &Config, &Paths, &Executor) -> Result<()>;
 
 /// One suite run for one arch.
 pub struct Ctx<'a> {
@@ -115,7 +115,7 @@ impl Ctx<'_> {
     /// failed build is recorded as the suite's one case; false then.
     pub fn build_first(&self, build: BuildFn, paths: &Paths, report: &mut Report) -> bool {
         let start = Instant::now();
-        let args = crate::run::default_build_args();
+        let args = BuildOptions::default();
         match build(&args, self.items, self.config, paths, &self.quiet()) {
             Ok(()) => true,
             Err(e) => {
