@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::arch::{BaremetalFacts, Emulator, GccWhich};
+use crate::arch::{BaremetalFacts, GccWhich};
 use crate::build::BuildOptions;
 use crate::build::objects::{self, fresh, mkdir_missing, report_failures};
 use crate::cmd::{Cmd, p};
@@ -59,11 +59,10 @@ pub fn facts(config: &Config) -> Result<&'static BaremetalFacts> {
 }
 
 /// Where RAM starts on the machine the images are for.
-fn ram_base(config: &Config, facts: &BaremetalFacts) -> u64 {
-    match config.emulator {
-        Emulator::Gem5 => facts.gem5_ram_base,
-        _ => facts.qemu_ram_base,
-    }
+fn ram_base(config: &Config) -> u64 {
+    crate::facts::machine(config.arch, config.emulator)
+        .ram_base
+        .expect("a machine of an arch with baremetal facts has a RAM base (facts tests)")
 }
 
 /// The C macro that selects the machine's device addresses in
@@ -173,7 +172,7 @@ fn compile(
         .line(["-I", &p(&paths.userland_source_dir.join("include"))]);
     c = objects::with_flags(c, props, &args.ccflags);
     if link.is_some() {
-        let ram = ram_base(config, facts);
+        let ram = ram_base(config);
         c = c.line([
             format!("-Wl,--defsym=__flash={ram:#x}"),
             format!("-Wl,--defsym=__flash_size={FLASH_SIZE:#x}"),

@@ -135,11 +135,15 @@ pub fn rootfs_packages(config: &Config, _: &Paths, out: &mut Packages) -> Result
     Ok(())
 }
 
+/// The distro's QEMU for the arch.
+fn qemu_package(config: &Config) -> &'static str {
+    crate::facts::machine(config.arch, crate::facts::Emulator::Qemu)
+        .package
+        .expect("the distro has a QEMU for every arch lkmc knows")
+}
+
 pub fn qemu_linux_packages(config: &Config, _: &Paths, out: &mut Packages) -> Result<()> {
-    out.add(
-        config.arch.facts().qemu_system_package,
-        "QEMU full-system emulator",
-    );
+    out.add(qemu_package(config), "QEMU full-system emulator");
     out.add("tmux", "lkmc run --gdb split");
     Ok(())
 }
@@ -150,7 +154,7 @@ pub fn baremetal_packages(config: &Config, _: &Paths, out: &mut Packages) -> Res
         for pkg in b.packages {
             out.add(pkg, "baremetal compiler and C library (picolibc)");
         }
-        out.add(f.qemu_system_package, "QEMU full-system emulator");
+        out.add(qemu_package(config), "QEMU full-system emulator");
         out.add("gdb-multiarch", "baremetal debugging");
     }
     Ok(())

@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use crate::facts::machine::{GEM5, QEMU};
+use crate::facts::machine::QEMU;
 
 /// A guest architecture. The order of the variants is [`Arch::ALL`]'s.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
@@ -46,9 +46,6 @@ pub struct ArchFacts {
     pub debian_arch: &'static str,
     /// Debian package with the cross C compiler.
     pub gcc_package: &'static str,
-    /// Compat for src/build/deps.rs until it reads `facts::machine`: the
-    /// Debian package of QEMU's row for this arch.
-    pub qemu_system_package: &'static str,
     /// Compat for src/test.rs until it reads `facts::machine`: the second
     /// serial port of QEMU's row for this arch.
     pub extra_console: Option<&'static str>,
@@ -68,29 +65,6 @@ pub struct BaremetalFacts {
     pub picolibc_specs: &'static str,
     /// CPU and ABI flags; they also pick picolibc's multilib.
     pub cflags: &'static [&'static str],
-    /// Compat for src/build/baremetal.rs until it reads `facts::machine`:
-    /// the RAM base of QEMU's row for this arch.
-    pub qemu_ram_base: u64,
-    /// Compat for src/build/baremetal.rs: the RAM base of gem5's row.
-    pub gem5_ram_base: u64,
-}
-
-/// A compat column's value: the emulator row's package (QEMU has one for
-/// every arch).
-const fn package(row: Option<&'static str>) -> &'static str {
-    match row {
-        Some(p) => p,
-        None => "",
-    }
-}
-
-/// A compat column's value: the RAM base of a row that has a baremetal
-/// runtime.
-const fn ram_base(row: Option<u64>) -> u64 {
-    match row {
-        Some(b) => b,
-        None => panic!("an arch with baremetal facts has a RAM base on every machine"),
-    }
 }
 
 const X86_64: ArchFacts = ArchFacts {
@@ -103,7 +77,6 @@ const X86_64: ArchFacts = ArchFacts {
     crosstool_ng_triplet: "x86_64-unknown-elf",
     debian_arch: "amd64",
     gcc_package: "gcc",
-    qemu_system_package: package(QEMU[0].package),
     extra_console: QEMU[0].extra_console,
     baremetal: None,
 };
@@ -118,7 +91,6 @@ const ARM: ArchFacts = ArchFacts {
     crosstool_ng_triplet: "arm-unknown-eabi",
     debian_arch: "armhf",
     gcc_package: "gcc-arm-linux-gnueabihf",
-    qemu_system_package: package(QEMU[1].package),
     extra_console: QEMU[1].extra_console,
     // Debian's arm-linux-gnueabihf-gcc has no picolibc; its bare-metal
     // compiler has, with an ARMv7-A NEON hard-float multilib.
@@ -132,8 +104,6 @@ const ARM: ArchFacts = ArchFacts {
             "-mfpu=neon-vfpv4",
             "-mfloat-abi=hard",
         ],
-        qemu_ram_base: ram_base(QEMU[1].ram_base),
-        gem5_ram_base: ram_base(GEM5[1].ram_base),
     }),
 };
 
@@ -147,15 +117,12 @@ const AARCH64: ArchFacts = ArchFacts {
     crosstool_ng_triplet: "aarch64-unknown-elf",
     debian_arch: "arm64",
     gcc_package: "gcc-aarch64-linux-gnu",
-    qemu_system_package: package(QEMU[2].package),
     extra_console: QEMU[2].extra_console,
     baremetal: Some(BaremetalFacts {
         tool_prefix: "aarch64-linux-gnu-",
         packages: &["gcc-aarch64-linux-gnu", "picolibc-aarch64-linux-gnu"],
         picolibc_specs: "/usr/lib/picolibc/aarch64-linux-gnu/picolibc.specs",
         cflags: &[],
-        qemu_ram_base: ram_base(QEMU[2].ram_base),
-        gem5_ram_base: ram_base(GEM5[2].ram_base),
     }),
 };
 
