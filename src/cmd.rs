@@ -16,7 +16,11 @@ use std::path::{Path, PathBuf};
 /// Words made only of characters that no shell treats specially are left as
 /// they are; anything else is single-quoted, with `'` written as `'"'"'`.
 /// This is the rule of Python's `shlex.quote`, so our output reads like the
-/// original's.
+/// original's. Not the `shlex` crate's `try_quote` (lkmc uses `shlex` to
+/// split): for Fish's sake it switches to double quotes for words with `\`
+/// or `'`, so plans would print unlike the original's, and the printed
+/// plans are pinned byte for byte (tests/plans.rs). The round trip through
+/// bash is tested below.
 pub fn quote(word: &str) -> String {
     let safe = |c: char| c.is_ascii_alphanumeric() || "@%+=:,./_-".contains(c);
     if !word.is_empty() && word.chars().all(safe) {

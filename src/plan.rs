@@ -175,6 +175,13 @@ impl Executor {
                 r.check()?;
             }
         }
+        tracing::debug!(
+            plan = %plan.title,
+            steps = plan.steps.len(),
+            log = %plan.log.display(),
+            dry_run = self.dry_run,
+            "execute"
+        );
         if self.dry_run {
             print!("{}", plan.render(self.oneline));
             return Ok(());

@@ -203,6 +203,13 @@ fn start(
 ) -> Result<Running> {
     use std::os::unix::process::CommandExt;
     let group = timeout.is_some() && !reads_terminal;
+    tracing::debug!(
+        program,
+        args = ?command.get_args().collect::<Vec<_>>(),
+        ?timeout,
+        own_process_group = group,
+        "start"
+    );
     if group {
         command.process_group(0);
     }

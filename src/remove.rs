@@ -95,6 +95,7 @@ impl Removal {
 
     /// Refuse, naming the path and why, anything this removal may not touch.
     pub fn check(&self) -> Result<()> {
+        tracing::debug!(paths = ?self.paths, scope = ?self.scope, "check removal");
         for path in &self.paths {
             let abs = resolve(path)?;
             if let Some(why) = self.out_of_scope(&abs) {

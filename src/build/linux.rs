@@ -44,6 +44,12 @@ pub fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executo
             s.strip_prefix(&fingerprint)
                 .is_some_and(|rest| rest.starts_with("config-hash "))
         });
+    tracing::debug!(
+        configured,
+        force = args.force_rebuild,
+        stamp = %stamp.display(),
+        "kernel .config up to date with its inputs?"
+    );
     if !configured || args.force_rebuild {
         if let Some(backup) = backup_user_config(paths)? {
             eprintln!(

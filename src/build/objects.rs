@@ -21,7 +21,10 @@ pub fn mtime(path: &Path) -> Option<SystemTime> {
 /// Whether `out` is newer than everything its depfile (`OUT.d`) lists and
 /// than `also`.
 pub fn fresh(out: &Path, also: &[PathBuf]) -> bool {
-    let Some(t) = mtime(out) else { return false };
+    let Some(t) = mtime(out) else {
+        tracing::debug!(out = %out.display(), "not built yet");
+        return false;
+    };
     let Ok(dep) = std::fs::read_to_string(format!("{}.d", out.display())) else {
         return false;
     };

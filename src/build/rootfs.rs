@@ -79,7 +79,13 @@ pub fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executo
     .chain(Some(kernel_release_file(paths)).filter(|f| f.is_file()))
     .collect();
     let outputs = [&paths.rootfs_qcow2_file, &paths.rootfs_cpio];
-    if !args.force_rebuild && up_to_date(&inputs, &outputs) {
+    let fresh = up_to_date(&inputs, &outputs);
+    tracing::debug!(
+        fresh,
+        inputs = inputs.len(),
+        "rootfs images newer than every input?"
+    );
+    if !args.force_rebuild && fresh {
         if !config.quiet {
             eprintln!(
                 "rootfs {arch}: up to date ({})",

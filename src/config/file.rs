@@ -46,6 +46,7 @@ pub fn parse_args(argv: Vec<OsString>) -> Result<(Cli, Option<PathBuf>)> {
         }
         None => Some(root_dir().join(CONFIG_BASENAME)).filter(|p| p.is_file()),
     };
+    tracing::debug!(config_file = ?path, "config file");
     let Some(path) = path else {
         return Ok((Cli::from_arg_matches(&matches)?, None));
     };

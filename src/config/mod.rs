@@ -39,7 +39,9 @@ pub fn root_dir() -> PathBuf {
             .find(|d| is_checkout(d))
             .map(Path::to_path_buf)
     });
-    enclosing.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+    let root = enclosing.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    tracing::debug!(root = %root.display(), "checkout");
+    root
 }
 
 /// Fails with a usage error when `root_dir()` is not an lkmc checkout, which
