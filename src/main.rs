@@ -9,7 +9,6 @@ mod arch;
 mod build;
 mod cli;
 mod cmd;
-mod compat;
 mod config;
 mod emulator;
 mod error;

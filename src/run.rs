@@ -25,14 +25,8 @@ use crate::error::{CmdFailed, UsageError};
 use crate::options::{Boot, RecordReplay, Root, Run, What};
 use crate::paths::Paths;
 use crate::plan::{Executor, write_file};
-use crate::process::{Input, RunLock, Split, lock_run_id};
+use crate::process::{Finished, Input, RunLock, Split, lock_run_id};
 
-// compat for src/test.rs until it moves to process.rs/options
-pub use crate::compat::{
-    baremetal_qemu_cmd, default_run_args, output_with_timeout, run_with_timeout, userland_cmd,
-};
-// compat for src/test.rs until it moves to process.rs/options
-pub use crate::process::Finished;
 // compat for src/test.rs until it moves to program.rs
 pub use crate::program::{default_build_args, userland_executable};
 

@@ -9,10 +9,11 @@ use std::path::Path;
 
 use crate::build::deps::GDBSERVER;
 use crate::gdb::Target;
+use crate::guest::guest_path;
 use crate::paths::Paths;
 
 use super::gdb_harness::{Session, expect_in, session};
-use super::harness::{Ctx, RunSlot, guest_path};
+use super::harness::{Ctx, RunSlot};
 use super::report::Report;
 
 type Case = fn(&Ctx, &Paths) -> Result<(), String>;
