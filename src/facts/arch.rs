@@ -49,9 +49,6 @@ pub struct ArchFacts {
     /// Compat for src/build/deps.rs until it reads `facts::machine`: the
     /// Debian package of QEMU's row for this arch.
     pub qemu_system_package: &'static str,
-    /// Compat for src/test.rs until it reads `facts::machine`: the second
-    /// serial port of QEMU's row for this arch.
-    pub extra_console: Option<&'static str>,
     /// Programs without an OS (`lkmc build baremetal`), where lkmc has them.
     pub baremetal: Option<BaremetalFacts>,
 }
@@ -104,7 +101,6 @@ const X86_64: ArchFacts = ArchFacts {
     debian_arch: "amd64",
     gcc_package: "gcc",
     qemu_system_package: package(QEMU[0].package),
-    extra_console: QEMU[0].extra_console,
     baremetal: None,
 };
 
@@ -119,7 +115,6 @@ const ARM: ArchFacts = ArchFacts {
     debian_arch: "armhf",
     gcc_package: "gcc-arm-linux-gnueabihf",
     qemu_system_package: package(QEMU[1].package),
-    extra_console: QEMU[1].extra_console,
     // Debian's arm-linux-gnueabihf-gcc has no picolibc; its bare-metal
     // compiler has, with an ARMv7-A NEON hard-float multilib.
     baremetal: Some(BaremetalFacts {
@@ -148,7 +143,6 @@ const AARCH64: ArchFacts = ArchFacts {
     debian_arch: "arm64",
     gcc_package: "gcc-aarch64-linux-gnu",
     qemu_system_package: package(QEMU[2].package),
-    extra_console: QEMU[2].extra_console,
     baremetal: Some(BaremetalFacts {
         tool_prefix: "aarch64-linux-gnu-",
         packages: &["gcc-aarch64-linux-gnu", "picolibc-aarch64-linux-gnu"],

@@ -8,8 +8,9 @@
 use std::path::Path;
 
 use crate::build::deps::GDBSERVER;
+use crate::facts::{Emulator, machine};
 use crate::gdb::Target;
-use crate::guest::guest_path;
+use crate::guest::{gdbserver_script, guest_path};
 use crate::paths::Paths;
 
 use super::gdb_harness::{Session, expect_in, session};
@@ -41,7 +42,7 @@ pub fn run(ctx: &Ctx, report: &mut Report) -> anyhow::Result<()> {
         report.case(&ctx.name(case), || check(ctx, &paths));
     }
     let kgdb_name = ctx.name(KGDB_CASE);
-    if ctx.arch().facts().extra_console.is_some() {
+    if machine(ctx.arch(), Emulator::Qemu).extra_console.is_some() {
         report.case(&kgdb_name, || kgdb(ctx));
     } else {
         report.skip(&kgdb_name, "no second serial port in the guest for KGDB");
@@ -206,7 +207,7 @@ fn under_gdbserver(
     }
     // The fresh build, over 9P: the image may predate it.
     let fresh = paths.out_rootfs_overlay_lkmc_dir.join("gdb/add.out");
-    let eval = format!("/lkmc/gdbserver.sh {}", guest_path(paths, &fresh)?);
+    let eval = format!("{} {}", gdbserver_script(), guest_path(paths, &fresh)?);
     session(
         ctx,
         Session {
