@@ -10,7 +10,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::arch::{Arch, Emulator, GccWhich, QemuWhich};
+use crate::facts::provider::{GccWhich, QemuWhich};
+use crate::facts::{Arch, Emulator};
 
 const COMMON: &str = "Common options";
 

@@ -37,12 +37,6 @@ pub enum Target<'a> {
     Gdbserver(&'a Path),
 }
 
-/// The GDB command line.
-// compat for src/test.rs until it moves to process.rs/options
-pub fn gdb_cmd(args: &GdbArgs, target: &Target, paths: &Paths, batch: bool) -> Cmd {
-    GdbSession::from(args).cmd(target, paths, batch)
-}
-
 impl GdbSession {
     /// The GDB command line for `target`; `batch` runs it without a
     /// terminal (tests).
@@ -101,8 +95,9 @@ impl Target<'_> {
         }
     }
 
-    /// The port GDB connects to.
-    fn port(&self, paths: &Paths) -> u16 {
+    /// The port GDB connects to: the emulator's stub, the KGDB serial
+    /// port or gdbserver's forwarded port of the run.
+    pub fn port(&self, paths: &Paths) -> u16 {
         match self {
             Target::Kgdb => paths.extra_serial_port,
             Target::Gdbserver(_) => paths.hostfwd_generic_port,

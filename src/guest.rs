@@ -81,6 +81,23 @@ pub fn nine_p_shares(paths: &Paths) -> Vec<(PathBuf, &'static str)> {
     dirs.into_iter().cloned().zip(NINE_P_TAGS).collect()
 }
 
+/// Where the guest sees `host` over 9P: under the mount point of the most
+/// specific share holding it (out/rootfs_overlay/ARCH is inside out/ too,
+/// and has a share of its own).
+pub fn guest_path(paths: &Paths, host: &Path) -> Result<String, String> {
+    let (rel, tag) = nine_p_shares(paths)
+        .into_iter()
+        .filter_map(|(dir, tag)| host.strip_prefix(&dir).ok().map(|rel| (rel, tag)))
+        .min_by_key(|(rel, _)| rel.components().count())
+        .ok_or_else(|| format!("{} is not shared with the guest", host.display()))?;
+    let mount = nine_p_mount_point(tag);
+    if rel.as_os_str().is_empty() {
+        Ok(mount)
+    } else {
+        Ok(format!("{mount}/{}", rel.display()))
+    }
+}
+
 /// The guest script that powers the guest off (`init=` of
 /// `--quit-after-boot`).
 pub fn poweroff_script() -> String {
@@ -201,6 +218,33 @@ mod tests {
                 "{var}"
             );
         }
+    }
+
+    #[test]
+    fn guest_paths_use_the_most_specific_share() {
+        use clap::Parser;
+        let cli = crate::cli::Cli::try_parse_from(["lkmc", "test", "--arch", "arm"]).unwrap();
+        let p = Paths::new(&crate::config::Config::resolve(&cli.common, None).remove(0));
+        let ko = p.out_rootfs_overlay_lkmc_dir.join("timer.ko");
+        assert_eq!(
+            guest_path(&p, &ko).unwrap(),
+            "/mnt/9p/out_rootfs_overlay/lkmc/timer.ko"
+        );
+        assert_eq!(
+            guest_path(&p, &p.out_rootfs_overlay_lkmc_dir).unwrap(),
+            "/mnt/9p/out_rootfs_overlay/lkmc"
+        );
+        let script = p.rootfs_overlay_dir.join("lkmc/test_all.sh");
+        assert_eq!(
+            guest_path(&p, &script).unwrap(),
+            "/mnt/9p/rootfs_overlay/lkmc/test_all.sh"
+        );
+        let rel = p.run_dir.strip_prefix(&p.out_dir).unwrap().display();
+        assert_eq!(
+            guest_path(&p, &p.run_dir.join("x.sh")).unwrap(),
+            format!("/mnt/9p/out/{rel}/x.sh")
+        );
+        assert!(guest_path(&p, Path::new("/etc/passwd")).is_err());
     }
 
     #[test]

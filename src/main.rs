@@ -5,11 +5,9 @@
 //! → a `Plan` of steps (build/, run.rs, ...) → the executor (plan.rs), which
 //! runs it or prints it with `--dry-run`.
 
-mod arch;
 mod build;
 mod cli;
 mod cmd;
-mod compat;
 mod config;
 mod emulator;
 mod error;

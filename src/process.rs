@@ -1,10 +1,11 @@
 //! The one place where lkmc starts a child process.
 //!
 //! Owns how a `Cmd` becomes a running process: its stdin, where its output
-//! goes (streamed to a callback, captured, or left on the terminal), the
-//! timeout and the kill that enforces it, and the error that a failed
-//! command turns into ([`ProcessError`]: the rendered command and the tail
-//! of its log, printed once, by `main`). Also owns the run id's lock, which
+//! goes (streamed to a callback, captured, written to a log, or left on the
+//! terminal), children left running in the background, the timeout and the
+//! kill that enforces it, and the error that a failed command turns into
+//! ([`ProcessError`]: the rendered command and the tail of its log, printed
+//! once, by `main`). Also owns the run id's lock, which
 //! keeps two emulators from sharing ports. It decides nothing about what to
 //! run, and prints nothing itself: callers show commands through
 //! `Executor::show`.
@@ -189,12 +190,12 @@ fn kill_now(pid: u32, group: bool) {
     };
 }
 
-/// Start `command` (built from `cmd`, or a caller's own for the compat
-/// helpers). A child with a timeout gets its own process group, so that the
-/// timeout also stops what it started (QEMU under `sh`, git's helpers);
-/// but only when it does not read the terminal, since a process outside the
-/// terminal's foreground group is stopped by its first read. Without a
-/// timeout the child stays in lkmc's group, so Ctrl-C reaches it too.
+/// Start `command`, built from a `Cmd`. A child with a timeout gets its own
+/// process group, so that the timeout also stops what it started (QEMU
+/// under `sh`, git's helpers); but only when it does not read the terminal,
+/// since a process outside the terminal's foreground group is stopped by
+/// its first read. Without a timeout the child stays in lkmc's group, so
+/// Ctrl-C reaches it too ([`background`] makes its own group instead).
 fn start(
     command: &mut Command,
     program: &str,
@@ -300,26 +301,83 @@ pub fn foreground(cmd: &Cmd, timeout: Option<Duration>) -> Result<Finished> {
 /// killed after `timeout`.
 pub fn output(cmd: &Cmd, timeout: Option<Duration>) -> Result<Output> {
     let (mut c, _) = command(cmd, Input::Null)?;
-    output_of(&mut c, &cmd.program, timeout)
-}
-
-/// What `command` prints, captured, killed after `timeout`: for callers
-/// that hold a `std::process::Command` rather than a `Cmd`.
-pub fn output_of(
-    command: &mut Command,
-    program: &str,
-    timeout: Option<Duration>,
-) -> Result<Output> {
-    command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let running = start(command, program, false, timeout)?;
+    c.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let running = start(&mut c, &cmd.program, false, timeout)?;
     let out = running.child.wait_with_output()?;
     if let Some(w) = running.watchdog {
         w.finish();
     }
     Ok(out)
+}
+
+/// Run `cmd` with stdin empty (or its file) and stdout and stderr, merged,
+/// into the file `log`, or discarded with none; kill it after `timeout`.
+/// For programs whose output is no part of what lkmc reports.
+pub fn to_log(cmd: &Cmd, log: Option<&Path>, timeout: Option<Duration>) -> Result<Finished> {
+    let (mut c, _) = command(cmd, Input::Null)?;
+    match log {
+        Some(path) => {
+            let f = File::create(path).with_context(|| format!("creating {}", path.display()))?;
+            c.stdout(f.try_clone()?).stderr(f);
+        }
+        None => {
+            c.stdout(Stdio::null()).stderr(Stdio::null());
+        }
+    }
+    Ok(start(&mut c, &cmd.program, false, timeout)?
+        .wait()?
+        .finished())
+}
+
+/// A child left running while lkmc does something else (a guest that GDB
+/// attaches to), in a process group of its own, so that one kill stops it
+/// and whatever it started. Its stdin is empty (or its file), its stdout
+/// discarded, its stderr kept for [`Background::finish`].
+pub struct Background {
+    child: Child,
+}
+
+/// Start `cmd` in the background.
+pub fn background(cmd: &Cmd) -> Result<Background> {
+    use std::os::unix::process::CommandExt;
+    let (mut c, _) = command(cmd, Input::Null)?;
+    c.stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .process_group(0);
+    let running = start(&mut c, &cmd.program, false, None)?;
+    Ok(Background {
+        child: running.child,
+    })
+}
+
+impl Background {
+    /// Whether it has exited (it is reaped then).
+    pub fn exited(&mut self) -> bool {
+        self.child.try_wait().ok().flatten().is_some()
+    }
+
+    /// SIGKILL its process group: it and everything it started, also when
+    /// it exited already and left a child behind.
+    pub fn kill(&self) {
+        kill_now(self.child.id(), true);
+    }
+
+    /// Wait for it to end; its status and stderr.
+    pub fn finish(self) -> Result<Output> {
+        Ok(self.child.wait_with_output()?)
+    }
+}
+
+/// Check `done` every 50 ms for up to `timeout`; whether it came true.
+pub fn poll(timeout: Duration, mut done: impl FnMut() -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while !done() {
+        if start.elapsed() > timeout {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    true
 }
 
 /// The trimmed stdout of a query such as `dpkg --print-architecture`, or
@@ -407,6 +465,32 @@ mod tests {
         assert_eq!(o.stderr, b"err\n");
         let o = output(&sh("sleep 30"), Some(Duration::from_millis(100))).unwrap();
         assert!(!o.status.success());
+    }
+
+    #[test]
+    fn to_log_merges_output_into_the_log() {
+        let dir = std::env::temp_dir().join(format!("lkmc-process-log-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let log = dir.join("x.log");
+        let r = to_log(&sh("echo out; echo err >&2; exit 4"), Some(&log), None).unwrap();
+        assert_eq!(r, Finished::Exited(4));
+        assert_eq!(std::fs::read_to_string(&log).unwrap(), "out\nerr\n");
+        let r = to_log(&sh("sleep 30"), None, Some(Duration::from_millis(100))).unwrap();
+        assert_eq!(r, Finished::TimedOut);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn background_kill_stops_the_whole_group() {
+        let t = std::time::Instant::now();
+        // The stderr pipe only ends when the sleeper `sh` left behind is gone.
+        let mut b = background(&sh("sleep 30 & echo started >&2; wait")).unwrap();
+        assert!(!poll(Duration::from_millis(200), || b.exited()));
+        b.kill();
+        let out = b.finish().unwrap();
+        assert!(!out.status.success());
+        assert_eq!(out.stderr, b"started\n");
+        assert!(t.elapsed() < Duration::from_secs(10));
     }
 
     #[test]

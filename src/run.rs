@@ -25,16 +25,7 @@ use crate::error::{CmdFailed, UsageError};
 use crate::options::{Boot, RecordReplay, Root, Run, What};
 use crate::paths::Paths;
 use crate::plan::{Executor, write_file};
-use crate::process::{Input, RunLock, Split, lock_run_id};
-
-// compat for src/test.rs until it moves to process.rs/options
-pub use crate::compat::{
-    baremetal_qemu_cmd, default_run_args, output_with_timeout, run_with_timeout, userland_cmd,
-};
-// compat for src/test.rs until it moves to process.rs/options
-pub use crate::process::Finished;
-// compat for src/test/gdb.rs until it calls build::userland::executable
-pub use crate::build::userland::executable as userland_executable;
+use crate::process::{Finished, Input, RunLock, Split, lock_run_id};
 
 /// `lkmc run`.
 pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitCode> {
@@ -141,7 +132,7 @@ fn run_userland(
     emulator.check(Mode::Userland, &run.boot, config)?;
     let paths = Paths::new(config);
     let program = Program {
-        exe: userland_executable(path, config, &paths, exec)?,
+        exe: crate::build::userland::executable(path, config, &paths, exec)?,
         args: prog_args.to_vec(),
         gdb_wait: run.boot.gdb_wait,
     };

@@ -17,12 +17,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::arch::{BaremetalFacts, GccWhich};
 use crate::build::BuildOptions;
 use crate::build::objects::{self, fresh, mkdir_missing, report_failures};
 use crate::cmd::{Cmd, p};
 use crate::config::Config;
 use crate::error::UsageError;
+use crate::facts::arch::BaremetalFacts;
+use crate::facts::provider::GccWhich;
 use crate::paths::Paths;
 use crate::plan::{Executor, Plan};
 use crate::userland_props::{Props, Table};

@@ -19,9 +19,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::arch::{Arch, Emulator, GccWhich, QemuWhich};
 use crate::cli::Common;
 use crate::error::UsageError;
+use crate::facts::provider::{GccWhich, QemuWhich};
+use crate::facts::{Arch, Emulator};
 
 /// Name of the config file looked for in the lkmc checkout.
 pub const CONFIG_BASENAME: &str = "lkmc.toml";

@@ -9,8 +9,6 @@
 
 use std::fmt;
 
-use crate::facts::machine::QEMU;
-
 /// A guest architecture. The order of the variants is [`Arch::ALL`]'s.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum Arch {
@@ -46,9 +44,6 @@ pub struct ArchFacts {
     pub debian_arch: &'static str,
     /// Debian package with the cross C compiler.
     pub gcc_package: &'static str,
-    /// Compat for src/test.rs until it reads `facts::machine`: the second
-    /// serial port of QEMU's row for this arch.
-    pub extra_console: Option<&'static str>,
     /// Programs without an OS (`lkmc build baremetal`), where lkmc has them.
     pub baremetal: Option<BaremetalFacts>,
 }
@@ -77,7 +72,6 @@ const X86_64: ArchFacts = ArchFacts {
     crosstool_ng_triplet: "x86_64-unknown-elf",
     debian_arch: "amd64",
     gcc_package: "gcc",
-    extra_console: QEMU[0].extra_console,
     baremetal: None,
 };
 
@@ -91,7 +85,6 @@ const ARM: ArchFacts = ArchFacts {
     crosstool_ng_triplet: "arm-unknown-eabi",
     debian_arch: "armhf",
     gcc_package: "gcc-arm-linux-gnueabihf",
-    extra_console: QEMU[1].extra_console,
     // Debian's arm-linux-gnueabihf-gcc has no picolibc; its bare-metal
     // compiler has, with an ARMv7-A NEON hard-float multilib.
     baremetal: Some(BaremetalFacts {
@@ -117,7 +110,6 @@ const AARCH64: ArchFacts = ArchFacts {
     crosstool_ng_triplet: "aarch64-unknown-elf",
     debian_arch: "arm64",
     gcc_package: "gcc-aarch64-linux-gnu",
-    extra_console: QEMU[2].extra_console,
     baremetal: Some(BaremetalFacts {
         tool_prefix: "aarch64-linux-gnu-",
         packages: &["gcc-aarch64-linux-gnu", "picolibc-aarch64-linux-gnu"],

@@ -5,17 +5,19 @@
 //! Cases only; which images exist and how they are built and booted is
 //! build::baremetal's and run's.
 
+use std::time::Duration;
+
 use anyhow::Result;
 
-use crate::arch::Emulator;
 use crate::build::baremetal::{self, Image};
-use crate::cli::RunArgs;
-use crate::cmd::{p, quote};
+use crate::emulator;
+use crate::facts::Emulator;
 use crate::gdb::Target;
+use crate::options::Boot;
 use crate::paths::Paths;
 
 use super::gdb_harness::{Session, expect_in, session};
-use super::harness::{Ctx, RunSlot, describe, expect_exit, run_redirected, tail};
+use super::harness::{Ctx, RunSlot, describe, expect_exit, tail};
 use super::report::Report;
 
 /// Seconds an image may run.
@@ -68,23 +70,28 @@ fn images(ctx: &Ctx, paths: &Paths, report: &mut Report) -> Result<()> {
     let workers: Vec<Paths> = (0..ctx.config.nproc.max(1))
         .map(|w| Paths::new(&ctx.config_at(RunSlot::BaremetalWorkers, w as u16)))
         .collect();
-    let run_args = crate::run::default_run_args();
     ctx.parallel(report, &cases, |_i, worker, image| {
-        let r = image_case(ctx, &run_args, &workers[worker], image);
+        let r = image_case(ctx, &workers[worker], image);
         (rel(ctx, image), r)
     });
     Ok(())
 }
 
-fn image_case(ctx: &Ctx, run_args: &RunArgs, paths: &Paths, image: &Image) -> Result<(), String> {
+fn image_case(ctx: &Ctx, paths: &Paths, image: &Image) -> Result<(), String> {
     let want = image.props.expected_status().map_err(|e| e.to_string())?;
-    let cpus = image.props.smp.unwrap_or(1);
-    let cmd = crate::run::baremetal_qemu_cmd(run_args, ctx.config, paths, &image.out, cpus);
+    // A bare `lkmc run`'s boot, on as many CPUs as the image starts.
+    let boot = Boot {
+        cpus: image.props.smp.unwrap_or(1),
+        ..Boot::default()
+    };
+    let cmd = emulator::get(Emulator::Qemu)
+        .baremetal(&boot, &image.out, ctx.config, paths)
+        .map_err(|e| format!("{e:#}"))?;
     // The image's output only matters when it fails: it says why.
     let log = paths.run_dir.join("baremetal.log");
     std::fs::create_dir_all(&paths.run_dir).map_err(|e| e.to_string())?;
-    let redirects = format!("</dev/null >{} 2>&1", quote(&p(&log)));
-    let finished = run_redirected(&cmd, &redirects, TIMEOUT)?;
+    let timeout = Some(Duration::from_secs(TIMEOUT));
+    let finished = crate::process::to_log(&cmd, Some(&log), timeout).map_err(|e| e.to_string())?;
     let output = tail(&std::fs::read_to_string(&log).unwrap_or_default(), 4, " | ");
     let reproduce = format!(
         "lkmc run --arch {} --baremetal {}",
@@ -107,10 +114,7 @@ fn rel(ctx: &Ctx, image: &Image) -> String {
 /// `lkmc run --baremetal` prints through the UART and passes the exit
 /// status on.
 fn run_hello(ctx: &Ctx, hello: &str) -> Result<(), String> {
-    let out = ctx
-        .lkmc_run(RunSlot::BaremetalRun, &["--baremetal", hello])
-        .output()
-        .map_err(|e| e.to_string())?;
+    let out = ctx.lkmc_run_output(RunSlot::BaremetalRun, &["--baremetal", hello])?;
     let text = String::from_utf8_lossy(&out.stdout);
     if out.status.code() == Some(0) && text.lines().any(|l| l.trim_end() == "hello") {
         Ok(())

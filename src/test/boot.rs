@@ -7,9 +7,10 @@
 
 use std::process::Output;
 
+use crate::guest::guest_path;
 use crate::paths::Paths;
 
-use super::harness::{Ctx, RunSlot, describe, expect_error, expect_status, guest_path};
+use super::harness::{Ctx, RunSlot, describe, expect_error, expect_status};
 use super::report::Report;
 
 type Case = fn(&Ctx, &Paths) -> Result<(), String>;
@@ -44,12 +45,12 @@ pub fn run(ctx: &Ctx, report: &mut Report) -> anyhow::Result<()> {
 }
 
 /// A guest run in the suite's slot, to its end.
-fn guest(ctx: &Ctx, extra: &[&str]) -> std::io::Result<Output> {
-    ctx.lkmc_run(RunSlot::Guest, extra).output()
+fn guest(ctx: &Ctx, extra: &[&str]) -> Result<Output, String> {
+    ctx.lkmc_run_output(RunSlot::Guest, extra)
 }
 
 fn init_runs(ctx: &Ctx, paths: &Paths) -> Result<(), String> {
-    let out = guest(ctx, &["--eval", "true"]).map_err(|e| e.to_string())?;
+    let out = guest(ctx, &["--eval", "true"])?;
     if out.status.code() != Some(0) {
         return Err(describe(&out));
     }
@@ -90,8 +91,7 @@ fn network(ctx: &Ctx, extra: &[&str]) -> Result<(), String> {
 }
 
 fn panic(ctx: &Ctx, _: &Paths) -> Result<(), String> {
-    let out = guest(ctx, &["--eval", "echo c > /proc/sysrq-trigger; sleep 30"])
-        .map_err(|e| e.to_string())?;
+    let out = guest(ctx, &["--eval", "echo c > /proc/sysrq-trigger; sleep 30"])?;
     let err = String::from_utf8_lossy(&out.stderr);
     if out.status.success() {
         Err("a panic was not detected (exit 0)".into())
@@ -125,7 +125,7 @@ fn record_replay(ctx: &Ctx, paths: &Paths) -> Result<(), String> {
 /// console the run dir keeps (the tests run quiet).
 fn boot_id_run(ctx: &Ctx, paths: &Paths, mode: &str) -> Result<Option<String>, String> {
     let eval = "cat /proc/sys/kernel/random/boot_id";
-    let out = guest(ctx, &[mode, "--eval", eval]).map_err(|e| e.to_string())?;
+    let out = guest(ctx, &[mode, "--eval", eval])?;
     if !out.status.success() {
         return Err(format!("{mode}: {}", describe(&out)));
     }
@@ -146,19 +146,20 @@ fn nine_p(ctx: &Ctx, paths: &Paths) -> Result<(), String> {
 }
 
 fn run_ids(ctx: &Ctx, _: &Paths) -> Result<(), String> {
-    let sleeper = |slot| ctx.lkmc_run(slot, &["--eval", "sleep 2"]).spawn();
-    let a = sleeper(RunSlot::LockFirst);
-    let b = sleeper(RunSlot::LockSecond);
-    // While the first id holds its lock, a second run with it must be refused.
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    let busy = ctx
-        .lkmc_run(RunSlot::LockFirst, &["--eval", "true"])
-        .output();
-    let a = a.map_err(|e| e.to_string())?.wait_with_output();
-    let b = b.map_err(|e| e.to_string())?.wait_with_output();
+    let sleeper = |slot| ctx.lkmc_run_output(slot, &["--eval", "sleep 2"]);
+    let (a, b, busy) = std::thread::scope(|s| {
+        let a = s.spawn(|| sleeper(RunSlot::LockFirst));
+        let b = s.spawn(|| sleeper(RunSlot::LockSecond));
+        // While the first id holds its lock, a second run with it must be refused.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let busy = ctx.lkmc_run_output(RunSlot::LockFirst, &["--eval", "true"]);
+        let a = a.join().expect("the first run's thread panicked");
+        let b = b.join().expect("the second run's thread panicked");
+        (a, b, busy)
+    });
     expect_status(a, 0).map_err(|e| format!("run id 1: {e}"))?;
     expect_status(b, 0).map_err(|e| format!("run id 2: {e}"))?;
-    let busy = busy.map_err(|e| e.to_string())?;
+    let busy = busy?;
     if busy.status.code() != Some(2) || !String::from_utf8_lossy(&busy.stderr).contains("busy") {
         return Err(format!(
             "a second run with a busy id was not refused: {}",

@@ -8,11 +8,13 @@
 use std::path::Path;
 
 use crate::build::deps::GDBSERVER;
+use crate::facts::{Emulator, machine};
 use crate::gdb::Target;
+use crate::guest::{gdbserver_script, guest_path};
 use crate::paths::Paths;
 
 use super::gdb_harness::{Session, expect_in, session};
-use super::harness::{Ctx, RunSlot, guest_path};
+use super::harness::{Ctx, RunSlot};
 use super::report::Report;
 
 type Case = fn(&Ctx, &Paths) -> Result<(), String>;
@@ -40,7 +42,7 @@ pub fn run(ctx: &Ctx, report: &mut Report) -> anyhow::Result<()> {
         report.case(&ctx.name(case), || check(ctx, &paths));
     }
     let kgdb_name = ctx.name(KGDB_CASE);
-    if ctx.arch().facts().extra_console.is_some() {
+    if machine(ctx.arch(), Emulator::Qemu).extra_console.is_some() {
         report.case(&kgdb_name, || kgdb(ctx));
     } else {
         report.skip(&kgdb_name, "no second serial port in the guest for KGDB");
@@ -158,7 +160,7 @@ fn add_c(ctx: &Ctx, paths: &Paths, in_guest: bool) -> Result<(), String> {
     };
     let b1 = format!("break add.c:{} if a == 2", line_of("gdb-test: a == 2")?);
     let b2 = format!("break add.c:{}", line_of("gdb-test: total == 9")?);
-    let exe = crate::run::userland_executable(&src, ctx.config, paths, &ctx.quiet())
+    let exe = crate::build::userland::executable(&src, ctx.config, paths, &ctx.quiet())
         .map_err(|e| format!("{e:#}"))?;
     let commands = [
         b1.as_str(),
@@ -205,7 +207,7 @@ fn under_gdbserver(
     }
     // The fresh build, over 9P: the image may predate it.
     let fresh = paths.out_rootfs_overlay_lkmc_dir.join("gdb/add.out");
-    let eval = format!("/lkmc/gdbserver.sh {}", guest_path(paths, &fresh)?);
+    let eval = format!("{} {}", gdbserver_script(), guest_path(paths, &fresh)?);
     session(
         ctx,
         Session {

@@ -5,14 +5,13 @@
 //! must hold; this module owns the process choreography and must not know
 //! any case.
 
-use std::os::unix::process::CommandExt;
-use std::process::{Command, Stdio};
+use std::time::Duration;
 
-use crate::cli::GdbArgs;
-use crate::gdb::{Target, gdb_cmd, listening};
-use crate::paths::Paths;
+use crate::gdb::{Target, listening};
+use crate::options::GdbSession;
+use crate::process::{background, poll};
 
-use super::harness::{Ctx, RunSlot, describe, poll, tail};
+use super::harness::{Ctx, RunSlot, describe, tail};
 
 /// One GDB session on one guest run.
 pub struct Session<'a> {
@@ -35,42 +34,36 @@ pub struct Session<'a> {
 /// Run the session; GDB's output, once the guest run also ended well.
 pub fn session(ctx: &Ctx, s: Session) -> Result<String, String> {
     let paths = ctx.paths_at(s.slot);
-    let gdb = gdb_cmd(&gdb_args(s.break_at, s.commands), &s.target, &paths, true);
-    let port = stub_port(&s.target, &paths);
+    let gdb = gdb_session(s.break_at, s.commands).cmd(&s.target, &paths, true);
+    let port = s.target.port(&paths);
     // Its own process group, so that stopping it stops its emulator too.
-    let mut run = ctx
-        .lkmc_run(s.slot, s.run)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .process_group(0)
-        .spawn()
-        .map_err(|e| e.to_string())?;
+    let mut run = background(&ctx.lkmc_run(s.slot, s.run)).map_err(|e| format!("{e:#}"))?;
     let is_ready = || {
         listening(port)
             && s.ready.is_none_or(|line| {
                 std::fs::read_to_string(&paths.termout_file).is_ok_and(|t| t.contains(line))
             })
     };
-    poll(20, || is_ready() || run.try_wait().ok().flatten().is_some());
+    poll(Duration::from_secs(20), || is_ready() || run.exited());
     if !is_ready() {
-        kill_group(run.id());
-        let out = run.wait_with_output().map_err(|e| e.to_string())?;
+        run.kill();
+        let out = run.finish().map_err(|e| e.to_string())?;
         return Err(format!(
             "the emulator never got ready on port {port}; {}",
             describe(&out)
         ));
     }
     let out =
-        crate::run::output_with_timeout(&mut gdb.to_command(), 120).map_err(|e| e.to_string())?;
+        crate::process::output(&gdb, Some(Duration::from_secs(120))).map_err(|e| e.to_string())?;
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    poll(60, || run.try_wait().ok().flatten().is_some());
+    poll(Duration::from_secs(60), || run.exited());
     // Also when it exited: an emulator left behind must not hold the ports.
-    kill_group(run.id());
-    let run_out = run.wait_with_output().map_err(|e| e.to_string())?;
+    run.kill();
+    let run_out = run.finish().map_err(|e| e.to_string())?;
     if run_out.status.code() != Some(0) {
         return Err(format!(
             "the guest run failed after GDB detached: {}\nGDB said:\n{text}",
@@ -94,39 +87,17 @@ pub fn expect_in(text: &str, needles: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-/// `lkmc gdb`'s options for a session. Its --userland, --baremetal and
-/// --kgdb pick the target, which `Session::target` gives here directly.
-fn gdb_args(break_at: Option<&str>, commands: &[&str]) -> GdbArgs {
-    GdbArgs {
+/// The GDB options of a session: lkmc's breakpoint (and continue) if any,
+/// then `commands`; module symbols are left to the commands.
+fn gdb_session(break_at: Option<&str>, commands: &[&str]) -> GdbSession {
+    GdbSession {
         break_at: break_at.map(str::to_string),
         no_continue: break_at.is_none(),
         no_lxsymbols: true,
-        userland: None,
-        baremetal: None,
-        kgdb: false,
-        gdbserver: false,
-        before: None,
-        extra_gdb_args: commands
+        before: vec![],
+        extra: commands
             .iter()
             .flat_map(|c| ["-ex".to_string(), c.to_string()])
             .collect(),
     }
-}
-
-/// The port GDB connects to for `target`: the one `gdb::gdb_cmd` picks.
-/// To move there (a `Target::port`) once gdb.rs is free to edit.
-fn stub_port(target: &Target, paths: &Paths) -> u16 {
-    match target {
-        Target::Kernel | Target::Userland(_) | Target::Baremetal(_) => paths.gdb_port,
-        Target::Kgdb => paths.extra_serial_port,
-        Target::Gdbserver(_) => paths.hostfwd_generic_port,
-    }
-}
-
-/// Kill a child's whole process group: lkmc and the emulator it started.
-fn kill_group(pid: u32) {
-    let _ = Command::new("kill")
-        .args(["-KILL", "--", &format!("-{pid}")])
-        .stderr(Stdio::null())
-        .status();
 }

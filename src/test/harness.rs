@@ -3,24 +3,22 @@
 //! batches of cases, and the guest result protocol (`lkmc_test NAME
 //! PASS|FAIL why` lines on the console).
 //!
-//! It knows no suite and no case. Two helpers are here only until their
-//! modules settle: `guest_path` belongs with the host<->guest contract
-//! (guest.rs), `run_redirected` with process handling (process.rs).
+//! It knows no suite and no case, and starts no process itself: children
+//! run through process.rs.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::process::Output;
+use std::time::Instant;
 
 use anyhow::Result;
 
-use crate::arch::Arch;
 use crate::build::BuildOptions;
-use crate::cmd::Cmd;
+use crate::cmd::{Cmd, p};
 use crate::config::Config;
-use crate::guest::{nine_p_mount_point, nine_p_shares};
+use crate::facts::Arch;
 use crate::paths::Paths;
 use crate::plan::Executor;
-use crate::run::{Finished, run_with_timeout};
+use crate::process::Finished;
 
 use super::report::{Report, Verdict};
 
@@ -92,23 +90,27 @@ impl Ctx<'_> {
         }
     }
 
-    /// `lkmc run` as a child process, as a user would type it: this test's
+    /// `lkmc run` for a child process, as a user would type it: this test's
     /// options (emulator, build ids, ...), the run id of `slot`, quiet (the
-    /// console still goes to the run dir) and a timeout.
-    pub fn lkmc_run(&self, slot: RunSlot, extra: &[&str]) -> Command {
+    /// console still goes to the run dir) and a timeout. process.rs starts
+    /// it with stdin empty.
+    pub fn lkmc_run(&self, slot: RunSlot, extra: &[&str]) -> Cmd {
         let child = Config {
             quiet: true,
             verbose: false,
             ..self.config_at(slot, 0)
         };
         let exe = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("lkmc"));
-        let mut c = Command::new(exe);
-        c.arg("run")
+        Cmd::new(p(&exe))
+            .arg("run")
             .args(child.to_args())
-            .args(["--timeout", "300"])
+            .line(["--timeout", "300"])
             .args(extra)
-            .stdin(Stdio::null());
-        c
+    }
+
+    /// Run [`Ctx::lkmc_run`] to its end; its status, stdout and stderr.
+    pub fn lkmc_run_output(&self, slot: RunSlot, extra: &[&str]) -> Result<Output, String> {
+        crate::process::output(&self.lkmc_run(slot, extra), None).map_err(|e| format!("{e:#}"))
     }
 
     /// Build what the suite tests (the user's items, or everything). A
@@ -176,8 +178,8 @@ pub fn tail(text: &str, n: usize, sep: &str) -> String {
     lines.into_iter().rev().collect::<Vec<_>>().join(sep)
 }
 
-pub fn expect_status(out: std::io::Result<Output>, want: i32) -> Result<(), String> {
-    let out = out.map_err(|e| e.to_string())?;
+pub fn expect_status(out: Result<Output, String>, want: i32) -> Result<(), String> {
+    let out = out?;
     if out.status.code() == Some(want) {
         Ok(())
     } else {
@@ -187,12 +189,12 @@ pub fn expect_status(out: std::io::Result<Output>, want: i32) -> Result<(), Stri
 
 /// Ok when lkmc exited with `want` and said `needle` on stderr.
 pub fn expect_error(
-    out: std::io::Result<Output>,
+    out: Result<Output, String>,
     want: i32,
     needle: &str,
     what: &str,
 ) -> Result<(), String> {
-    let out = out.map_err(|e| e.to_string())?;
+    let out = out?;
     let err = String::from_utf8_lossy(&out.stderr);
     if out.status.code() == Some(want) && err.contains(needle) {
         Ok(())
@@ -202,18 +204,6 @@ pub fn expect_error(
             describe(&out)
         ))
     }
-}
-
-/// Run `cmd` through `sh -c 'exec CMD REDIRECTS'` for at most `secs`
-/// seconds: a program's own output is no part of the report.
-pub fn run_redirected(cmd: &Cmd, redirects: &str, secs: u64) -> Result<Finished, String> {
-    let mut sh = cmd.clone();
-    sh.program = "sh".into();
-    sh.lines = vec![vec![
-        "-c".into(),
-        format!("exec {} {redirects}", cmd.render(true)),
-    ]];
-    run_with_timeout(&sh, Some(secs)).map_err(|e| e.to_string())
 }
 
 /// Ok when a program run in-process ended with `want`; else why, with the
@@ -232,23 +222,6 @@ pub fn expect_exit(
             "exit {got}, expected {want}{output}; reproduce: {reproduce}"
         )),
         Finished::TimedOut => Err(format!("still running after {secs} s{output}")),
-    }
-}
-
-/// Where the guest sees `host` over 9P: under the mount point of the most
-/// specific share holding it (out/rootfs_overlay/ARCH is inside out/ too,
-/// and has a share of its own).
-pub fn guest_path(paths: &Paths, host: &Path) -> Result<String, String> {
-    let (rel, tag) = nine_p_shares(paths)
-        .into_iter()
-        .filter_map(|(dir, tag)| host.strip_prefix(&dir).ok().map(|rel| (rel, tag)))
-        .min_by_key(|(rel, _)| rel.components().count())
-        .ok_or_else(|| format!("{} is not shared with the guest", host.display()))?;
-    let mount = nine_p_mount_point(tag);
-    if rel.as_os_str().is_empty() {
-        Ok(mount)
-    } else {
-        Ok(format!("{mount}/{}", rel.display()))
     }
 }
 
@@ -293,7 +266,7 @@ pub fn record_guest_results(
     paths: &Paths,
     expected: &[String],
     start: Instant,
-    out: &std::io::Result<Output>,
+    out: &Result<Output, String>,
     report: &mut Report,
 ) {
     let console = std::fs::read_to_string(&paths.termout_file).unwrap_or_default();
@@ -307,22 +280,10 @@ pub fn record_guest_results(
     {
         let why = match out {
             Ok(o) => format!("no result; the guest run ended first ({})", describe(o)),
-            Err(e) => e.to_string(),
+            Err(e) => e.clone(),
         };
         report.record(&ctx.name(name), start.elapsed(), Verdict::Fail(why));
     }
-}
-
-/// Poll `done` every 50 ms for up to `secs` seconds; whether it came true.
-pub fn poll(secs: u64, mut done: impl FnMut() -> bool) -> bool {
-    let start = Instant::now();
-    while !done() {
-        if start.elapsed().as_secs() > secs {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    true
 }
 
 #[cfg(test)]
@@ -333,10 +294,6 @@ mod tests {
         use clap::Parser;
         let cli = crate::cli::Cli::try_parse_from(argv).unwrap();
         Config::resolve(&cli.common, None).remove(0)
-    }
-
-    fn paths(arch: &str) -> Paths {
-        Paths::new(&config(&["lkmc", "test", "--arch", arch]))
     }
 
     /// A child run gets this test's options (the emulator too), its slot's
@@ -359,10 +316,7 @@ mod tests {
             exec: &exec,
         };
         let cmd = ctx.lkmc_run(RunSlot::Gdb, &["--eval", "true"]);
-        let args: Vec<String> = cmd
-            .get_args()
-            .map(|a| a.to_string_lossy().into_owned())
-            .collect();
+        let args: Vec<String> = cmd.lines.into_iter().flatten().collect();
         assert_eq!(args[0], "run");
         for want in [
             "--emulator=gem5",
@@ -377,31 +331,6 @@ mod tests {
             args.ends_with(&["--eval".into(), "true".into()]),
             "{args:?}"
         );
-    }
-
-    #[test]
-    fn guest_paths_use_the_most_specific_share() {
-        let p = paths("arm");
-        let ko = p.out_rootfs_overlay_lkmc_dir.join("timer.ko");
-        assert_eq!(
-            guest_path(&p, &ko).unwrap(),
-            "/mnt/9p/out_rootfs_overlay/lkmc/timer.ko"
-        );
-        assert_eq!(
-            guest_path(&p, &p.out_rootfs_overlay_lkmc_dir).unwrap(),
-            "/mnt/9p/out_rootfs_overlay/lkmc"
-        );
-        let script = p.rootfs_overlay_dir.join("lkmc/test_all.sh");
-        assert_eq!(
-            guest_path(&p, &script).unwrap(),
-            "/mnt/9p/rootfs_overlay/lkmc/test_all.sh"
-        );
-        let rel = p.run_dir.strip_prefix(&p.out_dir).unwrap().display();
-        assert_eq!(
-            guest_path(&p, &p.run_dir.join("x.sh")).unwrap(),
-            format!("/mnt/9p/out/{rel}/x.sh")
-        );
-        assert!(guest_path(&p, Path::new("/etc/passwd")).is_err());
     }
 
     #[test]

@@ -11,9 +11,10 @@ use std::time::Instant;
 use anyhow::Result;
 
 use crate::build::modules;
+use crate::guest::guest_path;
 use crate::paths::Paths;
 
-use super::harness::{Ctx, RunSlot, expect_error, guest_path, record_guest_results};
+use super::harness::{Ctx, RunSlot, expect_error, record_guest_results};
 use super::report::{Report, Verdict};
 
 pub fn run(ctx: &Ctx, report: &mut Report) -> Result<()> {
@@ -65,7 +66,7 @@ fn crasher(ctx: &Ctx, paths: &Paths, eval: &str) -> Result<(), String> {
     let dir = guest_path(paths, &paths.out_rootfs_overlay_lkmc_dir)?;
     let eval = format!("cd {dir} && {eval}");
     expect_error(
-        ctx.lkmc_run(RunSlot::Guest, &["--eval", &eval]).output(),
+        ctx.lkmc_run_output(RunSlot::Guest, &["--eval", &eval]),
         1,
         "kernel crashed",
         "expected lkmc to report a kernel crash",
@@ -77,7 +78,7 @@ fn all_in_one_guest(ctx: &Ctx, paths: &Paths, names: &[String], report: &mut Rep
     let script = guest_path(paths, &paths.rootfs_overlay_dir.join("lkmc/test_all.sh"))
         .map_err(anyhow::Error::msg)?;
     let eval = format!("sh {script} {}", names.join(" "));
-    let out = ctx.lkmc_run(RunSlot::Guest, &["--eval", &eval]).output();
+    let out = ctx.lkmc_run_output(RunSlot::Guest, &["--eval", &eval]);
     record_guest_results(ctx, paths, names, start, &out, report);
     Ok(())
 }

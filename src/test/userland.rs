@@ -6,19 +6,18 @@
 //! build::userland's and userland_props's.
 
 use std::path::Path;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
 use crate::build::userland::{self, Program};
 use crate::cmd::quote;
+use crate::emulator;
+use crate::guest::guest_path;
 use crate::paths::Paths;
 use crate::userland_props::Props;
 
-use super::harness::{
-    Ctx, OUTPUT_LINE, RESULT_LINE, RunSlot, expect_exit, guest_path, record_guest_results,
-    run_redirected,
-};
+use super::harness::{Ctx, OUTPUT_LINE, RESULT_LINE, RunSlot, expect_exit, record_guest_results};
 use super::report::Report;
 
 /// Seconds a program may run in user mode.
@@ -63,7 +62,13 @@ fn user_mode_skip(p: &Props) -> Option<String> {
 fn user_mode_case(ctx: &Ctx, paths: &Paths, prog: &Program, stdin: &Path) -> Result<(), String> {
     let props = &prog.props;
     let args = shlex::split(props.args.as_deref().unwrap_or("")).unwrap_or_default();
-    let mut cmd = crate::run::userland_cmd(ctx.config, paths, &prog.out, &args, false)
+    let program = emulator::Program {
+        exe: prog.out.clone(),
+        args,
+        gdb_wait: false,
+    };
+    let mut cmd = emulator::get(ctx.config.emulator)
+        .userland(&program, ctx.config, paths)
         .map_err(|e| e.to_string())?;
     std::fs::write(stdin, props.stdin.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
     cmd.stdin = Some(stdin.to_path_buf());
@@ -78,7 +83,8 @@ fn user_mode_case(ctx: &Ctx, paths: &Paths, prog: &Program, stdin: &Path) -> Res
         ctx.arch(),
         prog.src.display()
     );
-    let finished = run_redirected(&cmd, ">/dev/null 2>&1", TIMEOUT)?;
+    let finished = crate::process::to_log(&cmd, None, Some(Duration::from_secs(TIMEOUT)))
+        .map_err(|e| e.to_string())?;
     expect_exit(finished, want, TIMEOUT, None, &reproduce)
 }
 
@@ -116,7 +122,7 @@ pub fn run_full_system(ctx: &Ctx, report: &mut Report) -> Result<()> {
         "sh {}",
         guest_path(&paths, &file).map_err(anyhow::Error::msg)?
     );
-    let out = ctx.lkmc_run(RunSlot::Guest, &["--eval", &eval]).output();
+    let out = ctx.lkmc_run_output(RunSlot::Guest, &["--eval", &eval]);
     record_guest_results(ctx, &paths, &names, start, &out, report);
     Ok(())
 }
