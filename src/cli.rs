@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::facts::provider::{GccWhich, QemuWhich};
+use crate::facts::provider::{GccWhich, Gem5BuildType, QemuWhich};
 use crate::facts::{Arch, Emulator};
 
 const COMMON: &str = "Common options";
@@ -111,6 +111,20 @@ pub struct Common {
     /// QEMU to run. Default: host
     #[arg(long, value_enum, global = true, help_heading = COMMON)]
     pub qemu_which: Option<QemuWhich>,
+
+    /// gem5 source tree to build from. Default: submodules/gem5
+    #[arg(long, value_name = "DIR", global = true, help_heading = COMMON)]
+    pub gem5_source_dir: Option<PathBuf>,
+
+    /// A gem5 build dir of your own (the one holding ARM/gem5.opt): lkmc
+    /// runs that gem5 and never builds it. Default: lkmc's build,
+    /// out/gem5/ID/build
+    #[arg(long, value_name = "DIR", global = true, help_heading = COMMON)]
+    pub gem5_build_dir: Option<PathBuf>,
+
+    /// Which gem5 binary to build and run. Default: opt
+    #[arg(long, value_enum, global = true, help_heading = COMMON)]
+    pub gem5_build_type: Option<Gem5BuildType>,
 
     /// Parallel jobs. Default: the number of CPUs
     #[arg(short = 'j', long, value_name = "N", global = true, help_heading = COMMON,

@@ -9,7 +9,6 @@
 //! is complete, so an interrupted fetch never looks like a source tree.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use anyhow::Result;
 
@@ -17,8 +16,7 @@ use crate::cmd::{Cmd, p};
 use crate::config::Config;
 use crate::error::UsageError;
 use crate::paths::Paths;
-use crate::plan::{Plan, Step};
-use crate::remove::{Removal, Scope};
+use crate::plan::Plan;
 use crate::sources;
 
 /// The version of the kernel tree in `dir`, from its top Makefile
@@ -45,52 +43,23 @@ pub fn is_tree(dir: &Path) -> bool {
 /// filling; fail with what to do if it cannot be filled.
 pub fn plan_fetch(config: &Config, paths: &Paths, plan: &mut Plan) -> Result<()> {
     let dir = &paths.linux_source_dir;
-    if is_tree(dir) {
+    let tree = sources::Tree {
+        name: "linux",
+        dir,
+        option: "--linux-source-dir",
+        what: "kernel source tree",
+        marks: "no Makefile and Kconfig there",
+        is_tree,
+    };
+    let sources::Fetch::Unreachable {
+        source,
+        partial,
+        reset,
+        finish,
+    } = sources::plan_fetch(&config.root, &tree, paths, plan)?
+    else {
         return Ok(());
-    }
-    let default_dir = paths.submodules_dir.join("linux");
-    if *dir != default_dir {
-        return Err(UsageError::new(format!(
-            "--linux-source-dir {} is not a kernel source tree (no Makefile and Kconfig there)",
-            dir.display()
-        ))
-        .into());
-    }
-    if dir.exists()
-        && std::fs::read_dir(dir)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(true)
-    {
-        return Err(UsageError::new(format!(
-            "{} exists but is not a kernel source tree, and lkmc will not overwrite it.\n\
-             Move it away to let lkmc fetch the kernel, or pass --linux-source-dir DIR.",
-            dir.display()
-        ))
-        .into());
-    }
-    let source = sources::get(&config.root, "linux")?;
-    let partial = paths.submodules_dir.join(".linux.partial");
-    let reset = Step::Remove(Removal {
-        paths: vec![partial.clone()],
-        recursive: true,
-        scope: Scope::Partial(paths.submodules_dir.clone()),
-        root: paths.root_dir.clone(),
-    });
-    let finish = Cmd::new("mv").args(["-T", &p(&partial), &p(dir)]).oneline();
-    if git_reachable(&source.url, &source.git_ref) {
-        eprintln!("kernel source: git {} at {}", source.url, source.git_ref);
-        plan.push(reset).cmd(
-            "git clone linux",
-            Cmd::new("git")
-                .arg("clone")
-                .line(["--depth", "1"])
-                .line(["--branch", &source.git_ref])
-                .arg(&source.url)
-                .arg(p(&partial)),
-        );
-        plan.cmd("move into place", finish);
-        return Ok(());
-    }
+    };
     let package = source.distro_package.clone().unwrap_or_default();
     let Some(tarball) = distro_tarball(&package) else {
         return Err(UsageError::new(format!(
@@ -142,21 +111,6 @@ fn distro_tarball(package: &str) -> Option<PathBuf> {
         .collect();
     found.sort();
     found.pop()
-}
-
-/// Whether git can see `git_ref` at `url` within a few seconds.
-fn git_reachable(url: &str, git_ref: &str) -> bool {
-    if std::env::var_os("LKMC_OFFLINE").is_some() {
-        return false;
-    }
-    let query = Cmd::new("git").env("GIT_TERMINAL_PROMPT", "0").args([
-        "ls-remote",
-        "--exit-code",
-        url,
-        git_ref,
-    ]);
-    crate::process::output(&query, Some(Duration::from_secs(15)))
-        .is_ok_and(|out| out.status.success())
 }
 
 #[cfg(test)]

@@ -195,18 +195,34 @@ paths! {
 
     /// gem5 source tree.
     gem5_source_dir: PathBuf,
-    /// gem5 build dir.
+    /// What lkmc generates for gem5 (per gem5 build id): system files, the
+    /// m5 tool's build, the merged build config.
+    gem5_out_dir: PathBuf,
+    /// gem5's scons build dir, holding one dir per ISA (yours with
+    /// --gem5-build-dir).
     gem5_build_dir: PathBuf,
+    /// The ISA build of gem5 for the arch (`scons VARIANT/gem5.opt`).
+    gem5_variant_dir: PathBuf,
+    /// The build configuration lkmc hands to `scons defconfig`.
+    gem5_defconfig_file: PathBuf,
     /// The gem5 binary.
     gem5_executable: PathBuf,
     /// gem5's terminal client.
     gem5_m5term: PathBuf,
-    /// gem5 system files (bootloaders, DTBs).
+    /// gem5 system files (M5_PATH: binaries/ holds the bootloaders).
     gem5_system_dir: PathBuf,
+    /// Where the bootloaders are built.
+    gem5_bootloader_build_dir: PathBuf,
     /// gem5's full-system config script.
     gem5_fs_file: PathBuf,
     /// gem5's syscall-emulation config script.
     gem5_se_file: PathBuf,
+    /// The m5 tool's build tree (a copy of util/m5; the source stays clean).
+    m5_build_dir: PathBuf,
+    /// The m5 tool built for the arch.
+    m5_executable: PathBuf,
+    /// The m5 tool in the guest's PATH.
+    guest_m5_file: PathBuf,
     /// gem5 run dir.
     gem5_run_dir: PathBuf,
     /// gem5's output dir.
@@ -329,8 +345,15 @@ impl Paths {
             ),
         };
 
-        let gem5_source_dir = submodules.join("gem5");
-        let gem5_build_dir = out.join("gem5").join(&ids.gem5);
+        let gem5_source_dir = c.gem5_source_dir.clone();
+        let gem5_out_dir = out.join("gem5").join(&ids.gem5);
+        let gem5_build_dir = c
+            .gem5_build_dir
+            .clone()
+            .unwrap_or_else(|| gem5_out_dir.join("build"));
+        let gem5_isa = machine(c.arch, Emulator::Gem5).target;
+        let gem5_variant_dir = gem5_build_dir.join(gem5_isa);
+        let m5_abi = crate::facts::machine::M5_ABI[c.arch.index()];
         let gem5_run_dir = run_dir_for(out, gem5.run_dir, arch, c.run_id);
         let m5out_dir = output_dir(&gem5_run_dir, Emulator::Gem5);
         let qemu_run_dir = run_dir_for(out, Emulator::Qemu.facts().run_dir, arch, c.run_id);
@@ -461,15 +484,24 @@ impl Paths {
             qemu_user_executable,
             qemu_img_executable,
 
-            gem5_executable: gem5_build_dir
-                .join("build")
-                .join(machine(c.arch, Emulator::Gem5).target)
-                .join("gem5.opt"),
-            gem5_m5term: gem5_build_dir.join("m5term"),
-            gem5_system_dir: gem5_build_dir.join("system"),
-            gem5_fs_file: gem5_source_dir.join("configs/example/fs.py"),
-            gem5_se_file: gem5_source_dir.join("configs/example/se.py"),
+            gem5_executable: gem5_variant_dir.join(format!("gem5.{}", c.gem5_build_type.name())),
+            gem5_defconfig_file: gem5_out_dir.join(format!("defconfig-{gem5_isa}")),
+            gem5_variant_dir,
+            gem5_m5term: gem5_out_dir.join("m5term"),
+            gem5_system_dir: gem5_out_dir.join("system"),
+            gem5_bootloader_build_dir: gem5_out_dir.join("bootloader"),
+            // configs/example/{fs,se}.py are stubs that stop with a
+            // deprecation error in gem5 24; the scripts moved here.
+            gem5_fs_file: gem5_source_dir.join("configs/deprecated/example/fs.py"),
+            gem5_se_file: gem5_source_dir.join("configs/deprecated/example/se.py"),
+            m5_executable: gem5_out_dir
+                .join("m5/util/m5/build")
+                .join(m5_abi)
+                .join("out/m5"),
+            m5_build_dir: gem5_out_dir.join("m5"),
+            guest_m5_file: out.join("rootfs_overlay").join(arch).join("usr/bin/m5"),
             gem5_source_dir,
+            gem5_out_dir,
             gem5_build_dir,
             stats_file: m5out_dir.join("stats.txt"),
             gem5_guest_terminal_file: m5out_dir.join(gem5.console_file),

@@ -472,7 +472,7 @@ fn userland_run_plans() {
         gem5.contains(&format!("--outdir {o}/run/gem5/aarch64/0/m5out")),
         "{gem5}"
     );
-    assert!(gem5.contains("configs/example/se.py"), "{gem5}");
+    assert!(gem5.contains("configs/deprecated/example/se.py"), "{gem5}");
     assert!(gem5.contains(&format!("--cmd {e}")), "{gem5}");
     assert!(gem5.contains("--options 'x y'"), "{gem5}");
     assert!(

@@ -31,6 +31,8 @@ impl Config {
             ("emulator", name(self.emulator)),
             ("out-dir", path(&self.out_dir)),
             ("linux-source-dir", path(&self.linux_source_dir)),
+            ("gem5-source-dir", path(&self.gem5_source_dir)),
+            ("gem5-build-type", name(self.gem5_build_type)),
             ("linux-build-id", ids.linux.clone()),
             ("buildroot-build-id", ids.buildroot.clone()),
             ("userland-build-id", ids.userland.clone()),
@@ -43,6 +45,11 @@ impl Config {
             ("nproc", self.nproc.to_string()),
         ]
         .into_iter()
+        .chain(
+            self.gem5_build_dir
+                .as_deref()
+                .map(|d| ("gem5-build-dir", path(d))),
+        )
         .chain(
             self.config_file
                 .as_deref()
@@ -128,6 +135,24 @@ mod tests {
             "A",
             "--verbose",
             "--dry-run",
+        ]));
+    }
+
+    #[test]
+    fn gem5_trees_and_build_type_round_trip() {
+        assert_round_trips(&words(&[
+            "lkmc",
+            "run",
+            "-e",
+            "gem5",
+            "-a",
+            "aarch64",
+            "--gem5-source-dir",
+            "/src/gem5",
+            "--gem5-build-dir",
+            "/elsewhere/build",
+            "--gem5-build-type",
+            "fast",
         ]));
     }
 

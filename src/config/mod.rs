@@ -21,7 +21,7 @@ use anyhow::Result;
 
 use crate::cli::Common;
 use crate::error::UsageError;
-use crate::facts::provider::{GccWhich, QemuWhich};
+use crate::facts::provider::{GccWhich, Gem5BuildType, QemuWhich};
 use crate::facts::{Arch, Emulator};
 
 /// Name of the config file looked for in the lkmc checkout.
@@ -95,6 +95,10 @@ pub struct Config {
     pub quiet: bool,
     pub build_ids: BuildIds,
     pub linux_source_dir: PathBuf,
+    pub gem5_source_dir: PathBuf,
+    /// A gem5 build of the user's, run as it is (None: lkmc's own).
+    pub gem5_build_dir: Option<PathBuf>,
+    pub gem5_build_type: Gem5BuildType,
     pub run_id: u16,
     pub gcc_which: GccWhich,
     pub qemu_which: QemuWhich,
@@ -138,6 +142,12 @@ impl Config {
             .as_deref()
             .map(abs)
             .unwrap_or_else(|| root.join("submodules").join("linux"));
+        let gem5_source_dir = common
+            .gem5_source_dir
+            .as_deref()
+            .map(abs)
+            .unwrap_or_else(|| root.join("submodules").join("gem5"));
+        let gem5_build_dir = common.gem5_build_dir.as_deref().map(abs);
         let nproc = common.nproc.unwrap_or_else(|| {
             std::thread::available_parallelism()
                 .map(|n| n.get() as u32)
@@ -170,6 +180,9 @@ impl Config {
                     crosstool_ng: id(&common.crosstool_ng_build_id),
                 },
                 linux_source_dir: linux_source_dir.clone(),
+                gem5_source_dir: gem5_source_dir.clone(),
+                gem5_build_dir: gem5_build_dir.clone(),
+                gem5_build_type: common.gem5_build_type.unwrap_or(Gem5BuildType::Opt),
                 run_id: common.run_id.unwrap_or(0),
                 gcc_which: common.gcc_which.unwrap_or(GccWhich::Host),
                 qemu_which: common.qemu_which.unwrap_or(QemuWhich::Host),

@@ -101,6 +101,10 @@ pub const QEMU: [MachineFacts; 3] = [
     },
 ];
 
+/// The ABI names of gem5's `m5` guest tool (util/m5's `build/ABI/out/m5`),
+/// in `Arch::ALL` order.
+pub const M5_ABI: [&str; 3] = ["x86", "arm", "arm64"];
+
 /// gem5's boards, in `Arch::ALL` order. lkmc boots no gem5 full system
 /// yet: the board arguments, CPU and devices stay empty until
 /// `emulator/gem5.rs` does.

@@ -24,3 +24,25 @@ pub enum QemuWhich {
     /// QEMU built by lkmc from submodules/qemu
     Lkmc,
 }
+
+/// Which gem5 binary: scons's build types (`build/ARM/gem5.TYPE`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Gem5BuildType {
+    /// Optimized, with debug symbols and assertions (gem5's usual choice)
+    Opt,
+    /// No optimization: for GDB on gem5 itself
+    Debug,
+    /// Optimized, no assertions or symbols: the fastest simulation
+    Fast,
+}
+
+impl Gem5BuildType {
+    /// The binary's suffix (`gem5.opt`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Gem5BuildType::Opt => "opt",
+            Gem5BuildType::Debug => "debug",
+            Gem5BuildType::Fast => "fast",
+        }
+    }
+}
