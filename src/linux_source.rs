@@ -51,15 +51,16 @@ pub fn plan_fetch(config: &Config, paths: &Paths, plan: &mut Plan) -> Result<()>
         marks: "no Makefile and Kconfig there",
         is_tree,
     };
-    let sources::Fetch::Unreachable {
+    let sources::Fetch::Unreachable(fetch) = sources::plan_fetch(&config.root, &tree, paths, plan)?
+    else {
+        return Ok(());
+    };
+    let sources::Unreachable {
         source,
         partial,
         reset,
         finish,
-    } = sources::plan_fetch(&config.root, &tree, paths, plan)?
-    else {
-        return Ok(());
-    };
+    } = *fetch;
     let package = source.distro_package.clone().unwrap_or_default();
     let Some(tarball) = distro_tarball(&package) else {
         return Err(UsageError::new(format!(

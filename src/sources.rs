@@ -70,14 +70,17 @@ pub enum Fetch {
     Present,
     /// Steps that clone it were added to the plan.
     Cloned,
-    /// The default dir is empty and git cannot reach the remote; the steps
-    /// that finish a fetch from elsewhere (renaming `partial` into place).
-    Unreachable {
-        source: Source,
-        partial: PathBuf,
-        reset: Step,
-        finish: Cmd,
-    },
+    /// The default dir is empty and git cannot reach the remote.
+    Unreachable(Box<Unreachable>),
+}
+
+/// What a fetch from elsewhere than git needs: the steps that clear the
+/// partial dir before and rename it into place after.
+pub struct Unreachable {
+    pub source: Source,
+    pub partial: PathBuf,
+    pub reset: Step,
+    pub finish: Cmd,
 }
 
 /// Add to `plan` the steps that clone `tree` into its default dir when it
@@ -122,12 +125,12 @@ pub fn plan_fetch(root: &Path, tree: &Tree, paths: &Paths, plan: &mut Plan) -> R
     });
     let finish = Cmd::new("mv").args(["-T", &p(&partial), &p(dir)]).oneline();
     if !git_reachable(&source.url, &source.git_ref) {
-        return Ok(Fetch::Unreachable {
+        return Ok(Fetch::Unreachable(Box::new(Unreachable {
             source,
             partial,
             reset,
             finish,
-        });
+        })));
     }
     eprintln!(
         "{} source: git {} at {}",
