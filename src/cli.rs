@@ -205,6 +205,12 @@ pub struct BuildArgs {
     #[arg(long)]
     pub host: bool,
 
+    /// gem5: build with Ruby (the CHI protocol), as gem5's own
+    /// build_opts/ARM does; lkmc's default leaves Ruby out (much quicker to
+    /// build; its runs use the classic memory system).
+    #[arg(long)]
+    pub gem5_ruby: bool,
+
     /// Userland: optimization level (-O).
     #[arg(long, value_name = "LEVEL", default_value = "0")]
     pub optimization_level: String,

@@ -344,12 +344,14 @@ impl Executor {
 }
 
 /// Kbuild and make print `  CC      path` for each file they compile.
+/// gem5's scons prints ` [     CXX] src -> obj` (and `CC`).
 fn is_compile_line(line: &str) -> bool {
     let t = line.trim_start();
-    line.starts_with("  ")
+    let kbuild = line.starts_with("  ")
         && ["CC ", "CC [M] ", "AS ", "CXX "]
             .iter()
-            .any(|p| t.starts_with(p))
+            .any(|p| t.starts_with(p));
+    kbuild || t.starts_with("[     CXX]") || t.starts_with("[      CC]")
 }
 
 fn progress_bar(label: &str, hidden: bool) -> indicatif::ProgressBar {
@@ -413,5 +415,7 @@ mod tests {
         assert!(is_compile_line("  CC [M]  /x/hello.o\n"));
         assert!(!is_compile_line("  LD      vmlinux\n"));
         assert!(!is_compile_line("CC foo\n"));
+        assert!(is_compile_line(" [     CXX] ARM/sim/main.cc -> .o\n"));
+        assert!(!is_compile_line(" [ PROTOC] x.proto -> ARM/x.pb.cc\n"));
     }
 }

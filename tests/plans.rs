@@ -475,8 +475,71 @@ const RUN_BAREMETAL: &[Scenario] = &[
 /// The fake kernel tree every kernel build points at (see the module doc).
 const LINUX: &str = "$SCRATCH/linux";
 
+/// The fake gem5 tree every gem5 and m5 build points at, for the same reason.
+const GEM5: &str = "$SCRATCH/gem5";
+
 /// `lkmc build`: every target, and the options that change the plan.
 const BUILD: &[Scenario] = &[
+    (
+        "aarch64-gem5",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--gem5-source-dir",
+            GEM5,
+            "gem5",
+        ],
+    ),
+    (
+        "arm-gem5-ruby-debug-scons-args",
+        &[
+            "build",
+            "--arch",
+            "arm",
+            "--gem5-source-dir",
+            GEM5,
+            "--gem5-build-type",
+            "debug",
+            "--gem5-ruby",
+            "gem5",
+            "--",
+            "--no-colors",
+        ],
+    ),
+    (
+        "aarch64-gem5-build-dir-of-yours",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--gem5-source-dir",
+            GEM5,
+            "--gem5-build-dir",
+            "/elsewhere/gem5/build",
+            "gem5",
+        ],
+    ),
+    ("x86_64-gem5", &["build", "--arch", "x86_64", "gem5"]),
+    (
+        "arm-m5",
+        &["build", "--arch", "arm", "--gem5-source-dir", GEM5, "m5"],
+    ),
+    (
+        "aarch64-m5",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--gem5-source-dir",
+            GEM5,
+            "m5",
+        ],
+    ),
+    (
+        "aarch64-clean-gem5",
+        &["build", "--arch", "aarch64", "--clean", "gem5", "m5"],
+    ),
     (
         "x86_64-default",
         &["build", "--arch", "x86_64", "--linux-source-dir", LINUX],
@@ -975,6 +1038,8 @@ impl Scratch {
             "VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 99\nEXTRAVERSION = -test\n",
         );
         s.write("linux/Kconfig", "");
+        s.write("gem5/SConstruct", "");
+        std::fs::create_dir_all(s.dir.join("gem5/src/arch/arm")).unwrap();
         s.write("lkmc.toml", "");
         s.write("frag.config", "CONFIG_DEBUG_FS=y\n");
         s.write("full.config", "CONFIG_64BIT=y\n");
@@ -1118,6 +1183,8 @@ fn check_topic(topic: &str, scenarios: &[Scenario]) {
         let mut texts: Vec<(PathVariant, String)> = Vec::new();
         for variant in VARIANTS {
             let (code, out, err) = run_lkmc(&s, &full, variant);
+            // gem5's scons takes ccache through CC/CXX in its environment.
+            let out = out.replace(GEM5_CCACHE, "");
             let what = format!("{topic} {name} (PATH {variant:?})");
             if s.out.exists() {
                 failures.push(format!("{what}: the dry run created {}", s.out.display()));
@@ -1131,7 +1198,7 @@ fn check_topic(topic: &str, scenarios: &[Scenario]) {
                 ));
             }
             for text in [&out, &err] {
-                if text.contains("kernel source:") {
+                if text.contains("kernel source:") || text.contains(" source: git ") {
                     failures.push(format!(
                         "{what}: the plan fetches the kernel source, which depends on the host: \
                          add --linux-source-dir {LINUX}"
@@ -1375,6 +1442,10 @@ fn split_steps(text: &str) -> Vec<String> {
     }
     steps
 }
+
+/// How a gem5 scons step names ccache when it is on PATH (taken out of the
+/// plan: the goldens hold the form without ccache).
+const GEM5_CCACHE: &str = "CC='ccache gcc' \\\n  CXX='ccache g++' \\\n  ";
 
 /// A kernel or module make through ccache, written as without it.
 fn without_ccache(step: &str) -> Result<String, String> {

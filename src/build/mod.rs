@@ -6,6 +6,7 @@
 
 pub mod baremetal;
 pub mod deps;
+pub mod gem5;
 pub mod kbuild;
 pub mod linux;
 pub mod modules;
@@ -116,6 +117,28 @@ pub const TARGETS: &[Target] = &[
         takes_items: true,
         build_dir: Some(|p| &p.baremetal_build_dir),
         packages: deps::baremetal_packages,
+        guest_packages: false,
+        not_yet: None,
+    },
+    Target {
+        name: "gem5",
+        help: "gem5 for arm and aarch64 (ARM ISA, no Ruby: --gem5-ruby), and its bootloaders",
+        deps: &[],
+        build: Some(|j| gem5::build(j.opts, j.config, j.paths, j.exec)),
+        takes_items: false,
+        build_dir: Some(|p| &p.gem5_out_dir),
+        packages: gem5::packages,
+        guest_packages: false,
+        not_yet: None,
+    },
+    Target {
+        name: "m5",
+        help: "gem5's m5 tool for the guest (m5 exit, m5 checkpoint, ...), in its PATH",
+        deps: &[],
+        build: Some(|j| gem5::build_m5(j.config, j.paths, j.exec)),
+        takes_items: false,
+        build_dir: Some(|p| &p.m5_build_dir),
+        packages: gem5::m5_packages,
         guest_packages: false,
         not_yet: None,
     },

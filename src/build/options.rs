@@ -28,8 +28,11 @@ pub struct BuildOptions {
     pub optimization_level: String,
     /// Userland and baremetal extra compiler flags, already split.
     pub ccflags: Vec<String>,
-    /// Words after `--`, for the one make that runs (kernel or modules).
+    /// Words after `--`, for the one make that runs (kernel or modules) or
+    /// gem5's scons.
     pub make_args: Vec<String>,
+    /// gem5 with Ruby (and the CHI protocol), as gem5's own build_opts/ARM.
+    pub gem5_ruby: bool,
 }
 
 impl Default for BuildOptions {
@@ -41,6 +44,7 @@ impl Default for BuildOptions {
             optimization_level: "0".into(),
             ccflags: vec![],
             make_args: vec![],
+            gem5_ruby: false,
         }
     }
 }
@@ -109,6 +113,7 @@ impl Request {
                 optimization_level: a.optimization_level.clone(),
                 ccflags,
                 make_args: a.extra_make_args.clone(),
+                gem5_ruby: a.gem5_ruby,
             },
             download_dependencies: a.download_dependencies,
             dependencies_only: a.dependencies_only,
@@ -157,14 +162,20 @@ impl Request {
         if !o.ccflags.is_empty() && !compiles {
             return refuse("--ccflags", "userland or baremetal");
         }
-        let makes = has("linux") || has("modules");
-        if !o.make_args.is_empty() && !makes {
-            return refuse("make arguments after --", "linux or modules");
+        if o.gem5_ruby && !has("gem5") {
+            return refuse("--gem5-ruby", "gem5");
         }
-        if !o.make_args.is_empty() && has("linux") && has("modules") {
+        let makes = ["linux", "modules", "gem5"]
+            .into_iter()
+            .filter(|m| has(m))
+            .count();
+        if !o.make_args.is_empty() && makes == 0 {
+            return refuse("make arguments after --", "linux, modules or gem5");
+        }
+        if !o.make_args.is_empty() && makes > 1 {
             return Err(UsageError::new(
-                "make arguments after -- go to one make: build linux and modules separately \
-                 (lkmc build linux -- ARGS, then lkmc build modules -- ARGS)",
+                "arguments after -- go to one make (or gem5's scons): build linux, modules and \
+                 gem5 separately (lkmc build linux -- ARGS, then lkmc build modules -- ARGS)",
             )
             .into());
         }
