@@ -276,6 +276,13 @@ pub struct RunArgs {
     #[arg(short = 'F', long, value_name = "CMD")]
     pub eval_after: Option<String>,
 
+    /// An oops panics the guest (the kernel's oops=panic): the run ends at
+    /// the first oops and lkmc reports the crash. `lkmc test` runs so.
+    /// Without it an oops kills only the task that hit it and your shell
+    /// goes on (lkmc still reports it when the run ends).
+    #[arg(long)]
+    pub oops_panic: bool,
+
     /// Power off as soon as init starts (boot benchmarks).
     #[arg(long, conflicts_with_all = ["eval", "eval_after"])]
     pub quit_after_boot: bool,

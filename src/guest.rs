@@ -36,9 +36,15 @@ pub const GUEST_FORWARDED_PORT: u16 = 45455;
 pub const EXIT_STATUS_MARK: &str = "lkmc_exit_status_";
 
 /// Kernel command line words every boot gets. `panic=-1` reboots at once on
-/// a panic, which `-no-reboot` turns into QEMU exiting; `oops=panic` makes an
-/// oops do the same, so a crash ends the run immediately.
-pub const BASE_KERNEL_CLI: &str = "console_msg_format=syslog nokaslr norandmaps panic=-1 oops=panic printk.devkmsg=on printk.time=y rw";
+/// a panic, which `-no-reboot` turns into QEMU exiting, so a panic ends the
+/// run immediately.
+pub const BASE_KERNEL_CLI: &str =
+    "console_msg_format=syslog nokaslr norandmaps panic=-1 printk.devkmsg=on printk.time=y rw";
+
+/// With `--oops-panic`: an oops panics the guest, so the run ends there and
+/// lkmc reports the crash (`lkmc test` runs so). Without it an oops kills
+/// the task that hit it and the shell goes on, as in the original.
+pub const OOPS_PANIC_CLI: &str = "oops=panic";
 
 /// The guest's network, set up by the kernel (CONFIG_IP_PNP) before init:
 /// eth0 at 10.0.2.15 with QEMU user networking's gateway 10.0.2.2, hostname
@@ -49,12 +55,17 @@ pub const GUEST_IP_CLI: &str = "ip=10.0.2.15::10.0.2.2:255.255.255.0:lkmc:eth0:o
 /// Mount tags of the 9P shares of [`nine_p_shares`], in the same order.
 pub const NINE_P_TAGS: [&str; 3] = ["host_out", "host_rootfs_overlay", "host_out_rootfs_overlay"];
 
-/// Console lines that start a kernel crash report.
+/// How the kernel's own crash reports begin, after the console line's
+/// log level (`<0>`, from console_msg_format=syslog) and time stamp
+/// (`[    1.234567]`, printk.time=y). Only lines with that prefix count: a
+/// program in the guest printing "BUG: " is not a kernel crash.
 const CRASH_STARTS: &[&str] = &[
     "Kernel panic - not syncing",
     "Oops",
     "BUG: ",
-    "Internal error:",
+    "kernel BUG at ",
+    "Internal error: ",
+    "Unable to handle kernel ",
     "general protection fault",
 ];
 
@@ -142,9 +153,9 @@ pub fn eval_status(console: &str) -> Option<i32> {
 /// The lines of `console` about a kernel crash, if there was one.
 pub fn crash_lines(console: &str) -> Option<Vec<String>> {
     let lines: Vec<&str> = console.lines().collect();
-    let start = lines
-        .iter()
-        .position(|l| CRASH_STARTS.iter().any(|p| l.contains(p)))?;
+    let start = lines.iter().position(|l| {
+        kernel_message(l).is_some_and(|m| CRASH_STARTS.iter().any(|p| m.starts_with(p)))
+    })?;
     let end = lines[start..]
         .iter()
         .position(|l| l.contains(CRASH_END))
@@ -152,6 +163,26 @@ pub fn crash_lines(console: &str) -> Option<Vec<String>> {
         .unwrap_or(lines.len())
         .min(start + CRASH_MAX_LINES);
     Some(lines[start..end].iter().map(|l| l.to_string()).collect())
+}
+
+/// The message of a kernel console line (`<4>[   12.345678] MESSAGE`,
+/// the log level optional), or None for a line the kernel did not print.
+fn kernel_message(line: &str) -> Option<&str> {
+    let line = line.trim_start_matches('\r');
+    let rest = match line.strip_prefix('<') {
+        Some(r) => {
+            let (level, r) = r.split_once('>')?;
+            if level.is_empty() || !level.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            r
+        }
+        None => line,
+    };
+    let (stamp, message) = rest.strip_prefix('[')?.split_once("] ")?;
+    let (secs, micros) = stamp.trim_start().split_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(secs) && digits(micros)).then_some(message)
 }
 
 /// Standard base64 with padding (what the guest's `base64 -d` reads).
@@ -199,11 +230,44 @@ mod tests {
     #[test]
     fn finds_panic_lines() {
         let lines = crash_lines(
-            "a\n[    1.0] Kernel panic - not syncing: boom\nCPU: 0\n---[ end Kernel panic - not syncing: boom ]---\nafter\n",
+            "a\n<0>[    1.000000] Kernel panic - not syncing: boom\nCPU: 0\n---[ end Kernel panic - not syncing: boom ]---\nafter\n",
         )
         .unwrap();
         assert_eq!(lines.len(), 3);
         assert!(lines[0].contains("boom"));
+    }
+
+    /// The kernel's report formats, as each arch prints them, are crashes;
+    /// the same words from a program in the guest are not.
+    #[test]
+    fn crash_reports_are_the_kernels_own_lines() {
+        for report in [
+            "<0>[    3.141592] Kernel panic - not syncing: sysrq triggered crash",
+            "<1>[    2.000001] BUG: kernel NULL pointer dereference, address: 0000000000000000",
+            "<4>[    2.000100] Oops: 0002 [#1] PREEMPT SMP NOPTI",
+            "<0>[    5.500000] Internal error: Oops: 0000000096000045 [#1] PREEMPT SMP",
+            "<1>[    5.400000] Unable to handle kernel NULL pointer dereference at virtual address 0",
+            "<2>[   10.000000] kernel BUG at mm/slub.c:123!",
+            "<4>[    1.000000] general protection fault, probably for non-canonical address",
+            "[    1.000000] Kernel panic - not syncing: VFS: Unable to mount root fs",
+            "\r<0>[    1.000000] Oops: 0002 [#1] SMP",
+        ] {
+            let console = format!("boot\n{report}\nCPU: 0 PID: 1\n");
+            let lines = crash_lines(&console).unwrap_or_else(|| panic!("missed: {report}"));
+            assert_eq!(lines[0], report);
+        }
+        for not_one in [
+            "BUG: this is a program's own output",
+            "Oops, the test printed this",
+            "echo 'Kernel panic - not syncing: just a string'",
+            "lkmc: [    1.0] Oops: a prefix the kernel does not write",
+            "<x>[    1.000000] Oops: a level that is not a number",
+            "[ 1.x] BUG: a time that is not one",
+            "<6>[    1.000000] printk: the words Kernel panic - not syncing mid-line",
+        ] {
+            let console = format!("boot\n{not_one}\n");
+            assert!(crash_lines(&console).is_none(), "a crash? {not_one}");
+        }
     }
 
     #[test]

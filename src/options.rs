@@ -57,6 +57,8 @@ pub struct GuestCli {
     pub eval_after: Option<String>,
     /// Power off as soon as init starts.
     pub quit_after_boot: bool,
+    /// An oops panics the guest.
+    pub oops_panic: bool,
 }
 
 /// One boot of an emulated machine: Linux, or a baremetal image.
@@ -155,6 +157,7 @@ impl From<&RunArgs> for Boot {
                 eval: a.eval.clone(),
                 eval_after: a.eval_after.clone(),
                 quit_after_boot: a.quit_after_boot,
+                oops_panic: a.oops_panic,
             },
             extra_emulator_args: a.extra_emulator_args.clone(),
         }
@@ -192,6 +195,7 @@ pub struct Run {
 impl Run {
     /// Resolve `lkmc run`'s arguments; fails on words that do not split.
     pub fn new(a: &RunArgs) -> Result<Run> {
+        refuse_linux_only_options(a)?;
         let what = if let Some(path) = &a.userland {
             let args = match &a.cli_args {
                 Some(s) => shlex::split(s).ok_or_else(|| {
@@ -219,6 +223,48 @@ impl Run {
                     .map(|s| shlex::split(s).unwrap_or_default())
             }),
         })
+    }
+}
+
+/// Options that only a Linux boot has, refused with `--userland` and
+/// `--baremetal` (they would be silently ignored there).
+fn refuse_linux_only_options(a: &RunArgs) -> Result<()> {
+    let mode = match (&a.userland, &a.baremetal) {
+        (Some(_), _) => "--userland",
+        (_, Some(_)) => "--baremetal",
+        _ => return Ok(()),
+    };
+    let user_mode = a.userland.is_some();
+    let linux_only = [
+        (a.kernel_cli.is_some(), "--kernel-cli"),
+        (a.kernel_cli_after_dash.is_some(), "--kernel-cli-after-dash"),
+        (a.eval.is_some(), "--eval"),
+        (a.eval_after.is_some(), "--eval-after"),
+        (a.quit_after_boot, "--quit-after-boot"),
+        (a.oops_panic, "--oops-panic"),
+        (a.kgdb, "--kgdb"),
+        (a.kdb, "--kdb"),
+        (a.initrd, "--initrd"),
+        (a.initramfs, "--initramfs"),
+        (a.record, "--record"),
+        (a.replay, "--replay"),
+        (a.disk_persist, "--disk-persist"),
+        (a.background, "--background"),
+        (a.graphic, "--graphic"),
+        (a.vnc, "--vnc"),
+        (a.ctrl_c_host, "--ctrl-c-host"),
+        (a.kvm, "--kvm"),
+        // QEMU user mode has no machine to size.
+        (user_mode && a.cpus != DEFAULT_CPUS, "--cpus"),
+        (user_mode && a.memory != DEFAULT_MEMORY, "--memory"),
+    ];
+    match linux_only.iter().find(|(set, _)| *set) {
+        Some((_, option)) => Err(UsageError::new(format!(
+            "{option} is for Linux boots, and {mode} runs a program without booting Linux; \
+             leave out {option}, or boot with lkmc run {option} ..."
+        ))
+        .into()),
+        None => Ok(()),
     }
 }
 

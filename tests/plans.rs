@@ -178,6 +178,22 @@ const RUN: &[Scenario] = &[
         ],
     ),
     (
+        "x86_64-oops-panic",
+        &["run", "--arch", "x86_64", "--oops-panic", "--eval", "true"],
+    ),
+    (
+        "x86_64-userland-with-eval",
+        &[
+            "run",
+            "--arch",
+            "x86_64",
+            "--userland",
+            "userland/c/hello.c",
+            "--eval",
+            "true",
+        ],
+    ),
+    (
         "x86_64-run-id-3",
         &["run", "--arch", "x86_64", "--run-id", "3"],
     ),

@@ -72,6 +72,9 @@ pub fn kernel_cli(boot: &Boot, m: &MachineFacts) -> String {
         words.push(guest::ROOT_ON_DISK.into());
     }
     words.push(guest::BASE_KERNEL_CLI.into());
+    if boot.guest.oops_panic {
+        words.push(guest::OOPS_PANIC_CLI.into());
+    }
     words.push(guest::GUEST_IP_CLI.into());
     if !m.kernel_cli_extra.is_empty() {
         words.push(m.kernel_cli_extra.into());

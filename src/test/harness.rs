@@ -101,11 +101,19 @@ impl Ctx<'_> {
             ..self.config_at(slot, 0)
         };
         let exe = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("lkmc"));
-        Cmd::new(p(&exe))
+        let mut cmd = Cmd::new(p(&exe))
             .arg("run")
             .args(child.to_args())
-            .line(["--timeout", "300"])
-            .args(extra)
+            .line(["--timeout", "300"]);
+        // A Linux guest that oopses stops there, so a crash fails its case
+        // at once instead of running on broken.
+        if !extra
+            .iter()
+            .any(|a| *a == "--baremetal" || *a == "--userland")
+        {
+            cmd = cmd.arg("--oops-panic");
+        }
+        cmd.args(extra)
     }
 
     /// Run [`Ctx::lkmc_run`] to its end; its status, stdout and stderr.
