@@ -15,6 +15,7 @@ mod facts;
 mod gdb;
 mod getvar;
 mod guest;
+mod interrupt;
 mod linux_source;
 mod options;
 mod paths;
@@ -45,7 +46,31 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .without_time()
         .init();
-    match real_main() {
+    // `lkmc ... | head`: end quietly when the reader goes away, as other
+    // Unix tools do, not with a panic on the write (Rust ignores SIGPIPE).
+    // SAFETY: restoring the default disposition installs no handler.
+    let _ = unsafe {
+        nix::sys::signal::signal(
+            nix::sys::signal::Signal::SIGPIPE,
+            nix::sys::signal::SigHandler::SigDfl,
+        )
+    };
+    interrupt::install();
+    let result = real_main();
+    if let Some(signal) = interrupt::received() {
+        let what = match &result {
+            Err(e) if e.downcast_ref::<interrupt::Interrupted>().is_none() => {
+                format!(": {}", format!("{e:#}").lines().next().unwrap_or(""))
+            }
+            _ => String::new(),
+        };
+        eprintln!(
+            "lkmc: interrupted by {}; stopped what was running{what}",
+            signal.as_str()
+        );
+        return ExitCode::from(interrupt::EXIT_STATUS);
+    }
+    match result {
         Ok(code) => code,
         Err(e) => {
             if let Some(u) = e.downcast_ref::<UsageError>() {

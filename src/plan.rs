@@ -195,6 +195,7 @@ impl Executor {
             .open(&plan.log)?;
         writeln!(log, "# lkmc: {}", plan.title)?;
         for step in &plan.steps {
+            crate::interrupt::check()?;
             self.show(step);
             self.step(step, &plan.log)?;
         }
@@ -246,6 +247,9 @@ impl Executor {
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                         let Some(cmd) = cmds.get(i) else { break };
+                        if crate::interrupt::received().is_some() {
+                            break;
+                        }
                         if self.verbose {
                             bar.println(format!("+ {}", cmd.render(true)));
                         }
@@ -271,6 +275,7 @@ impl Executor {
             }
         });
         bar.finish_and_clear();
+        crate::interrupt::check()?;
         Ok(failures.into_inner().unwrap())
     }
 

@@ -140,6 +140,8 @@ pub enum Split {
 struct Running {
     child: Child,
     watchdog: Option<Watchdog>,
+    /// Known to the interrupt thread until reaped.
+    _registered: crate::interrupt::Registered,
 }
 
 /// Kills a child (or its process group) once its time is up, unless it
@@ -223,7 +225,12 @@ fn start(
         anyhow::anyhow!("could not start `{program}`: {e}{hint}")
     })?;
     let watchdog = timeout.map(|t| Watchdog::start(child.id(), group, t));
-    Ok(Running { child, watchdog })
+    let _registered = crate::interrupt::register(child.id(), group);
+    Ok(Running {
+        child,
+        watchdog,
+        _registered,
+    })
 }
 
 impl Running {
@@ -335,6 +342,7 @@ pub fn to_log(cmd: &Cmd, log: Option<&Path>, timeout: Option<Duration>) -> Resul
 /// discarded, its stderr kept for [`Background::finish`].
 pub struct Background {
     child: Child,
+    _registered: crate::interrupt::Registered,
 }
 
 /// Start `cmd` in the background.
@@ -344,10 +352,10 @@ pub fn background(cmd: &Cmd) -> Result<Background> {
     c.stdout(Stdio::null())
         .stderr(Stdio::piped())
         .process_group(0);
-    let running = start(&mut c, &cmd.program, false, None)?;
-    Ok(Background {
-        child: running.child,
-    })
+    let Running { child, .. } = start(&mut c, &cmd.program, false, None)?;
+    // It leads its own group: an interrupt stops all of it.
+    let _registered = crate::interrupt::register(child.id(), true);
+    Ok(Background { child, _registered })
 }
 
 impl Background {
@@ -360,6 +368,17 @@ impl Background {
     /// it exited already and left a child behind.
     pub fn kill(&self) {
         kill_now(self.child.id(), true);
+    }
+
+    /// Send `signal` to it alone, or to its whole group (as a terminal's
+    /// Ctrl-C reaches every process of the foreground group).
+    pub fn signal(&self, signal: Signal, group: bool) {
+        let pid = Pid::from_raw(self.child.id() as i32);
+        let _ = if group {
+            killpg(pid, signal)
+        } else {
+            kill(pid, signal)
+        };
     }
 
     /// Wait for it to end; its status and stderr.

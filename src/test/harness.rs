@@ -40,6 +40,8 @@ pub enum RunSlot {
     BaremetalWorkers = 30,
     BaremetalRun = 31,
     BaremetalGdb = 32,
+    /// The runs the faults suite interrupts or kills.
+    Faults = 40,
 }
 
 /// A builder a suite runs first (`build::userland::build`, ...).

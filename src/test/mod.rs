@@ -11,6 +11,7 @@
 
 mod baremetal;
 mod boot;
+mod faults;
 mod gdb;
 mod gdb_harness;
 mod harness;
@@ -71,6 +72,12 @@ const SUITES: &[Suite] = &[
         about: "GDB on the kernel (start_kernel, a syscall), a userland program, KGDB",
         takes_items: false,
         run: gdb::run,
+    },
+    Suite {
+        name: "faults",
+        about: "Ctrl-C of a build and of a run, QEMU killed from outside: exit statuses, recovery",
+        takes_items: false,
+        run: faults::run,
     },
     Suite {
         name: "baremetal",
