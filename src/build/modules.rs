@@ -199,127 +199,148 @@ pub fn external_build_dir(paths: &Paths, src: &Path) -> PathBuf {
 pub fn plan(args: &BuildOptions, config: &Config, paths: &Paths, sel: &Selection) -> Plan {
     let mut plan = Plan::new("build modules", paths.log_file("build-modules"));
     let make = |linux: &Path, dir: &Path| make(config, paths, linux, dir).args(&args.make_args);
-    let lkmc = &paths.out_rootfs_overlay_lkmc_dir;
     match sel {
-        Selection::Ours(names) => {
-            let dir = &paths.kernel_modules_build_dir;
-            if args.force_rebuild {
-                // kbuild has no "rebuild all" of its own for M= builds: start
-                // from an empty build dir.
-                plan.push(Step::Remove(Removal::under_out(
-                    dir,
-                    &paths.out_dir,
-                    &paths.root_dir,
-                )));
-            }
-            plan.push(Step::Mkdir(dir.clone()));
-            // -u keeps unchanged sources' times, so make rebuilds only what changed.
-            plan.cmd(
-                "copy sources",
-                Cmd::new("cp")
-                    .arg("-au")
-                    .arg(format!("{}/.", p(&paths.kernel_modules_source_dir)))
-                    .arg(p(dir)),
-            );
-            let mut m = make(&paths.linux_build_dir, dir);
-            let names = if names.is_empty() {
-                our_modules(paths)
-            } else {
-                names.clone()
-            };
-            let objs: Vec<String> = names.iter().map(|n| format!("{n}.o")).collect();
-            m = m.arg(format!("OBJECT_FILES={}", objs.join(" ")));
-            plan.cmd(format!("modules {}", config.arch), m.arg("modules"));
-            plan.push(Step::Mkdir(lkmc.clone()));
-            let kos: Vec<String> = names.iter().map(|n| format!("{}/{n}.ko", p(dir))).collect();
-            plan.cmd(
-                "install into the guest overlay",
-                Cmd::new("sh").line([
-                    "-c",
-                    &format!(
-                        "for ko in {}; do [ -e \"$ko\" ] && cp -p \"$ko\" {}/; done; true",
-                        kos.join(" "),
-                        crate::cmd::quote(&p(lkmc))
-                    ),
-                ]),
-            );
-            // Which kernel these are for: the guest's /lkmc holds one set,
-            // and `lkmc run` warns when it boots another kernel.
-            plan.push(Step::Write {
-                path: built_for_file(paths),
-                contents: format!("{}\n", p(&paths.linux_build_dir)),
-                executable: false,
-            });
-        }
-        Selection::External(src) => {
-            let dir = external_build_dir(paths, src);
-            if args.force_rebuild {
-                plan.push(Step::Remove(Removal::under_out(
-                    &dir,
-                    &paths.out_dir,
-                    &paths.root_dir,
-                )));
-            }
-            plan.push(Step::Mkdir(dir.clone()));
-            let from = if src.is_dir() {
-                format!("{}/.", p(src))
-            } else {
-                p(src)
-            };
-            plan.cmd(
-                "copy sources",
-                Cmd::new("cp").arg("-au").arg(from).arg(p(&dir)),
-            );
-            let has_kbuild =
-                src.is_dir() && (src.join("Kbuild").is_file() || src.join("Makefile").is_file());
-            if !has_kbuild {
-                let objs: Vec<String> = if src.is_dir() {
-                    let mut v: Vec<String> = std::fs::read_dir(src)
-                        .map(|d| {
-                            d.flatten()
-                                .filter_map(|e| {
-                                    let n = e.file_name().to_string_lossy().into_owned();
-                                    n.strip_suffix(".c").map(|s| format!("{s}.o"))
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    v.sort();
-                    v
-                } else {
-                    vec![format!(
-                        "{}.o",
-                        src.file_stem().unwrap_or_default().to_string_lossy()
-                    )]
-                };
-                plan.push(Step::Write {
-                    path: dir.join("Kbuild"),
-                    contents: format!(
-                        "# Written by lkmc: one module per .c file.\nobj-m += {}\n",
-                        objs.join(" ")
-                    ),
-                    executable: false,
-                });
-            }
-            plan.cmd(
-                format!("modules {}", config.arch),
-                make(&paths.linux_build_dir, &dir).arg("modules"),
-            );
-            plan.push(Step::Mkdir(lkmc.clone()));
-            plan.cmd(
-                "install into the guest overlay",
-                Cmd::new("sh").line([
-                    "-c",
-                    &format!(
-                        "cp -p {}/*.ko {}/",
-                        crate::cmd::quote(&p(&dir)),
-                        crate::cmd::quote(&p(lkmc))
-                    ),
-                ]),
-            );
-        }
+        Selection::Ours(names) => ours_steps(&mut plan, &make, args, config, paths, names),
+        Selection::External(src) => external_steps(&mut plan, &make, args, config, paths, src),
     }
     plan
+}
+
+/// Our modules: copied into their build dir, built, installed.
+fn ours_steps(
+    plan: &mut Plan,
+    make: &dyn Fn(&Path, &Path) -> Cmd,
+    args: &BuildOptions,
+    config: &Config,
+    paths: &Paths,
+    names: &[String],
+) {
+    let lkmc = &paths.out_rootfs_overlay_lkmc_dir;
+    let dir = &paths.kernel_modules_build_dir;
+    if args.force_rebuild {
+        // kbuild has no "rebuild all" of its own for M= builds: start
+        // from an empty build dir.
+        plan.push(Step::Remove(Removal::under_out(
+            dir,
+            &paths.out_dir,
+            &paths.root_dir,
+        )));
+    }
+    plan.push(Step::Mkdir(dir.clone()));
+    // -u keeps unchanged sources' times, so make rebuilds only what changed.
+    plan.cmd(
+        "copy sources",
+        Cmd::new("cp")
+            .arg("-au")
+            .arg(format!("{}/.", p(&paths.kernel_modules_source_dir)))
+            .arg(p(dir)),
+    );
+    let mut m = make(&paths.linux_build_dir, dir);
+    let names = if names.is_empty() {
+        our_modules(paths)
+    } else {
+        names.to_vec()
+    };
+    let objs: Vec<String> = names.iter().map(|n| format!("{n}.o")).collect();
+    m = m.arg(format!("OBJECT_FILES={}", objs.join(" ")));
+    plan.cmd(format!("modules {}", config.arch), m.arg("modules"));
+    plan.push(Step::Mkdir(lkmc.clone()));
+    let kos: Vec<String> = names.iter().map(|n| format!("{}/{n}.ko", p(dir))).collect();
+    plan.cmd(
+        "install into the guest overlay",
+        Cmd::new("sh").line([
+            "-c",
+            &format!(
+                "for ko in {}; do [ -e \"$ko\" ] && cp -p \"$ko\" {}/; done; true",
+                kos.join(" "),
+                crate::cmd::quote(&p(lkmc))
+            ),
+        ]),
+    );
+    // Which kernel these are for: the guest's /lkmc holds one set,
+    // and `lkmc run` warns when it boots another kernel.
+    plan.push(Step::Write {
+        path: built_for_file(paths),
+        contents: format!("{}\n", p(&paths.linux_build_dir)),
+        executable: false,
+    });
+}
+
+/// A module dir or file of the user's, in a build dir of its own.
+fn external_steps(
+    plan: &mut Plan,
+    make: &dyn Fn(&Path, &Path) -> Cmd,
+    args: &BuildOptions,
+    config: &Config,
+    paths: &Paths,
+    src: &Path,
+) {
+    let lkmc = &paths.out_rootfs_overlay_lkmc_dir;
+    let dir = external_build_dir(paths, src);
+    if args.force_rebuild {
+        plan.push(Step::Remove(Removal::under_out(
+            &dir,
+            &paths.out_dir,
+            &paths.root_dir,
+        )));
+    }
+    plan.push(Step::Mkdir(dir.clone()));
+    let from = if src.is_dir() {
+        format!("{}/.", p(src))
+    } else {
+        p(src)
+    };
+    plan.cmd(
+        "copy sources",
+        Cmd::new("cp").arg("-au").arg(from).arg(p(&dir)),
+    );
+    let has_kbuild =
+        src.is_dir() && (src.join("Kbuild").is_file() || src.join("Makefile").is_file());
+    if !has_kbuild {
+        let objs: Vec<String> = if src.is_dir() {
+            let mut v: Vec<String> = std::fs::read_dir(src)
+                .map(|d| {
+                    d.flatten()
+                        .filter_map(|e| {
+                            let n = e.file_name().to_string_lossy().into_owned();
+                            n.strip_suffix(".c").map(|s| format!("{s}.o"))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            v.sort();
+            v
+        } else {
+            vec![format!(
+                "{}.o",
+                src.file_stem().unwrap_or_default().to_string_lossy()
+            )]
+        };
+        plan.push(Step::Write {
+            path: dir.join("Kbuild"),
+            contents: format!(
+                "# Written by lkmc: one module per .c file.\nobj-m += {}\n",
+                objs.join(" ")
+            ),
+            executable: false,
+        });
+    }
+    plan.cmd(
+        format!("modules {}", config.arch),
+        make(&paths.linux_build_dir, &dir).arg("modules"),
+    );
+    plan.push(Step::Mkdir(lkmc.clone()));
+    plan.cmd(
+        "install into the guest overlay",
+        Cmd::new("sh").line([
+            "-c",
+            &format!(
+                "cp -p {}/*.ko {}/",
+                crate::cmd::quote(&p(&dir)),
+                crate::cmd::quote(&p(lkmc))
+            ),
+        ]),
+    );
 }
 
 /// `--host`: build against the running host kernel's headers instead of

@@ -152,6 +152,16 @@ pub fn plan(
                     .map(|(_, tag)| t(nine_p_mount_point(tag).trim_start_matches('/'))),
             ),
     );
+    busybox_steps(&mut plan, config, paths, busybox);
+    content_steps(&mut plan, config, paths, libs, extras);
+    image_steps(&mut plan, paths, size_mib);
+    plan
+}
+
+/// BusyBox, the links init needs and a link per applet.
+fn busybox_steps(plan: &mut Plan, config: &Config, paths: &Paths, busybox: &Path) {
+    let tree = &paths.rootfs_tree_dir;
+    let t = |sub: &str| p(&tree.join(sub));
     plan.cmd(
         "busybox",
         Cmd::new("cp").arg(p(busybox)).arg(t("bin/busybox")),
@@ -196,6 +206,19 @@ pub fn plan(
             ])
             .cwd(tree),
     );
+}
+
+/// The sysroot's libraries, guest package files, the overlays and the
+/// module index.
+fn content_steps(
+    plan: &mut Plan,
+    config: &Config,
+    paths: &Paths,
+    libs: &[PathBuf],
+    extras: &[PathBuf],
+) {
+    let tree = &paths.rootfs_tree_dir;
+    let t = |sub: &str| p(&tree.join(sub));
     if !libs.is_empty() {
         plan.cmd(
             "sysroot libraries",
@@ -252,6 +275,11 @@ pub fn plan(
                 .oneline(),
         );
     }
+}
+
+/// The tree packed as ext4, qcow2 and cpio, each renamed into place.
+fn image_steps(plan: &mut Plan, paths: &Paths, size_mib: u64) {
+    let tree = &paths.rootfs_tree_dir;
     plan.push(Step::Remove(Removal::file_under_out(
         &paths.rootfs_raw_file,
         &paths.out_dir,
@@ -311,7 +339,6 @@ pub fn plan(
             .args([&p(&cpio_tmp), &p(&paths.rootfs_cpio)])
             .oneline(),
     );
-    plan
 }
 
 /// Files of the guest packages other than BusyBox that were fetched
