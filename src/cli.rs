@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::facts::provider::{GccWhich, Gem5BuildType, QemuWhich};
+use crate::facts::rootfs::Rootfs;
 use crate::facts::{Arch, Emulator};
 
 const COMMON: &str = "Common options";
@@ -111,6 +112,10 @@ pub struct Common {
     /// QEMU to run. Default: host
     #[arg(long, value_enum, global = true, help_heading = COMMON)]
     pub qemu_which: Option<QemuWhich>,
+
+    /// Who makes the guest's root filesystem. Default: lkmc
+    #[arg(long, value_enum, global = true, help_heading = COMMON)]
+    pub rootfs: Option<Rootfs>,
 
     /// gem5 source tree to build from. Default: submodules/gem5
     #[arg(long, value_name = "DIR", global = true, help_heading = COMMON)]

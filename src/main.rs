@@ -22,6 +22,7 @@ mod paths;
 mod plan;
 mod process;
 mod remove;
+mod rootfs;
 mod run;
 mod sources;
 mod test;

@@ -129,7 +129,9 @@ paths! {
     out_rootfs_overlay_lkmc_dir: PathBuf,
     /// Guest-arch Debian packages, downloaded and unpacked.
     guest_packages_dir: PathBuf,
-    /// lkmc's own root filesystem build.
+    /// The root filesystem provider (--rootfs).
+    rootfs: String,
+    /// The root filesystem provider's build dir (--rootfs).
     rootfs_build_dir: PathBuf,
     /// The staged guest root tree.
     rootfs_tree_dir: PathBuf,
@@ -308,9 +310,10 @@ impl Paths {
         let vmlinux = linux_build_dir.join("vmlinux");
         let linux_image = linux_build_dir.join(f.linux_image);
 
-        let rootfs_build_dir = out.join("rootfs").join(arch);
-        let rootfs_raw_file = rootfs_build_dir.join("rootfs.ext4");
-        let rootfs_qcow2_file = rootfs_build_dir.join("rootfs.ext4.qcow2");
+        let rf = c.rootfs.facts();
+        let rootfs_build_dir = (rf.build_dir)(out, &ids.buildroot, arch);
+        let rootfs_raw_file = rootfs_build_dir.join(rf.raw);
+        let rootfs_qcow2_file = rootfs_build_dir.join(rf.qcow2);
 
         let br = out
             .join("buildroot")
@@ -446,8 +449,9 @@ impl Paths {
             out_rootfs_overlay_dir: out.join("rootfs_overlay").join(arch),
             out_rootfs_overlay_lkmc_dir: out.join("rootfs_overlay").join(arch).join("lkmc"),
             guest_packages_dir: out.join("guest_packages").join(arch),
+            rootfs: rf.name.to_string(),
             rootfs_tree_dir: rootfs_build_dir.join("tree"),
-            rootfs_cpio: rootfs_build_dir.join("rootfs.cpio"),
+            rootfs_cpio: rootfs_build_dir.join(rf.cpio),
             disk_image: match e.disk {
                 DiskFormat::Qcow2 => &rootfs_qcow2_file,
                 DiskFormat::Raw => &rootfs_raw_file,

@@ -51,6 +51,8 @@ fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
     let boot = &run.boot;
     emulator.check(Mode::Linux, boot, config)?;
     check_supported(boot, config)?;
+    // The provider must exist for its image to: refused before anything.
+    crate::rootfs::get(config.rootfs)?;
     let paths = Paths::new(config);
     if run.build {
         crate::build::execute(

@@ -12,7 +12,7 @@ pub mod linux;
 pub mod modules;
 pub mod objects;
 pub mod options;
-pub mod rootfs;
+
 pub mod userland;
 
 use anyhow::{Context, Result};
@@ -100,12 +100,14 @@ pub const TARGETS: &[Target] = &[
     },
     Target {
         name: "rootfs",
-        help: "lkmc's root filesystem: BusyBox, sysroot libraries, overlays (ext4, qcow2, cpio)",
+        help: "the root filesystem of the --rootfs provider (lkmc's own: BusyBox, sysroot libraries, overlays; ext4, qcow2, cpio)",
         deps: &[],
-        build: Some(|j| rootfs::build(j.opts, j.config, j.paths, j.exec)),
+        build: Some(|j| {
+            crate::rootfs::get(j.config.rootfs)?.build(j.opts, j.config, j.paths, j.exec)
+        }),
         takes_items: false,
         build_dir: Some(|p| &p.rootfs_build_dir),
-        packages: deps::rootfs_packages,
+        packages: |c, p, o| crate::rootfs::get(c.rootfs)?.packages(c, p, o),
         guest_packages: true,
         not_yet: None,
     },
@@ -329,7 +331,7 @@ fn clean_removal(target: &Target, config: &Config, paths: &Paths) -> Result<Remo
             &paths.root_dir,
         ));
     }
-    if name == "rootfs" && rootfs::persisted_by_user(paths) {
+    if name == "rootfs" && crate::rootfs::get(config.rootfs)?.persisted_by_user(paths) {
         return Err(UsageError::new(format!(
             "{} was changed after lkmc built it (by `lkmc run --disk-persist`?), and \
              --clean would delete it.\nCopy it somewhere to keep it, then delete it yourself \

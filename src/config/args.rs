@@ -31,6 +31,7 @@ impl Config {
             ("emulator", name(self.emulator)),
             ("out-dir", path(&self.out_dir)),
             ("linux-source-dir", path(&self.linux_source_dir)),
+            ("rootfs", name(self.rootfs)),
             ("gem5-source-dir", path(&self.gem5_source_dir)),
             ("gem5-build-type", name(self.gem5_build_type)),
             ("linux-build-id", ids.linux.clone()),
@@ -153,6 +154,8 @@ mod tests {
             "/elsewhere/build",
             "--gem5-build-type",
             "fast",
+            "--rootfs",
+            "buildroot",
         ]));
     }
 

@@ -22,6 +22,7 @@ use anyhow::Result;
 use crate::cli::Common;
 use crate::error::UsageError;
 use crate::facts::provider::{GccWhich, Gem5BuildType, QemuWhich};
+use crate::facts::rootfs::Rootfs;
 use crate::facts::{Arch, Emulator};
 
 /// Name of the config file looked for in the lkmc checkout.
@@ -95,6 +96,7 @@ pub struct Config {
     pub quiet: bool,
     pub build_ids: BuildIds,
     pub linux_source_dir: PathBuf,
+    pub rootfs: Rootfs,
     pub gem5_source_dir: PathBuf,
     /// A gem5 build of the user's, run as it is (None: lkmc's own).
     pub gem5_build_dir: Option<PathBuf>,
@@ -180,6 +182,7 @@ impl Config {
                     crosstool_ng: id(&common.crosstool_ng_build_id),
                 },
                 linux_source_dir: linux_source_dir.clone(),
+                rootfs: common.rootfs.unwrap_or(Rootfs::Lkmc),
                 gem5_source_dir: gem5_source_dir.clone(),
                 gem5_build_dir: gem5_build_dir.clone(),
                 gem5_build_type: common.gem5_build_type.unwrap_or(Gem5BuildType::Opt),

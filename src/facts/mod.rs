@@ -10,6 +10,7 @@ pub mod arch;
 pub mod emulator;
 pub mod machine;
 pub mod provider;
+pub mod rootfs;
 
 pub use arch::Arch;
 pub use emulator::Emulator;

@@ -1,4 +1,5 @@
-//! `lkmc build rootfs`: lkmc's own guest root filesystem, built without root.
+//! lkmc's own root filesystem provider (`--rootfs lkmc`, the default):
+//! the guest's root built in seconds, without root.
 //!
 //! The tree is the guest-arch static BusyBox, the toolchain sysroot's shared
 //! libraries (so dynamically linked programs run), `rootfs_overlay/`, and
@@ -46,7 +47,7 @@ pub fn guest_busybox(paths: &Paths) -> PathBuf {
 }
 
 /// Build the root filesystem for one arch.
-pub fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
     let arch = config.arch;
     let busybox = guest_busybox(paths);
     let gen_init_cpio = paths.linux_build_dir.join("usr/gen_init_cpio");
@@ -451,9 +452,37 @@ fn stamp_of(file: &Path) -> String {
 }
 
 /// Whether the qcow2 changed since lkmc wrote it.
-pub fn persisted_by_user(paths: &Paths) -> bool {
+fn persisted_by_user(paths: &Paths) -> bool {
     let Ok(stamp) = std::fs::read_to_string(paths.rootfs_build_dir.join(STAMP)) else {
         return false;
     };
     paths.rootfs_qcow2_file.is_file() && stamp != stamp_of(&paths.rootfs_qcow2_file)
+}
+
+/// lkmc's own image.
+pub struct Lkmc;
+
+impl super::Provider for Lkmc {
+    fn build(
+        &self,
+        opts: &BuildOptions,
+        config: &Config,
+        paths: &Paths,
+        exec: &Executor,
+    ) -> Result<()> {
+        build(opts, config, paths, exec)
+    }
+
+    fn packages(
+        &self,
+        config: &Config,
+        paths: &Paths,
+        out: &mut crate::build::deps::Packages,
+    ) -> Result<()> {
+        crate::build::deps::rootfs_packages(config, paths, out)
+    }
+
+    fn persisted_by_user(&self, paths: &Paths) -> bool {
+        persisted_by_user(paths)
+    }
 }

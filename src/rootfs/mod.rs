@@ -1,0 +1,47 @@
+//! Root filesystem providers: who makes the guest's root filesystem
+//! (`--rootfs`), one file each. Where a provider's images are is a row of
+//! `facts/rootfs.rs`, which `Paths` reads; how they are built is the
+//! provider's file. `lkmc build rootfs`, the dependency list and `--clean`
+//! reach a provider through [`get`] only, so a new provider is a row and a
+//! file.
+
+pub mod lkmc;
+
+use anyhow::Result;
+
+use crate::build::BuildOptions;
+use crate::build::deps::Packages;
+use crate::config::Config;
+use crate::error::UsageError;
+use crate::facts::rootfs::Rootfs;
+use crate::paths::Paths;
+use crate::plan::Executor;
+
+/// One provider's behaviour.
+pub trait Provider: Sync {
+    /// Build the images for one arch (the paths come from its facts row).
+    fn build(
+        &self,
+        opts: &BuildOptions,
+        config: &Config,
+        paths: &Paths,
+        exec: &Executor,
+    ) -> Result<()>;
+    /// Host packages its build needs.
+    fn packages(&self, config: &Config, paths: &Paths, out: &mut Packages) -> Result<()>;
+    /// Whether the qcow2 holds the user's work (written by a
+    /// `--disk-persist` run since it was built): never rebuilt nor cleaned.
+    fn persisted_by_user(&self, paths: &Paths) -> bool;
+}
+
+/// The provider `--rootfs` names.
+pub fn get(which: Rootfs) -> Result<&'static dyn Provider> {
+    match which {
+        Rootfs::Lkmc => Ok(&lkmc::Lkmc),
+        Rootfs::Buildroot => Err(UsageError::new(
+            "--rootfs buildroot: lkmc's Buildroot provider is not implemented yet; \
+             use lkmc's own root filesystem (--rootfs lkmc, the default)",
+        )
+        .into()),
+    }
+}
