@@ -67,7 +67,7 @@ impl GdbSession {
             c = ex(c, "set serial baud 115200".into());
         }
         c = ex(c, format!("target remote localhost:{}", target.port(paths)));
-        if let (Some(b), false) = (&self.break_at, matches!(target, Target::Kgdb)) {
+        if let Some(b) = &self.break_at {
             c = ex(c, format!("break {b}"));
         }
         if !self.no_continue {
@@ -127,6 +127,22 @@ pub fn listening(port: u16) -> bool {
 /// `lkmc gdb`.
 pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitCode> {
     let config = &configs[0];
+    // As `lkmc run --kgdb` refuses it: nothing would ever listen.
+    if args.kgdb
+        && crate::facts::machine(config.arch, config.emulator)
+            .extra_console
+            .is_none()
+    {
+        let a = config.arch;
+        return Err(UsageError::new(format!(
+            "--kgdb needs a second serial port in the guest, and {}'s {a} board has only one \
+             UART, so `lkmc run --kgdb` refuses it.\n\
+             Use the emulator's own GDB stub instead: lkmc run --arch {a} --gdb-wait, then \
+             lkmc gdb --arch {a}",
+            config.emulator
+        ))
+        .into());
+    }
     let paths = Paths::new(config);
     let exe;
     let target = if let Some(b) = &args.baremetal {

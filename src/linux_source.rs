@@ -39,19 +39,29 @@ pub fn is_tree(dir: &Path) -> bool {
     dir.join("Makefile").is_file() && dir.join("Kconfig").is_file()
 }
 
-/// Add to `plan` the steps that fill the kernel source dir, if it needs
-/// filling; fail with what to do if it cannot be filled.
-pub fn plan_fetch(config: &Config, paths: &Paths, plan: &mut Plan) -> Result<()> {
-    let dir = &paths.linux_source_dir;
-    let tree = sources::Tree {
+fn tree(paths: &Paths) -> sources::Tree<'_> {
+    sources::Tree {
         name: "linux",
-        dir,
+        dir: &paths.linux_source_dir,
         option: "--linux-source-dir",
         what: "kernel source tree",
         marks: "no Makefile and Kconfig there",
         is_tree,
-    };
-    let sources::Fetch::Unreachable(fetch) = sources::plan_fetch(&config.root, &tree, paths, plan)?
+    }
+}
+
+/// Refuse a kernel source dir that is not a tree and that lkmc may not
+/// fill; checks only, fetches nothing.
+pub fn check(_config: &Config, paths: &Paths) -> Result<()> {
+    sources::check(&tree(paths), paths)
+}
+
+/// Add to `plan` the steps that fill the kernel source dir, if it needs
+/// filling; fail with what to do if it cannot be filled.
+pub fn plan_fetch(config: &Config, paths: &Paths, plan: &mut Plan) -> Result<()> {
+    let dir = &paths.linux_source_dir;
+    let sources::Fetch::Unreachable(fetch) =
+        sources::plan_fetch(&config.root, &tree(paths), paths, plan)?
     else {
         return Ok(());
     };

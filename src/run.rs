@@ -37,6 +37,7 @@ pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     }
     let config = &configs[0];
     let run = Run::new(args)?;
+    check_tmux(&run, config, exec)?;
     match &run.what {
         What::Userland { path, args, stdin } => {
             run_userland(path, args, stdin.as_deref(), &run, config, exec)
@@ -133,6 +134,10 @@ fn run_userland(
     let emulator = emulator::get(config.emulator);
     emulator.check(Mode::Userland, &run.boot, config)?;
     let paths = Paths::new(config);
+    if !exec.dry_run {
+        // Before the program is built: without the emulator it cannot run.
+        emulator.ready(&paths)?;
+    }
     let program = Program {
         exe: crate::build::userland::executable(path, config, &paths, exec)?,
         args: prog_args.to_vec(),
@@ -140,15 +145,11 @@ fn run_userland(
     };
     let mut cmd = emulator.userland(&program, config, &paths)?;
     cmd.stdin = stdin.map(Path::to_path_buf);
-    if !exec.dry_run {
-        emulator.ready(&paths)?;
-        if let Some(f) = &cmd.stdin
-            && !f.is_file()
-        {
-            return Err(
-                UsageError::new(format!("--stdin-file {}: no such file", f.display())).into(),
-            );
-        }
+    if !exec.dry_run
+        && let Some(f) = &cmd.stdin
+        && !f.is_file()
+    {
+        return Err(UsageError::new(format!("--stdin-file {}: no such file", f.display())).into());
     }
     let gdb = GdbTarget::Userland(path);
     run_program(&cmd, &program.exe, run, config, &paths, exec, gdb)
@@ -220,19 +221,59 @@ enum GdbTarget<'a> {
     Baremetal(&'a Path),
 }
 
-/// Open `lkmc gdb` for this run in a tmux split beside the emulator, with
-/// `tmux_args` instead of the default breakpoint.
-fn split_gdb(
+/// `--gdb` opens GDB in a tmux split: outside tmux it is refused before
+/// anything is built or started. A dry run shows the split whatever the
+/// shell it runs in.
+fn check_tmux(run: &Run, config: &Config, exec: &Executor) -> Result<()> {
+    let Some(tmux_args) = &run.gdb_split else {
+        return Ok(());
+    };
+    if exec.dry_run || std::env::var_os("TMUX").is_some() {
+        return Ok(());
+    }
+    let program = match &run.what {
+        What::Userland { path, .. } => Some(GdbTarget::Userland(path)),
+        What::Baremetal(path) => Some(GdbTarget::Baremetal(path)),
+        What::Linux => None,
+    };
+    let option = program
+        .as_ref()
+        .map(|g| format!(" {} {}", g.option(), g.path().display()))
+        .unwrap_or_default();
+    Err(UsageError::new(format!(
+        "--gdb opens GDB in a tmux split, and this shell is not inside tmux.\n\
+         Start tmux first, or use two shells:\n  \
+         lkmc run --arch {} --run-id {} --gdb-wait{option}\n  \
+         {}",
+        config.arch,
+        config.run_id,
+        gdb_line(tmux_args.as_deref(), config, program.as_ref())?
+    ))
+    .into())
+}
+
+impl GdbTarget<'_> {
+    fn option(&self) -> &'static str {
+        match self {
+            GdbTarget::Userland(_) => "--userland",
+            GdbTarget::Baremetal(_) => "--baremetal",
+        }
+    }
+
+    fn path(&self) -> &Path {
+        match self {
+            GdbTarget::Userland(p) | GdbTarget::Baremetal(p) => p,
+        }
+    }
+}
+
+/// The `lkmc gdb` command of this run, with `tmux_args` instead of the
+/// default breakpoint.
+fn gdb_line(
     tmux_args: Option<&[String]>,
     config: &Config,
-    program: Option<GdbTarget>,
-    exec: &Executor,
-) -> Result<()> {
-    let (option, userland) = match &program {
-        Some(GdbTarget::Userland(p)) => ("--userland", Some(*p)),
-        Some(GdbTarget::Baremetal(p)) => ("--baremetal", Some(*p)),
-        None => ("", None),
-    };
+    program: Option<&GdbTarget>,
+) -> Result<String> {
     let exe = std::env::current_exe()?;
     let mut words: Vec<String> = vec![
         p(&exe),
@@ -246,13 +287,13 @@ fn split_gdb(
         "--linux-build-id".into(),
         config.build_ids.linux.clone(),
     ];
-    if let Some(u) = userland {
-        words.extend([option.into(), p(&std::path::absolute(u)?)]);
+    if let Some(g) = program {
+        words.extend([g.option().into(), p(&std::path::absolute(g.path())?)]);
     }
     match tmux_args {
         Some(a) => words.extend(a.iter().cloned()),
         None => words.push(
-            if userland.is_some() {
+            if program.is_some() {
                 "main"
             } else {
                 "start_kernel"
@@ -261,22 +302,18 @@ fn split_gdb(
         ),
     }
     let gdb_line: Vec<String> = words.iter().map(|w| crate::cmd::quote(w)).collect();
-    let gdb_line = gdb_line.join(" ");
-    // A dry run shows the split whatever the shell it runs in.
-    if !exec.dry_run && std::env::var_os("TMUX").is_none() {
-        return Err(UsageError::new(format!(
-            "--gdb opens GDB in a tmux split, and this shell is not inside tmux.
-             Start tmux first, or use two shells:
-  lkmc run --arch {} --run-id {} --gdb-wait{}
-  {gdb_line}",
-            config.arch,
-            config.run_id,
-            userland
-                .map(|u| format!(" {option} {}", u.display()))
-                .unwrap_or_default()
-        ))
-        .into());
-    }
+    Ok(gdb_line.join(" "))
+}
+
+/// Open `lkmc gdb` for this run in a tmux split beside the emulator, with
+/// `tmux_args` instead of the default breakpoint (tmux: see `check_tmux`).
+fn split_gdb(
+    tmux_args: Option<&[String]>,
+    config: &Config,
+    program: Option<GdbTarget>,
+    exec: &Executor,
+) -> Result<()> {
+    let gdb_line = gdb_line(tmux_args, config, program.as_ref())?;
     // The emulator starts in this pane right after; give it a moment to listen.
     let split = Cmd::new("tmux")
         .line(["split-window", "-h", "-d"])

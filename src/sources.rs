@@ -83,13 +83,12 @@ pub struct Unreachable {
     pub finish: Cmd,
 }
 
-/// Add to `plan` the steps that clone `tree` into its default dir when it
-/// is empty; refuse a dir that holds something else, and a dir of the
-/// user's that holds no tree.
-pub fn plan_fetch(root: &Path, tree: &Tree, paths: &Paths, plan: &mut Plan) -> Result<Fetch> {
+/// Refuse `tree.dir` when it is not a tree and lkmc may not fill it: a dir
+/// of the user's (`tree.option`), or a non-empty `submodules/NAME`.
+pub fn check(tree: &Tree, paths: &Paths) -> Result<()> {
     let dir = tree.dir;
     if (tree.is_tree)(dir) {
-        return Ok(Fetch::Present);
+        return Ok(());
     }
     if *dir != paths.submodules_dir.join(tree.name) {
         return Err(UsageError::new(format!(
@@ -115,6 +114,18 @@ pub fn plan_fetch(root: &Path, tree: &Tree, paths: &Paths, plan: &mut Plan) -> R
         ))
         .into());
     }
+    Ok(())
+}
+
+/// Add to `plan` the steps that clone `tree` into its default dir when it
+/// is empty; refuse a dir that holds something else, and a dir of the
+/// user's that holds no tree.
+pub fn plan_fetch(root: &Path, tree: &Tree, paths: &Paths, plan: &mut Plan) -> Result<Fetch> {
+    let dir = tree.dir;
+    if (tree.is_tree)(dir) {
+        return Ok(Fetch::Present);
+    }
+    check(tree, paths)?;
     let source = get(root, tree.name)?;
     let partial = paths.submodules_dir.join(format!(".{}.partial", tree.name));
     let reset = Step::Remove(Removal {

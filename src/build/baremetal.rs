@@ -189,6 +189,29 @@ fn compile(
     c
 }
 
+fn check_toolchain(config: &Config) -> Result<()> {
+    if config.gcc_which != GccWhich::Host {
+        return Err(UsageError::new(
+            "baremetal images are built with the distro's bare-metal compilers and picolibc \
+             (--gcc-which host); the crosstool-NG and Buildroot toolchains are not implemented \
+             yet for them",
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// `lkmc build baremetal`'s refusals that need nothing built or installed:
+/// the toolchain asked for and the files named.
+pub fn check(items: &[String], config: &Config, paths: &Paths) -> Result<()> {
+    check_toolchain(config)?;
+    if !items.is_empty() {
+        facts(config)?;
+        images(items, config, paths)?;
+    }
+    Ok(())
+}
+
 /// Build the selected images for one arch. Archs without a baremetal
 /// runtime are skipped with a note unless images were asked for by name.
 pub fn build(
@@ -199,14 +222,7 @@ pub fn build(
     exec: &Executor,
 ) -> Result<()> {
     let arch = config.arch;
-    if config.gcc_which != GccWhich::Host {
-        return Err(UsageError::new(
-            "baremetal images are built with the distro's bare-metal compilers and picolibc \
-             (--gcc-which host); the crosstool-NG and Buildroot toolchains are not implemented \
-             yet for them",
-        )
-        .into());
-    }
+    check_toolchain(config)?;
     let facts = match facts(config) {
         Ok(f) => f,
         Err(_) if targets.is_empty() => {
@@ -332,7 +348,12 @@ pub fn image_for(
     facts(config)?;
     let abs = std::path::absolute(path)?;
     if abs.extension().is_some_and(|e| e == "elf") {
-        if abs.is_file() || config.dry_run {
+        // A dry run prints the command whatever the file holds.
+        if config.dry_run {
+            return Ok((abs, Default::default()));
+        }
+        if abs.is_file() {
+            objects::check_executable("--baremetal", &abs, false, config)?;
             return Ok((abs, Default::default()));
         }
         return Err(UsageError::new(format!("--baremetal {}: no such file", abs.display())).into());

@@ -175,12 +175,11 @@ pub fn bootloader_plan(paths: &Paths) -> Plan {
     plan
 }
 
-/// `lkmc build gem5` for one arch.
-pub fn build(opts: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+/// `lkmc build gem5`'s refusals that need nothing built: the arch, and a
+/// gem5 build dir of the user's that holds no gem5.
+pub fn check(config: &Config, paths: &Paths) -> Result<()> {
     check_arch(config)?;
-    if config.gem5_build_dir.is_none() {
-        exec.execute(&scons_plan(opts, config, paths)?)?;
-    } else if !config.dry_run && !paths.gem5_executable.is_file() {
+    if config.gem5_build_dir.is_some() && !config.dry_run && !paths.gem5_executable.is_file() {
         return Err(UsageError::new(format!(
             "--gem5-build-dir: {} is not there; build that gem5 first \
              (scons {}), or leave --gem5-build-dir out and let lkmc build one",
@@ -188,13 +187,23 @@ pub fn build(opts: &BuildOptions, config: &Config, paths: &Paths, exec: &Executo
             paths.gem5_executable.display()
         ))
         .into());
-    } else if !is_tree(&paths.gem5_source_dir) {
+    }
+    if config.gem5_build_dir.is_some() && !is_tree(&paths.gem5_source_dir) {
         return Err(UsageError::new(format!(
             "the gem5 bootloaders are built from gem5's source, and {} holds none; \
              pass --gem5-source-dir DIR (the tree your gem5 was built from)",
             paths.gem5_source_dir.display()
         ))
         .into());
+    }
+    Ok(())
+}
+
+/// `lkmc build gem5` for one arch.
+pub fn build(opts: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+    check(config, paths)?;
+    if config.gem5_build_dir.is_none() {
+        exec.execute(&scons_plan(opts, config, paths)?)?;
     }
     exec.execute(&bootloader_plan(paths))
 }
@@ -244,9 +253,14 @@ pub fn m5_plan(config: &Config, paths: &Paths) -> Result<Plan> {
     Ok(plan)
 }
 
+/// `lkmc build m5`'s refusal that needs nothing built: the arch.
+pub fn check_m5(config: &Config) -> Result<()> {
+    check_arch(config)
+}
+
 /// `lkmc build m5` for one arch.
 pub fn build_m5(config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
-    check_arch(config)?;
+    check_m5(config)?;
     exec.execute(&m5_plan(config, paths)?)
 }
 

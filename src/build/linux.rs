@@ -69,6 +69,49 @@ pub fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executo
     exec.execute(&build_plan(args, config, paths))
 }
 
+/// `lkmc build linux`'s refusals that need nothing built: the `--config`
+/// lines, the config files named and the kernel source tree.
+pub fn check(args: &BuildOptions, config: &Config, paths: &Paths) -> Result<()> {
+    check_options(args)?;
+    linux_source::check(config, paths)
+}
+
+/// The kernel config options' own form: `--config` lines and the files
+/// named exist.
+fn check_options(args: &BuildOptions) -> Result<()> {
+    for line in &args.kernel.config {
+        if parse_config_line(line).is_none() {
+            return Err(UsageError::new(format!(
+                "--config {line:?}: expected CONFIG_NAME=value, e.g. --config CONFIG_DEBUG_FS=y \
+                     or --config 'CONFIG_CMDLINE=\"quiet\"'"
+            ))
+            .into());
+        }
+    }
+    let named = args
+        .kernel
+        .fragments
+        .iter()
+        .map(|f| ("--config-fragment", f));
+    for (option, f) in named.chain(
+        args.kernel
+            .custom_config_file
+            .iter()
+            .map(|f| ("--custom-config-file", f)),
+    ) {
+        if !f.is_file() {
+            return Err(UsageError::new(format!(
+                "config file {} does not exist (named by {option}; give an existing file)",
+                std::path::absolute(f)
+                    .unwrap_or_else(|_| f.clone())
+                    .display()
+            ))
+            .into());
+        }
+    }
+    Ok(())
+}
+
 /// Everything that decides the .config.
 #[derive(Debug)]
 pub struct ConfigInputs {
@@ -89,15 +132,7 @@ enum Base {
 impl ConfigInputs {
     /// Validate the options and collect the inputs.
     pub fn new(args: &BuildOptions, config: &Config, paths: &Paths) -> Result<ConfigInputs> {
-        for line in &args.kernel.config {
-            if parse_config_line(line).is_none() {
-                return Err(UsageError::new(format!(
-                    "--config {line:?}: expected CONFIG_NAME=value, e.g. --config CONFIG_DEBUG_FS=y \
-                     or --config 'CONFIG_CMDLINE=\"quiet\"'"
-                ))
-                .into());
-            }
-        }
+        check_options(args)?;
         let abs = |f: &Path| {
             if f.is_absolute() {
                 f.to_path_buf()
@@ -105,20 +140,6 @@ impl ConfigInputs {
                 std::env::current_dir().unwrap_or_default().join(f)
             }
         };
-        for f in args
-            .kernel
-            .fragments
-            .iter()
-            .chain(&args.kernel.custom_config_file)
-        {
-            if !f.is_file() {
-                return Err(UsageError::new(format!(
-                    "config file {} does not exist",
-                    abs(f).display()
-                ))
-                .into());
-            }
-        }
         if let Some(file) = &args.kernel.custom_config_file {
             return Ok(ConfigInputs {
                 base: Base::File(abs(file)),

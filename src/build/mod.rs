@@ -47,6 +47,9 @@ pub struct Target {
     pub build: Option<fn(&Job) -> Result<()>>,
     /// Words after its name select what of it to build.
     pub takes_items: bool,
+    /// What it refuses (its items, its options, its source tree) before
+    /// anything of any target runs or the out dir's lock is taken.
+    pub check: fn(&Job) -> Result<()>,
     /// What `--clean` removes (None: nothing of its own).
     pub build_dir: Option<fn(&Paths) -> &std::path::Path>,
     /// Host packages it needs.
@@ -65,6 +68,7 @@ pub const TARGETS: &[Target] = &[
         deps: &[],
         build: Some(|j| linux::build(j.opts, j.config, j.paths, j.exec)),
         takes_items: false,
+        check: |j| linux::check(j.opts, j.config, j.paths),
         build_dir: Some(|p| &p.linux_build_dir),
         packages: deps::linux_packages,
         guest_packages: false,
@@ -82,6 +86,7 @@ pub const TARGETS: &[Target] = &[
             }
         }),
         takes_items: true,
+        check: |j| modules::check(j.opts, j.items, j.config, j.paths),
         build_dir: Some(|p| &p.kernel_modules_build_dir),
         packages: deps::no_packages,
         guest_packages: false,
@@ -93,6 +98,7 @@ pub const TARGETS: &[Target] = &[
         deps: &[],
         build: Some(|j| userland::build(j.opts, j.items, j.config, j.paths, j.exec)),
         takes_items: true,
+        check: |j| userland::programs(j.items, j.config, j.paths).map(drop),
         build_dir: Some(|p| &p.userland_build_dir),
         packages: deps::no_packages,
         guest_packages: false,
@@ -106,6 +112,7 @@ pub const TARGETS: &[Target] = &[
             crate::rootfs::get(j.config.rootfs)?.build(j.opts, j.config, j.paths, j.exec)
         }),
         takes_items: false,
+        check: |j| crate::rootfs::get(j.config.rootfs).map(drop),
         build_dir: Some(|p| &p.rootfs_build_dir),
         packages: |c, p, o| crate::rootfs::get(c.rootfs)?.packages(c, p, o),
         guest_packages: true,
@@ -117,6 +124,7 @@ pub const TARGETS: &[Target] = &[
         deps: &[],
         build: Some(|j| baremetal::build(j.opts, j.items, j.config, j.paths, j.exec)),
         takes_items: true,
+        check: |j| baremetal::check(j.items, j.config, j.paths),
         build_dir: Some(|p| &p.baremetal_build_dir),
         packages: deps::baremetal_packages,
         guest_packages: false,
@@ -128,6 +136,7 @@ pub const TARGETS: &[Target] = &[
         deps: &[],
         build: Some(|j| gem5::build(j.opts, j.config, j.paths, j.exec)),
         takes_items: false,
+        check: |j| gem5::check(j.config, j.paths),
         build_dir: Some(|p| &p.gem5_out_dir),
         packages: gem5::packages,
         guest_packages: false,
@@ -139,6 +148,7 @@ pub const TARGETS: &[Target] = &[
         deps: &[],
         build: Some(|j| gem5::build_m5(j.config, j.paths, j.exec)),
         takes_items: false,
+        check: |j| gem5::check_m5(j.config),
         build_dir: Some(|p| &p.m5_build_dir),
         packages: gem5::m5_packages,
         guest_packages: false,
@@ -150,6 +160,7 @@ pub const TARGETS: &[Target] = &[
         deps: &["linux", "modules", "userland", "rootfs"],
         build: None,
         takes_items: false,
+        check: no_check,
         build_dir: None,
         packages: deps::qemu_linux_packages,
         guest_packages: false,
@@ -161,12 +172,18 @@ pub const TARGETS: &[Target] = &[
         deps: &[],
         build: None,
         takes_items: false,
+        check: no_check,
         build_dir: None,
         packages: deps::no_packages,
         guest_packages: false,
         not_yet: Some("the Buildroot provider is not implemented yet"),
     },
 ];
+
+/// The check of a target that refuses nothing of its own.
+fn no_check(_: &Job) -> Result<()> {
+    Ok(())
+}
 
 fn find(name: &str) -> Result<&'static Target> {
     TARGETS.iter().find(|t| t.name == name).ok_or_else(|| {
@@ -238,6 +255,20 @@ pub fn execute(req: &Request, configs: &[Config], exec: &Executor) -> Result<()>
         }
     }
     req.refuse_options_that_do_not_apply(&components)?;
+    // A refused build changes nothing (not even the lock file) and installs
+    // nothing.
+    for config in configs.iter().filter(|_| !req.clean) {
+        let paths = Paths::new(config);
+        for c in &components {
+            (c.check)(&Job {
+                opts: &req.opts,
+                items: items.get(c.name).map(Vec::as_slice).unwrap_or_default(),
+                config,
+                paths: &paths,
+                exec,
+            })?;
+        }
+    }
     if req.download_dependencies || req.dependencies_only {
         deps::main(&components, configs, exec)?;
         if req.dependencies_only {

@@ -343,6 +343,27 @@ fn external_steps(
     );
 }
 
+fn check_host(config: &Config) -> Result<()> {
+    if !config.arch.is_host() {
+        return Err(UsageError::new(format!(
+            "--host builds modules for the host's own kernel, and {} is not the host's arch \
+             (leave out --arch, or build against lkmc's kernel without --host)",
+            config.arch
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// `lkmc build modules`'s refusals that need nothing built: `--host` for
+/// another arch, and the names and files given.
+pub fn check(args: &BuildOptions, items: &[String], config: &Config, paths: &Paths) -> Result<()> {
+    if args.host {
+        check_host(config)?;
+    }
+    select(items, paths).map(drop)
+}
+
 /// `--host`: build against the running host kernel's headers instead of
 /// our kernel build; outputs stay in `kernel_modules_build_host_dir`.
 pub fn build_host(
@@ -352,13 +373,7 @@ pub fn build_host(
     paths: &Paths,
     exec: &Executor,
 ) -> Result<()> {
-    if !config.arch.is_host() {
-        return Err(UsageError::new(format!(
-            "--host builds modules for the host's own kernel, and {} is not the host's arch",
-            config.arch
-        ))
-        .into());
-    }
+    check_host(config)?;
     let release = std::fs::read_to_string("/proc/sys/kernel/osrelease")
         .map(|s| s.trim().to_string())
         .unwrap_or_default();

@@ -125,12 +125,72 @@ pub fn quiet_build(exec: &Executor) -> Executor {
     }
 }
 
+/// Refuse `path`, an existing file given as a built program (`option` is
+/// --userland or --baremetal), unless it is an ELF executable for the arch
+/// of `config` (or, with `script_ok`, a `#!` script): anything else would
+/// only fail in the emulator, after the run dir was set up.
+pub fn check_executable(
+    option: &str,
+    path: &Path,
+    script_ok: bool,
+    config: &crate::config::Config,
+) -> Result<()> {
+    let arch = config.arch;
+    let mut head = [0u8; 20];
+    let n = {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path)
+            .map_err(|e| UsageError::new(format!("{option} {}: {e}", path.display())))?;
+        let mut n = 0;
+        while n < head.len() {
+            match f.read(&mut head[n..])? {
+                0 => break,
+                k => n += k,
+            }
+        }
+        n
+    };
+    if n >= 2 && head.starts_with(b"#!") && script_ok {
+        return Ok(());
+    }
+    if n < 20 || !head.starts_with(b"\x7fELF") {
+        return Err(UsageError::new(format!(
+            "{option} {}: not a program: neither a source file nor an ELF executable.\n\
+             Give a source file (it is built first) or an executable built for {arch}.",
+            path.display()
+        ))
+        .into());
+    }
+    let machine = match head[5] {
+        2 => u16::from_be_bytes([head[18], head[19]]),
+        _ => u16::from_le_bytes([head[18], head[19]]),
+    };
+    match crate::facts::Arch::from_elf_machine(machine) {
+        Some(a) if a == arch => Ok(()),
+        Some(a) => Err(UsageError::new(format!(
+            "{option} {}: an executable for {a}, not {arch}; use --arch {a}",
+            path.display()
+        ))
+        .into()),
+        None => Err(UsageError::new(format!(
+            "{option} {}: an ELF executable for none of lkmc's archs (e_machine {machine}); \
+             give one built for {arch}",
+            path.display()
+        ))
+        .into()),
+    }
+}
+
 /// A path named on the command line, made absolute: it must exist, and a
 /// file must have one of the extensions (`what` names them in the error).
 pub fn source_arg(arg: &str, exts: &[&str], what: &str) -> Result<PathBuf> {
     let abs = std::path::absolute(arg)?;
     if !abs.exists() {
-        return Err(UsageError::new(format!("{} does not exist", abs.display())).into());
+        return Err(UsageError::new(format!(
+            "{} does not exist: give an existing {what} or a directory of them",
+            abs.display()
+        ))
+        .into());
     }
     if abs.is_file()
         && !abs

@@ -229,15 +229,29 @@ pub fn executable(path: &Path, config: &Config, paths: &Paths, exec: &Executor) 
         .extension()
         .is_some_and(|e| EXTS.iter().any(|x| e == *x));
     if !is_src {
-        if abs.is_file() || config.dry_run {
+        // A dry run prints the command whatever the file holds.
+        if config.dry_run {
             return Ok(abs);
         }
-        return Err(UsageError::new(format!("--userland {}: no such file", abs.display())).into());
+        if abs.is_file() {
+            let native = config.emulator == crate::facts::Emulator::Native;
+            objects::check_executable("--userland", &abs, native, config)?;
+            return Ok(abs);
+        }
+        return Err(UsageError::new(format!(
+            "--userland {}: no such file (give a source file or an executable)",
+            abs.display()
+        ))
+        .into());
     }
     if !abs.is_file() {
-        return Err(
-            UsageError::new(format!("--userland {}: no such source file", abs.display())).into(),
-        );
+        return Err(UsageError::new(format!(
+            "--userland {}: no such source file (give a .c, .cpp or .S file: under {}, or \
+             anywhere)",
+            abs.display(),
+            paths.userland_source_dir.display()
+        ))
+        .into());
     }
     let arg = abs.to_string_lossy().into_owned();
     let programs = programs(std::slice::from_ref(&arg), config, paths)?;

@@ -268,7 +268,8 @@ fn check_value(
 fn check_key(path: &Path, section: &str, key: &str, accepted: &[String]) -> Result<()> {
     if key == "config-file" {
         return Err(UsageError::new(format!(
-            "{}: {section}key `config-file` cannot be set inside a config file",
+            "{}: {section}key `config-file` cannot be set inside a config file; \
+             use --config-file FILE or LKMC_CONFIG=FILE to pick the file",
             path.display()
         ))
         .into());

@@ -19,8 +19,16 @@ use crate::paths::Paths;
 pub struct Gem5;
 
 impl Emulator for Gem5 {
-    fn check(&self, mode: Mode, _boot: &Boot, config: &Config) -> Result<()> {
+    fn check(&self, mode: Mode, boot: &Boot, config: &Config) -> Result<()> {
         match mode {
+            // se.py is started without a GDB stub: the option would be ignored.
+            Mode::Userland if boot.gdb_wait => Err(UsageError::new(format!(
+                "--gdb-wait (and --gdb) with --emulator gem5 --userland is not implemented yet: \
+                 lkmc starts gem5's syscall emulation without a GDB stub.\n\
+                 Debug the program in QEMU instead: lkmc run --arch {} --userland PATH --gdb-wait",
+                config.arch
+            ))
+            .into()),
             Mode::Userland => Ok(()),
             other => Err(not_implemented(other, config)),
         }

@@ -15,8 +15,16 @@ use crate::paths::Paths;
 pub struct Native;
 
 impl Emulator for Native {
+    /// Before anything is built: a program of another arch would be built
+    /// only to be refused.
     fn check(&self, mode: Mode, _boot: &Boot, config: &Config) -> Result<()> {
         match mode {
+            Mode::Userland if !config.arch.is_host() => Err(UsageError::new(format!(
+                "--emulator native runs programs of the host's arch only; {} is not it \
+                 (use --emulator qemu for its user mode)",
+                config.arch
+            ))
+            .into()),
             Mode::Userland => Ok(()),
             other => Err(not_implemented(other, config)),
         }
@@ -26,16 +34,7 @@ impl Emulator for Native {
         Err(not_implemented(Mode::Linux, config))
     }
 
-    /// Checked here rather than in `check`: the program's plan is printed
-    /// first, as it always was.
-    fn userland(&self, program: &Program, config: &Config, _paths: &Paths) -> Result<Cmd> {
-        if !config.arch.is_host() {
-            return Err(UsageError::new(format!(
-                "--emulator native runs programs of the host's arch only; {} is not it",
-                config.arch
-            ))
-            .into());
-        }
+    fn userland(&self, program: &Program, _config: &Config, _paths: &Paths) -> Result<Cmd> {
         Ok(Cmd::new(p(&program.exe)).args(&program.args))
     }
 

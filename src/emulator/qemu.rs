@@ -267,7 +267,7 @@ fn kernel_file(paths: &Paths) -> &Path {
 fn kvm_usable(arch: Arch) -> Result<()> {
     if !arch.is_host() {
         return Err(UsageError::new(format!(
-            "--kvm needs the guest arch to be the host's; {arch} is not"
+            "--kvm needs the guest arch to be the host's; {arch} is not (run it without --kvm)"
         ))
         .into());
     }

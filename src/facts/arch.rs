@@ -44,6 +44,8 @@ pub struct ArchFacts {
     pub debian_arch: &'static str,
     /// Debian package with the cross C compiler.
     pub gcc_package: &'static str,
+    /// ELF's `e_machine` of its executables (EM_X86_64, EM_ARM, EM_AARCH64).
+    pub elf_machine: u16,
     /// Programs without an OS (`lkmc build baremetal`), where lkmc has them.
     pub baremetal: Option<BaremetalFacts>,
 }
@@ -72,6 +74,7 @@ const X86_64: ArchFacts = ArchFacts {
     crosstool_ng_triplet: "x86_64-unknown-elf",
     debian_arch: "amd64",
     gcc_package: "gcc",
+    elf_machine: 62,
     baremetal: None,
 };
 
@@ -85,6 +88,7 @@ const ARM: ArchFacts = ArchFacts {
     crosstool_ng_triplet: "arm-unknown-eabi",
     debian_arch: "armhf",
     gcc_package: "gcc-arm-linux-gnueabihf",
+    elf_machine: 40,
     // Debian's arm-linux-gnueabihf-gcc has no picolibc; its bare-metal
     // compiler has, with an ARMv7-A NEON hard-float multilib.
     baremetal: Some(BaremetalFacts {
@@ -110,6 +114,7 @@ const AARCH64: ArchFacts = ArchFacts {
     crosstool_ng_triplet: "aarch64-unknown-elf",
     debian_arch: "arm64",
     gcc_package: "gcc-aarch64-linux-gnu",
+    elf_machine: 183,
     baremetal: Some(BaremetalFacts {
         tool_prefix: "aarch64-linux-gnu-",
         packages: &["gcc-aarch64-linux-gnu", "picolibc-aarch64-linux-gnu"],
@@ -139,6 +144,13 @@ impl Arch {
             "aarch64" => Some(Arch::Aarch64),
             _ => None,
         }
+    }
+
+    /// The arch of an ELF file's `e_machine`, if it is one of ours.
+    pub fn from_elf_machine(machine: u16) -> Option<Arch> {
+        Arch::ALL
+            .into_iter()
+            .find(|a| a.facts().elf_machine == machine)
     }
 
     /// This arch's place in [`Arch::ALL`], which per-arch tables follow.

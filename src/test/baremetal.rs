@@ -29,6 +29,8 @@ pub fn run(ctx: &Ctx, report: &mut Report) -> Result<()> {
         return Ok(());
     }
     let paths = ctx.paths_at(RunSlot::Guest);
+    // The files named are refused before anything is built.
+    baremetal::check(ctx.items, ctx.config, &paths)?;
     if !ctx.build_first(baremetal::build, &paths, report) {
         return Ok(());
     }

@@ -27,6 +27,8 @@ const TIMEOUT: u64 = 30;
 /// user mode), in parallel.
 pub fn run_user_mode(ctx: &Ctx, report: &mut Report) -> Result<()> {
     let paths = ctx.paths_at(RunSlot::Guest);
+    // The files named are refused before anything is built.
+    userland::programs(ctx.items, ctx.config, &paths)?;
     if !ctx.build_first(userland::build, &paths, report) {
         return Ok(());
     }
@@ -93,6 +95,8 @@ fn user_mode_case(ctx: &Ctx, paths: &Paths, prog: &Program, stdin: &Path) -> Res
 pub fn run_full_system(ctx: &Ctx, report: &mut Report) -> Result<()> {
     let start = Instant::now();
     let paths = ctx.paths_at(RunSlot::Guest);
+    // The files named are refused before anything is built.
+    userland::programs(ctx.items, ctx.config, &paths)?;
     if !ctx.build_first(userland::build, &paths, report) {
         return Ok(());
     }

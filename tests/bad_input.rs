@@ -1,0 +1,825 @@
+//! A kept matrix of bad input, across every subcommand: each row must exit
+//! with status 2 (lkmc's usage error, and clap's), say on stderr what was
+//! wrong (the value, the name, the option) and how to fix it (the command
+//! or option to use), and change nothing: the row's scratch out dir does not
+//! appear (or, when the row set one up, holds what it held), and
+//! `git status` of the checkout is what it was.
+//!
+//! No row needs anything built, a network or an emulator: a row that would
+//! start one is a bug the row catches (each run is stopped after a while).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_lkmc");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// How long a row may take; a refusal is immediate.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// One bad input.
+struct Case {
+    name: &'static str,
+    /// lkmc's arguments (after `--out-dir $OUT`); `$S` is the row's scratch
+    /// dir, `$OUT` the out dir in it, `$ROOT` the checkout.
+    argv: &'static [&'static str],
+    /// Files the row needs first, if any.
+    setup: Option<fn(&Scratch) -> Prep>,
+    /// What stderr must contain (same placeholders).
+    want: &'static [&'static str],
+}
+
+/// What a row's setup left for the run.
+enum Prep {
+    Ready,
+    /// A lock held while lkmc runs.
+    Hold(#[allow(dead_code)] std::fs::File),
+    /// The row cannot be checked on this machine, for this reason.
+    Skip(&'static str),
+}
+
+/// A row's scratch dir, outside the checkout, removed at the end.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir =
+            std::env::temp_dir().join(format!("lkmc-bad-input-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+    fn path(&self, rel: &str) -> PathBuf {
+        self.0.join(rel)
+    }
+    fn out(&self) -> PathBuf {
+        self.path("out")
+    }
+    fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+    fn expand(&self, s: &str) -> String {
+        s.replace("$OUT", &self.out().to_string_lossy())
+            .replace("$S", &self.0.to_string_lossy())
+            .replace("$ROOT", ROOT)
+    }
+    /// `lkmc getvar NAME` for this row's out dir (and `args`).
+    fn getvar(&self, args: &[&str], name: &str) -> PathBuf {
+        let out = lkmc(self, args.iter().copied().chain(["getvar", name]))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "getvar {name} failed");
+        PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
+    }
+    /// Empty files where a Linux boot of `args` reads its kernel image and
+    /// disk: enough to get past "nothing to boot", never enough to boot.
+    fn fake_boot_inputs(&self, args: &[&str]) {
+        for name in ["linux_image", "disk_image"] {
+            let p = self.getvar(args, name);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "not a real one\n").unwrap();
+        }
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// lkmc in the checkout, with no config file, no root and no tmux from the
+/// environment, into the row's out dir.
+fn lkmc<'a>(s: &Scratch, args: impl IntoIterator<Item = &'a str>) -> Command {
+    let mut c = Command::new(BIN);
+    // Before the subcommand (it is global): words after `--` are make's.
+    c.arg("--out-dir")
+        .arg(s.out())
+        .args(args)
+        .current_dir(ROOT)
+        .env_remove("LKMC_CONFIG")
+        .env_remove("LKMC_ROOT")
+        .env_remove("LKMC_LOG")
+        .env_remove("TMUX")
+        .stdin(Stdio::null());
+    c
+}
+
+/// Every file and dir under `dir` with its size, sorted (None: no `dir`).
+fn listing(dir: &Path) -> Option<Vec<(PathBuf, u64)>> {
+    if !dir.exists() {
+        return None;
+    }
+    let mut v: Vec<(PathBuf, u64)> = walk(dir)
+        .into_iter()
+        .map(|p| {
+            let len = std::fs::symlink_metadata(&p).map(|m| m.len()).unwrap_or(0);
+            (p, len)
+        })
+        .collect();
+    v.sort();
+    Some(v)
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if e.file_type().unwrap().is_dir() {
+            out.extend(walk(&p));
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// `git status --porcelain` of the checkout (None: not a git checkout).
+fn git_status() -> Option<String> {
+    let out = Command::new("git")
+        .args(["status", "--porcelain", "--untracked-files=all"])
+        .current_dir(ROOT)
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The first bytes of an ELF executable for `e_machine`: what lkmc reads
+/// to tell an executable's arch.
+fn elf_header(machine: u16) -> Vec<u8> {
+    let mut h = vec![0u8; 64];
+    h[..4].copy_from_slice(b"\x7fELF");
+    h[4] = 2; // 64-bit
+    h[5] = 1; // little endian
+    h[6] = 1; // version
+    h[16..18].copy_from_slice(&2u16.to_le_bytes()); // ET_EXEC
+    h[18..20].copy_from_slice(&machine.to_le_bytes());
+    h
+}
+
+/// An arch of ours that the host is not, and its e_machine.
+fn foreign_arch() -> (&'static str, u16) {
+    if std::env::consts::ARCH == "aarch64" {
+        ("x86_64", 62)
+    } else {
+        ("aarch64", 183)
+    }
+}
+
+fn source_outside_the_trees(s: &Scratch) -> Prep {
+    s.write("x.c", "int main(void) { return 0; }\n");
+    Prep::Ready
+}
+
+fn text_file(s: &Scratch) -> Prep {
+    s.write("notes.txt", "not a program\n");
+    Prep::Ready
+}
+
+fn config_file(s: &Scratch, text: &str) -> Prep {
+    s.write("lkmc.toml", text);
+    Prep::Ready
+}
+
+/// The run's out dir with a run id's lock held, as by a run going on.
+fn busy_run_id(s: &Scratch) -> Prep {
+    s.fake_boot_inputs(&[]);
+    let lock = s.getvar(&["--run-id", "7"], "run_lock_file");
+    std::fs::create_dir_all(lock.parent().unwrap()).unwrap();
+    let f = std::fs::File::create(&lock).unwrap();
+    f.lock().unwrap();
+    Prep::Hold(f)
+}
+
+/// A recording made with other options than the replay's.
+fn other_recording(s: &Scratch) -> Prep {
+    s.fake_boot_inputs(&[]);
+    let cmd = s.getvar(&[], "qemu_rr_cmd_file");
+    std::fs::create_dir_all(cmd.parent().unwrap()).unwrap();
+    std::fs::write(&cmd, "qemu-system-x86_64 -m 2G ... (another run's)\n").unwrap();
+    std::fs::write(s.getvar(&[], "qemu_rrfile"), "").unwrap();
+    std::fs::write(s.getvar(&[], "run_lock_file"), "").unwrap();
+    Prep::Ready
+}
+
+/// The matrix.
+const CASES: &[Case] = &[
+    // ---- unknown names --------------------------------------------------
+    Case {
+        name: "unknown-arch",
+        argv: &["getvar", "--arch", "mips"],
+        setup: None,
+        want: &["'mips'", "--arch", "x86_64, arm, aarch64"],
+    },
+    Case {
+        name: "unknown-emulator",
+        argv: &["run", "--emulator", "bochs"],
+        setup: None,
+        want: &["'bochs'", "--emulator", "qemu, gem5, native"],
+    },
+    Case {
+        name: "unknown-build-target",
+        argv: &["build", "linx"],
+        setup: None,
+        want: &["`linx`", "did you mean linux"],
+    },
+    Case {
+        name: "unknown-test-suite",
+        argv: &["test", "bot"],
+        setup: None,
+        want: &["`bot`", "did you mean boot"],
+    },
+    Case {
+        name: "unknown-test-module",
+        argv: &["test", "modules", "helo"],
+        setup: None,
+        want: &["`helo`", "did you mean hello"],
+    },
+    Case {
+        name: "missing-test-userland-file",
+        argv: &["test", "userland", "$S/nosuch.c"],
+        setup: None,
+        want: &[
+            "$S/nosuch.c does not exist",
+            "give an existing userland source file",
+        ],
+    },
+    Case {
+        name: "test-baremetal-file-outside-the-trees",
+        argv: &["test", "--arch", "arm", "baremetal", "$S/x.c"],
+        setup: Some(source_outside_the_trees),
+        want: &["$S/x.c is outside $ROOT/baremetal and $ROOT/userland"],
+    },
+    Case {
+        name: "test-items-for-a-suite-without-items",
+        argv: &["test", "boot", "hello"],
+        setup: None,
+        want: &["`hello`", "lkmc test modules hello"],
+    },
+    Case {
+        name: "unknown-getvar-variable",
+        argv: &["getvar", "vmlinx"],
+        setup: None,
+        want: &["`vmlinx`", "did you mean: vmlinux"],
+    },
+    Case {
+        name: "unknown-module-to-build",
+        argv: &["build", "modules", "helo"],
+        setup: None,
+        want: &["`helo`", "did you mean hello"],
+    },
+    Case {
+        name: "unknown-completions-shell",
+        argv: &["completions", "tcsh"],
+        setup: None,
+        want: &["'tcsh'", "possible values: bash"],
+    },
+    // ---- paths that are missing, not sources, or outside the trees -------
+    Case {
+        name: "run-missing-userland-source",
+        argv: &["run", "--userland", "/nonexistent.c"],
+        setup: None,
+        want: &[
+            "--userland /nonexistent.c: no such source file",
+            "give a .c",
+        ],
+    },
+    Case {
+        name: "run-userland-text-file",
+        argv: &["run", "--userland", "$S/notes.txt"],
+        setup: Some(text_file),
+        want: &[
+            "--userland $S/notes.txt: not a program",
+            "Give a source file",
+        ],
+    },
+    Case {
+        name: "run-userland-executable-of-another-arch",
+        argv: &["run", "--userland", "$S/prog"],
+        setup: Some(|s| {
+            s.write("prog", elf_header(foreign_arch().1));
+            Prep::Ready
+        }),
+        want: &["--userland $S/prog: an executable for", "use --arch"],
+    },
+    Case {
+        name: "build-userland-text-file",
+        argv: &["build", "userland", "$S/notes.txt"],
+        setup: Some(text_file),
+        want: &["$S/notes.txt is not a userland source file (.c, .cpp or .S)"],
+    },
+    Case {
+        name: "build-userland-missing-file",
+        argv: &["build", "userland", "$S/nosuch.c"],
+        setup: None,
+        want: &[
+            "$S/nosuch.c does not exist",
+            "give an existing userland source file",
+        ],
+    },
+    Case {
+        name: "build-modules-missing-path",
+        argv: &["build", "modules", "/nonexistent"],
+        setup: None,
+        want: &["/nonexistent is not a .c file or a directory holding .c files"],
+    },
+    Case {
+        name: "build-baremetal-file-outside-the-trees",
+        argv: &["build", "--arch", "arm", "baremetal", "$S/x.c"],
+        setup: Some(source_outside_the_trees),
+        want: &["$S/x.c is outside $ROOT/baremetal and $ROOT/userland"],
+    },
+    Case {
+        name: "run-baremetal-source-of-another-arch",
+        argv: &[
+            "run",
+            "--arch",
+            "arm",
+            "--baremetal",
+            "$ROOT/baremetal/arch/aarch64/svc.c",
+        ],
+        setup: None,
+        want: &["svc.c is not built for arm", "another arch"],
+    },
+    Case {
+        name: "run-baremetal-image-of-another-arch",
+        argv: &["run", "--arch", "arm", "--baremetal", "$S/svc.elf"],
+        setup: Some(|s| {
+            s.write("svc.elf", elf_header(183));
+            Prep::Ready
+        }),
+        want: &[
+            "--baremetal $S/svc.elf: an executable for aarch64, not arm",
+            "use --arch aarch64",
+        ],
+    },
+    Case {
+        name: "run-baremetal-on-x86_64",
+        argv: &[
+            "run",
+            "--arch",
+            "x86_64",
+            "--baremetal",
+            "$ROOT/baremetal/hello.c",
+        ],
+        setup: None,
+        want: &["x86_64", "--arch arm or --arch aarch64"],
+    },
+    // ---- run ids ----------------------------------------------------------
+    Case {
+        name: "busy-run-id",
+        argv: &["run", "--run-id", "7", "--eval", "true"],
+        setup: Some(busy_run_id),
+        want: &["run id 7 is busy", "--run-id 8"],
+    },
+    Case {
+        name: "run-id-out-of-range",
+        argv: &["run", "--run-id", "1000"],
+        setup: None,
+        want: &["'1000'", "--run-id", "0..=999"],
+    },
+    // ---- config files -----------------------------------------------------
+    Case {
+        name: "config-unknown-key",
+        argv: &["getvar", "--config-file", "$S/lkmc.toml"],
+        setup: Some(|s| config_file(s, "linux_build_id = \"x\"\n")),
+        want: &[
+            "$S/lkmc.toml: unknown key `linux_build_id`",
+            "did you mean linux-build-id",
+        ],
+    },
+    Case {
+        name: "config-unknown-section",
+        argv: &["getvar", "--config-file", "$S/lkmc.toml"],
+        setup: Some(|s| config_file(s, "[rum]\ncpus = 2\n")),
+        want: &["$S/lkmc.toml: unknown section `rum`", "did you mean run"],
+    },
+    Case {
+        name: "config-run-key-of-the-wrong-type",
+        argv: &["getvar", "--config-file", "$S/lkmc.toml"],
+        setup: Some(|s| config_file(s, "[run]\ncpus = \"two\"\n")),
+        want: &["$S/lkmc.toml: key `cpus`", "'two'", "--cpus <N>"],
+    },
+    Case {
+        name: "config-flag-of-the-wrong-type",
+        argv: &["getvar", "--config-file", "$S/lkmc.toml"],
+        setup: Some(|s| config_file(s, "dry-run = \"yes\"\n")),
+        want: &["key `dry-run` expects true or false, found string"],
+    },
+    Case {
+        name: "config-memory-of-the-wrong-form",
+        argv: &["getvar", "--config-file", "$S/lkmc.toml"],
+        setup: Some(|s| config_file(s, "[run]\nmemory = \"12XB\"\n")),
+        want: &["$S/lkmc.toml: key `memory`", "`12XB`", "e.g. 512M or 2G"],
+    },
+    Case {
+        name: "config-invalid-toml",
+        argv: &["getvar", "--config-file", "$S/lkmc.toml"],
+        setup: Some(|s| config_file(s, "arch = \n")),
+        want: &["$S/lkmc.toml: not valid TOML", "must be quoted"],
+    },
+    Case {
+        name: "config-file-inside-a-config-file",
+        argv: &["getvar", "--config-file", "$S/lkmc.toml"],
+        setup: Some(|s| config_file(s, "config-file = \"other.toml\"\n")),
+        want: &[
+            "$S/lkmc.toml: key `config-file` cannot be set inside a config file",
+            "use --config-file FILE",
+        ],
+    },
+    Case {
+        name: "missing-config-file",
+        argv: &["getvar", "--config-file", "$S/none.toml"],
+        setup: None,
+        want: &["$S/none.toml (from --config-file) does not exist"],
+    },
+    // ---- kernel config ----------------------------------------------------
+    Case {
+        name: "missing-config-fragment",
+        argv: &["build", "linux", "--config-fragment", "$S/nofrag"],
+        setup: None,
+        want: &["$S/nofrag does not exist", "--config-fragment"],
+    },
+    Case {
+        name: "missing-custom-config-file",
+        argv: &["build", "linux", "--custom-config-file", "$S/noconfig"],
+        setup: None,
+        want: &["$S/noconfig does not exist", "--custom-config-file"],
+    },
+    Case {
+        name: "config-line-not-config-x",
+        argv: &["build", "linux", "--config", "DEBUG_FS=y"],
+        setup: None,
+        want: &["--config \"DEBUG_FS=y\"", "e.g. --config CONFIG_DEBUG_FS=y"],
+    },
+    Case {
+        name: "buildroot-config-line",
+        argv: &["build", "rootfs", "--config", "BR2_PACKAGE_GDB=y"],
+        setup: None,
+        want: &[
+            "--config BR2_PACKAGE_GDB=y",
+            "--config sets kernel options (CONFIG_...)",
+        ],
+    },
+    Case {
+        name: "kernel-tree-that-is-not-one",
+        argv: &["build", "linux", "--linux-source-dir", "$S/empty"],
+        setup: Some(|s| {
+            s.write("empty/file", "not a kernel\n");
+            Prep::Ready
+        }),
+        want: &["--linux-source-dir $S/empty is not a kernel source tree"],
+    },
+    // ---- options for what is not being built --------------------------------
+    Case {
+        name: "kernel-config-for-rootfs",
+        argv: &["build", "rootfs", "--config", "CONFIG_X=y"],
+        setup: None,
+        want: &["--config is for linux", "lkmc build linux"],
+    },
+    Case {
+        name: "host-for-userland",
+        argv: &["build", "userland", "--host"],
+        setup: None,
+        want: &["--host is for modules", "lkmc build modules"],
+    },
+    Case {
+        name: "host-modules-of-another-arch",
+        argv: &["build", "--arch", "arm", "modules", "--host"],
+        setup: None,
+        want: &["--host", "arm is not the host's arch", "leave out --arch"],
+    },
+    Case {
+        name: "make-args-for-rootfs",
+        argv: &["build", "rootfs", "--", "V=1"],
+        setup: None,
+        want: &["make arguments after -- is for linux", "lkmc build linux"],
+    },
+    Case {
+        name: "ccflags-for-rootfs",
+        argv: &["build", "rootfs", "--ccflags", "-O3"],
+        setup: None,
+        want: &[
+            "--ccflags is for userland or baremetal",
+            "lkmc build userland",
+        ],
+    },
+    Case {
+        name: "gem5-ruby-for-linux",
+        argv: &["build", "--gem5-ruby", "linux"],
+        setup: None,
+        want: &["--gem5-ruby is for gem5", "lkmc build gem5"],
+    },
+    Case {
+        name: "gem5-for-x86_64",
+        argv: &["build", "--arch", "x86_64", "gem5"],
+        setup: None,
+        want: &["not x86_64", "--arch arm or --arch aarch64"],
+    },
+    Case {
+        name: "gem5-build-dir-without-a-gem5",
+        argv: &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--gem5-build-dir",
+            "/nonexistent/gem5/build",
+            "gem5",
+        ],
+        setup: None,
+        want: &[
+            "/nonexistent/gem5/build/ARM/gem5.opt is not there",
+            "leave --gem5-build-dir out",
+        ],
+    },
+    Case {
+        name: "m5-for-x86_64",
+        argv: &["build", "--arch", "x86_64", "m5"],
+        setup: None,
+        want: &["not x86_64", "--arch arm or --arch aarch64"],
+    },
+    Case {
+        name: "rootfs-of-buildroot",
+        argv: &["build", "--rootfs", "buildroot", "rootfs"],
+        setup: None,
+        want: &["--rootfs buildroot", "--rootfs lkmc"],
+    },
+    Case {
+        name: "run-on-the-buildroot-rootfs",
+        argv: &["run", "--rootfs", "buildroot"],
+        setup: None,
+        want: &["--rootfs buildroot", "--rootfs lkmc"],
+    },
+    Case {
+        name: "eval-with-userland",
+        argv: &["run", "--userland", "userland/c/hello.c", "--eval", "true"],
+        setup: None,
+        want: &["--eval is for Linux boots", "leave out --eval"],
+    },
+    Case {
+        name: "baremetal-with-another-toolchain",
+        argv: &[
+            "build",
+            "--arch",
+            "arm",
+            "--gcc-which",
+            "crosstool-ng",
+            "baremetal",
+        ],
+        setup: None,
+        want: &["--gcc-which host"],
+    },
+    // ---- run options ------------------------------------------------------
+    Case {
+        name: "memory-of-the-wrong-form",
+        argv: &["run", "--memory", "12XB"],
+        setup: None,
+        want: &["'12XB'", "--memory", "e.g. 512M or 2G"],
+    },
+    Case {
+        name: "build-id-with-a-slash",
+        argv: &["build", "--linux-build-id", "a/b", "linux"],
+        setup: None,
+        want: &["'a/b'", "is not a build id", "use letters, digits"],
+    },
+    Case {
+        name: "build-id-dot-dot",
+        argv: &["run", "--userland-build-id", "..", "--userland", "x.c"],
+        setup: None,
+        want: &["'..'", "is not a build id", "use letters, digits"],
+    },
+    Case {
+        name: "timeout-zero",
+        argv: &["run", "--timeout", "0"],
+        setup: None,
+        want: &["'0'", "--timeout", "at least 1 second"],
+    },
+    Case {
+        name: "eval-and-eval-after",
+        argv: &["run", "--eval", "a", "--eval-after", "b"],
+        setup: None,
+        want: &["--eval-after", "cannot be used with", "--eval"],
+    },
+    Case {
+        name: "several-archs-for-one-run",
+        argv: &["run", "--arch", "arm", "--arch", "aarch64"],
+        setup: None,
+        want: &["one arch at a time", "give a single --arch"],
+    },
+    Case {
+        name: "nothing-to-boot",
+        argv: &["run", "--arch", "arm"],
+        setup: None,
+        want: &["kernel image", "lkmc build --arch arm"],
+    },
+    Case {
+        name: "replay-without-a-recording",
+        argv: &["run", "--replay", "--eval", "true"],
+        setup: Some(|s| {
+            s.fake_boot_inputs(&[]);
+            Prep::Ready
+        }),
+        want: &[
+            "--replay: no recording at $OUT/run/qemu/x86_64/0/rrfile",
+            "--record",
+        ],
+    },
+    Case {
+        name: "replay-with-other-options",
+        argv: &["run", "--replay", "--eval", "true"],
+        setup: Some(other_recording),
+        want: &[
+            "--replay: these options give another QEMU command than the recording's",
+            "$OUT/run/qemu/x86_64/0/rrfile.cmd",
+            "Replay with the options of the recording, or record again",
+        ],
+    },
+    Case {
+        name: "kvm-for-another-arch",
+        argv: &["run", "--arch", "arm", "--kvm"],
+        setup: None,
+        want: &["--kvm", "arm is not", "without --kvm"],
+    },
+    Case {
+        name: "kvm-without-dev-kvm",
+        argv: &["run", "--kvm", "--eval", "true"],
+        setup: Some(|_| {
+            let usable = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/kvm")
+                .is_ok();
+            match usable {
+                true => Prep::Skip("/dev/kvm is usable here"),
+                false => Prep::Ready,
+            }
+        }),
+        want: &["--kvm: cannot use /dev/kvm", "Run without --kvm"],
+    },
+    Case {
+        name: "gdb-outside-tmux",
+        argv: &["run", "--gdb"],
+        setup: None,
+        want: &[
+            "--gdb opens GDB in a tmux split",
+            "Start tmux first",
+            "--gdb-wait",
+        ],
+    },
+    Case {
+        name: "run-kgdb-on-arm",
+        argv: &["run", "--kgdb", "--arch", "arm"],
+        setup: None,
+        want: &[
+            "--kgdb needs a second serial port",
+            "lkmc run --arch arm --gdb-wait",
+        ],
+    },
+    Case {
+        name: "native-program-of-another-arch",
+        argv: &[
+            "run",
+            "--arch",
+            "arm",
+            "--emulator",
+            "native",
+            "--userland",
+            "userland/c/hello.c",
+        ],
+        setup: None,
+        want: &["--emulator native", "arm is not it", "use --emulator qemu"],
+    },
+    Case {
+        name: "gem5-userland-gdb-wait",
+        argv: &[
+            "run",
+            "--dry-run",
+            "--emulator",
+            "gem5",
+            "--arch",
+            "aarch64",
+            "--gdb-wait",
+            "--userland",
+            "userland/c/hello.c",
+        ],
+        setup: None,
+        want: &[
+            "--gdb-wait",
+            "--emulator gem5",
+            "lkmc run --arch aarch64 --userland PATH --gdb-wait",
+        ],
+    },
+    // ---- gdb --------------------------------------------------------------
+    Case {
+        name: "gdb-kgdb-on-arm",
+        argv: &["gdb", "--kgdb", "--arch", "arm"],
+        setup: None,
+        want: &[
+            "--kgdb needs a second serial port",
+            "lkmc run --arch arm --gdb-wait",
+        ],
+    },
+    Case {
+        name: "gdb-without-a-kernel",
+        argv: &["gdb"],
+        setup: None,
+        want: &["vmlinux is missing", "lkmc build --arch x86_64 linux"],
+    },
+    Case {
+        name: "gdbserver-without-userland",
+        argv: &["gdb", "--gdbserver"],
+        setup: None,
+        want: &["--gdbserver", "--userland"],
+    },
+];
+
+/// Run one row; the reason it failed, if it did.
+fn check(case: &Case) -> Result<(), String> {
+    let s = Scratch::new(case.name);
+    let prep = match case.setup {
+        Some(f) => f(&s),
+        None => Prep::Ready,
+    };
+    if let Prep::Skip(why) = prep {
+        eprintln!("skipped {}: {why}", case.name);
+        return Ok(());
+    }
+    let out_before = listing(&s.out());
+    let git_before = git_status();
+    let argv: Vec<String> = case.argv.iter().map(|a| s.expand(a)).collect();
+    let mut child = lkmc(&s, argv.iter().map(String::as_str))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        if start.elapsed() > PATIENCE {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!(
+                "still running after {PATIENCE:?}: it started something"
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let mut why = Vec::new();
+    if status.code() != Some(2) {
+        why.push(format!("{status}, wanted exit status 2"));
+    }
+    for w in case.want {
+        let w = s.expand(w);
+        if !stderr.contains(&w) {
+            why.push(format!("stderr lacks {w:?}"));
+        }
+    }
+    let out_after = listing(&s.out());
+    if out_after != out_before {
+        why.push(format!(
+            "the out dir changed: {:?} before, {:?} after",
+            out_before, out_after
+        ));
+    }
+    if git_status() != git_before {
+        why.push("git status of the checkout changed".into());
+    }
+    drop(prep);
+    if why.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{}\n  lkmc {}\n  stderr: {stderr}",
+        why.join("\n  "),
+        argv.join(" ")
+    ))
+}
+
+#[test]
+fn every_bad_input_is_refused_with_its_fix_and_changes_nothing() {
+    assert!(CASES.len() >= 40, "the matrix has {} rows", CASES.len());
+    let mut names: Vec<&str> = CASES.iter().map(|c| c.name).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), CASES.len(), "row names must be unique");
+    let failed: Vec<String> = CASES
+        .iter()
+        .filter_map(|c| check(c).err().map(|e| format!("{}: {e}", c.name)))
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {} rows failed:\n\n{}",
+        failed.len(),
+        CASES.len(),
+        failed.join("\n\n")
+    );
+}
