@@ -187,13 +187,15 @@ impl Executor {
             return Ok(());
         }
         if let Some(dir) = plan.log.parent() {
-            fs::create_dir_all(dir)?;
+            fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         }
         let mut log = OpenOptions::new()
             .create(true)
             .append(true)
-            .open(&plan.log)?;
-        writeln!(log, "# lkmc: {}", plan.title)?;
+            .open(&plan.log)
+            .with_context(|| format!("opening the log {}", plan.log.display()))?;
+        writeln!(log, "# lkmc: {}", plan.title)
+            .with_context(|| format!("writing the log {}", plan.log.display()))?;
         for step in &plan.steps {
             crate::interrupt::check()?;
             self.show(step);
@@ -211,13 +213,14 @@ impl Executor {
             return Ok(vec![]);
         }
         if let Some(dir) = plan.log.parent() {
-            fs::create_dir_all(dir)?;
+            fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         }
         let log = std::sync::Mutex::new(
             OpenOptions::new()
                 .create(true)
                 .append(true)
-                .open(&plan.log)?,
+                .open(&plan.log)
+                .with_context(|| format!("opening the log {}", plan.log.display()))?,
         );
         let cmds: Vec<&Cmd> = plan
             .steps
@@ -307,20 +310,22 @@ impl Executor {
     /// Run `cmd` with its output appended to `log`, showing progress.
     fn logged(&self, cmd: &Cmd, label: &str, log: &Path) -> Result<()> {
         if let Some(dir) = log.parent() {
-            fs::create_dir_all(dir)?;
+            fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         }
         let mut logf = OpenOptions::new()
             .create(true)
             .append(true)
             .open(log)
             .with_context(|| format!("opening log {}", log.display()))?;
-        writeln!(logf, "+ {}", cmd.render(true))?;
+        writeln!(logf, "+ {}", cmd.render(true))
+            .with_context(|| format!("writing the log {}", log.display()))?;
         let start_len = logf.metadata()?.len();
 
         let bar = progress_bar(label, self.quiet || self.verbose);
         let mut compiled = 0u64;
         let ended = process::stream(cmd, Input::Inherit, None, Split::Lines, |buf| {
-            logf.write_all(buf)?;
+            logf.write_all(buf)
+                .with_context(|| format!("writing the log {}", log.display()))?;
             let line = String::from_utf8_lossy(buf);
             if self.verbose {
                 print!("{line}");

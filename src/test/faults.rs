@@ -2,7 +2,8 @@
 //! killed, done for real. Ctrl-C of a build stops it with exit status 130,
 //! says so, and the next plain build finishes the job and trusts nothing
 //! half-written; SIGTERM of a run stops QEMU and frees the run id; QEMU
-//! killed from outside is reported, with a non-zero exit.
+//! killed from outside is reported, with a non-zero exit; a full disk is
+//! a clear error naming the path, and the build recovers once space is free.
 //!
 //! Cases only; children start through process.rs, in a process group of
 //! their own, so that a signal reaches exactly what a terminal's would.
@@ -38,6 +39,89 @@ pub fn run(ctx: &Ctx, report: &mut Report) -> anyhow::Result<()> {
     let paths = ctx.paths_at(RunSlot::Faults);
     for (case, check) in CASES {
         report.case(&ctx.name(case), || check(ctx, &paths));
+    }
+    let name =
+        ctx.name("a full disk: the error names the path; after freeing space the build recovers");
+    match SmallDisk::mount(ctx) {
+        Ok(disk) => report.case(&name, || full_disk(ctx, &disk)),
+        Err(why) => report.skip(&name, why),
+    }
+    Ok(())
+}
+
+/// A 4 MiB tmpfs, unmounted when dropped: a disk that fills up at once.
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    fn mount(ctx: &Ctx) -> Result<SmallDisk, String> {
+        let dir =
+            std::env::temp_dir().join(format!("lkmc-full-{}-{}", ctx.arch(), std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let mount = Cmd::new("mount").args(["-t", "tmpfs", "-o", "size=4m", "tmpfs", &p(&dir)]);
+        match process::output(&mount, Some(Duration::from_secs(10))) {
+            Ok(o) if o.status.success() => Ok(SmallDisk(dir)),
+            Ok(o) => {
+                let _ = std::fs::remove_dir(&dir);
+                Err(format!(
+                    "cannot mount a small tmpfs here (needs root): {}",
+                    String::from_utf8_lossy(&o.stderr).trim()
+                ))
+            }
+            Err(e) => Err(format!("cannot run mount: {e}")),
+        }
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let umount = Cmd::new("umount").arg(p(&self.0));
+        let _ = process::output(&umount, Some(Duration::from_secs(10)));
+        let _ = std::fs::remove_dir(&self.0);
+    }
+}
+
+fn full_disk(ctx: &Ctx, disk: &SmallDisk) -> Result<(), String> {
+    let config = Config {
+        out_dir: disk.0.join("out"),
+        quiet: true,
+        verbose: false,
+        ..ctx.config.clone()
+    };
+    let hello = p(&config.root.join("userland/c/hello.c"));
+    let build = lkmc(&config, &["build", "userland", &hello]);
+    // Fill the disk, leaving no room for the build's outputs.
+    let filler = disk.0.join("filler");
+    {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&filler).map_err(|e| e.to_string())?;
+        let block = vec![0u8; 64 * 1024];
+        while f.write_all(&block).is_ok() {}
+    }
+    let full = process::output(&build, None).map_err(|e| e.to_string())?;
+    let err = String::from_utf8_lossy(&full.stderr).into_owned();
+    let mount = p(&disk.0);
+    if full.status.success() || !err.contains("No space left on device") || !err.contains(&mount) {
+        return Err(format!(
+            "on a full disk: exit {:?}, wanted a failure that says 'No space left on device' and \
+             names a path under {mount}; stderr: {}",
+            full.status.code(),
+            tail(&err, 5, " | ")
+        ));
+    }
+    std::fs::remove_file(&filler).map_err(|e| e.to_string())?;
+    let again = process::output(&build, None).map_err(|e| e.to_string())?;
+    if !again.status.success() {
+        return Err(format!(
+            "after freeing space the build failed: {}",
+            describe(&again)
+        ));
+    }
+    let program = Paths::new(&config).userland_build_dir.join("c/hello.out");
+    if !program.is_file() {
+        return Err(format!(
+            "after freeing space {} is not built",
+            program.display()
+        ));
     }
     Ok(())
 }
