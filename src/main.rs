@@ -22,7 +22,6 @@ mod paths;
 mod plan;
 mod process;
 mod remove;
-mod rootfs;
 mod run;
 mod sources;
 mod test;

@@ -53,7 +53,7 @@ fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
     emulator.check(Mode::Linux, boot, config)?;
     check_supported(boot, config)?;
     // The provider must exist for its image to: refused before anything.
-    crate::rootfs::get(config.rootfs)?;
+    crate::build::rootfs::get(config.rootfs)?;
     let paths = Paths::new(config);
     if run.build {
         crate::build::execute(

@@ -12,6 +12,7 @@ pub mod linux;
 pub mod modules;
 pub mod objects;
 pub mod options;
+pub mod rootfs;
 
 pub mod userland;
 
@@ -109,12 +110,12 @@ pub const TARGETS: &[Target] = &[
         help: "the root filesystem of the --rootfs provider (lkmc's own: BusyBox, sysroot libraries, overlays; ext4, qcow2, cpio)",
         deps: &[],
         build: Some(|j| {
-            crate::rootfs::get(j.config.rootfs)?.build(j.opts, j.config, j.paths, j.exec)
+            crate::build::rootfs::get(j.config.rootfs)?.build(j.opts, j.config, j.paths, j.exec)
         }),
         takes_items: false,
-        check: |j| crate::rootfs::get(j.config.rootfs).map(drop),
+        check: |j| crate::build::rootfs::get(j.config.rootfs).map(drop),
         build_dir: Some(|p| &p.rootfs_build_dir),
-        packages: |c, p, o| crate::rootfs::get(c.rootfs)?.packages(c, p, o),
+        packages: |c, p, o| crate::build::rootfs::get(c.rootfs)?.packages(c, p, o),
         guest_packages: true,
         not_yet: None,
     },
@@ -362,7 +363,7 @@ fn clean_removal(target: &Target, config: &Config, paths: &Paths) -> Result<Remo
             &paths.root_dir,
         ));
     }
-    if name == "rootfs" && crate::rootfs::get(config.rootfs)?.persisted_by_user(paths) {
+    if name == "rootfs" && crate::build::rootfs::get(config.rootfs)?.persisted_by_user(paths) {
         return Err(UsageError::new(format!(
             "{} was changed after lkmc built it (by `lkmc run --disk-persist`?), and \
              --clean would delete it.\nCopy it somewhere to keep it, then delete it yourself \
