@@ -488,13 +488,74 @@ pub struct GdbArgs {
 
 /// `lkmc test`
 #[derive(Debug, Clone, Args)]
-#[command(after_help = format!("Suites:\n{}", crate::test::list()))]
+#[command(after_help = format!("Suites:\n{}", suites_help()))]
 pub struct TestArgs {
     /// Suites to run (default: all of them, listed below), then, after a
     /// single suite, what to test of it: module names, or source files and
     /// directories.
     #[arg(value_name = "SUITE|ITEM")]
     pub suites: Vec<String>,
+}
+
+/// What the user sees of one `lkmc test` suite; `test::SUITES` adds its
+/// cases, row for row.
+pub struct SuiteInfo {
+    pub name: &'static str,
+    /// One line for the user.
+    pub about: &'static str,
+    /// It takes a list of what to test, named right after it.
+    pub takes_items: bool,
+}
+
+/// Every suite of `lkmc test`, in the order it runs them.
+pub const SUITES: &[SuiteInfo] = &[
+    SuiteInfo {
+        name: "boot",
+        about: "boot each arch; exit statuses, panics, 9P, run ids",
+        takes_items: false,
+    },
+    SuiteInfo {
+        name: "modules",
+        about: "every kernel module's test in the guest; crashers in fresh guests",
+        takes_items: true,
+    },
+    SuiteInfo {
+        name: "userland",
+        about: "every userland example in QEMU user mode, checked against its properties",
+        takes_items: true,
+    },
+    SuiteInfo {
+        name: "userland-full-system",
+        about: "the userland examples again, inside the booted guest",
+        takes_items: true,
+    },
+    SuiteInfo {
+        name: "gdb",
+        about: "GDB on the kernel (start_kernel, a syscall), a userland program, KGDB",
+        takes_items: false,
+    },
+    SuiteInfo {
+        name: "faults",
+        about: "Ctrl-C of a build and of a run, QEMU killed from outside: exit statuses, recovery",
+        takes_items: false,
+    },
+    SuiteInfo {
+        name: "baremetal",
+        about: "every baremetal image (arm, aarch64) in QEMU, its exit status; GDB on one",
+        takes_items: true,
+    },
+];
+
+/// The suite table for the user, one suite and its description an entry.
+pub fn suites_help() -> String {
+    SUITES
+        .iter()
+        .map(|s| {
+            let items = if s.takes_items { " [ITEM...]" } else { "" };
+            format!("  {}{items}\n        {}", s.name, s.about)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `lkmc getvar`

@@ -23,7 +23,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::cli::TestArgs;
+use crate::cli::{self, SuiteInfo, TestArgs};
 use crate::config::Config;
 use crate::error::{UsageError, did_you_mean};
 use crate::plan::Executor;
@@ -31,58 +31,42 @@ use crate::plan::Executor;
 use harness::Ctx;
 use report::Report;
 
-/// A test suite.
+/// A test suite: what the user sees of it (`cli::SUITES`, which `lkmc
+/// test --help` lists) and its cases.
 struct Suite {
-    name: &'static str,
-    /// One line for the user.
-    about: &'static str,
-    /// It takes a list of what to test, named right after it.
-    takes_items: bool,
+    info: &'static SuiteInfo,
     run: fn(&Ctx, &mut Report) -> Result<()>,
 }
 
-/// The suites, in the order `lkmc test` runs them.
+/// The suites, in the order `lkmc test` runs them: one per row of
+/// `cli::SUITES`, in its order (a unit test checks it).
 const SUITES: &[Suite] = &[
     Suite {
-        name: "boot",
-        about: "boot each arch; exit statuses, panics, 9P, run ids",
-        takes_items: false,
+        info: &cli::SUITES[0],
         run: boot::run,
     },
     Suite {
-        name: "modules",
-        about: "every kernel module's test in the guest; crashers in fresh guests",
-        takes_items: true,
+        info: &cli::SUITES[1],
         run: modules::run,
     },
     Suite {
-        name: "userland",
-        about: "every userland example in QEMU user mode, checked against its properties",
-        takes_items: true,
+        info: &cli::SUITES[2],
         run: userland::run_user_mode,
     },
     Suite {
-        name: "userland-full-system",
-        about: "the userland examples again, inside the booted guest",
-        takes_items: true,
+        info: &cli::SUITES[3],
         run: userland::run_full_system,
     },
     Suite {
-        name: "gdb",
-        about: "GDB on the kernel (start_kernel, a syscall), a userland program, KGDB",
-        takes_items: false,
+        info: &cli::SUITES[4],
         run: gdb::run,
     },
     Suite {
-        name: "faults",
-        about: "Ctrl-C of a build and of a run, QEMU killed from outside: exit statuses, recovery",
-        takes_items: false,
+        info: &cli::SUITES[5],
         run: faults::run,
     },
     Suite {
-        name: "baremetal",
-        about: "every baremetal image (arm, aarch64) in QEMU, its exit status; GDB on one",
-        takes_items: true,
+        info: &cli::SUITES[6],
         run: baremetal::run,
     },
 ];
@@ -99,7 +83,7 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
     for suite in suites {
         for config in configs {
             let ctx = Ctx {
-                suite: suite.name,
+                suite: suite.info.name,
                 config,
                 items,
                 exec,
@@ -113,13 +97,13 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
 /// Split `lkmc test`'s words into leading suite names (none: all of them)
 /// and the items to test of the last one.
 fn select(words: &[String]) -> Result<(Vec<&'static Suite>, &[String])> {
-    let find = |w: &str| SUITES.iter().find(|s| s.name == w);
+    let find = |w: &str| SUITES.iter().find(|s| s.info.name == w);
     let suites: Vec<&Suite> = words.iter().map_while(|w| find(w)).collect();
     let items = &words[suites.len()..];
     if suites.is_empty()
         && let Some(s) = items.first()
     {
-        let names = SUITES.iter().map(|s| s.name);
+        let names = SUITES.iter().map(|s| s.info.name);
         return Err(UsageError::new(format!(
             "unknown test suite `{s}`{}\naccepted:\n{}",
             did_you_mean(s, names),
@@ -127,11 +111,11 @@ fn select(words: &[String]) -> Result<(Vec<&'static Suite>, &[String])> {
         ))
         .into());
     }
-    if !items.is_empty() && (suites.len() != 1 || !suites[0].takes_items) {
+    if !items.is_empty() && (suites.len() != 1 || !suites[0].info.takes_items) {
         let item_suites: Vec<&str> = SUITES
             .iter()
-            .filter(|s| s.takes_items)
-            .map(|s| s.name)
+            .filter(|s| s.info.takes_items)
+            .map(|s| s.info.name)
             .collect();
         return Err(UsageError::new(format!(
             "`{}`: only one of the suites {} takes items to test, named right after it \
@@ -149,19 +133,20 @@ fn select(words: &[String]) -> Result<(Vec<&'static Suite>, &[String])> {
 
 /// The suite table for the user, one suite a line.
 pub fn list() -> String {
-    SUITES
-        .iter()
-        .map(|s| {
-            let items = if s.takes_items { " [ITEM...]" } else { "" };
-            format!("  {}{items}\n        {}", s.name, s.about)
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    cli::suites_help()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every suite the help lists has its cases, in the same order.
+    #[test]
+    fn one_suite_per_help_row() {
+        let names: Vec<&str> = SUITES.iter().map(|s| s.info.name).collect();
+        let listed: Vec<&str> = cli::SUITES.iter().map(|s| s.name).collect();
+        assert_eq!(names, listed);
+    }
 
     /// `lkmc test --help` lists the suite table.
     #[test]
@@ -178,13 +163,16 @@ mod tests {
     }
 
     fn names(suites: &[&Suite]) -> Vec<&'static str> {
-        suites.iter().map(|s| s.name).collect()
+        suites.iter().map(|s| s.info.name).collect()
     }
 
     #[test]
     fn suites_then_items() {
         let (s, items) = select(&[]).unwrap();
-        assert_eq!(names(&s), SUITES.iter().map(|s| s.name).collect::<Vec<_>>());
+        assert_eq!(
+            names(&s),
+            SUITES.iter().map(|s| s.info.name).collect::<Vec<_>>()
+        );
         assert!(items.is_empty());
         let w = words(&["boot", "gdb"]);
         let (s, items) = select(&w).unwrap();
