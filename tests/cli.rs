@@ -77,9 +77,41 @@ fn fails(args: &[&str]) -> String {
 /// to a fixed fake checkout). `LKMC_BLESS=1 cargo test` rewrites them.
 #[test]
 fn getvar_every_variable_each_arch() {
-    for arch in ["x86_64", "arm", "aarch64"] {
-        let (code, out, err) =
-            run(lkmc(&["getvar", "--arch", arch]).env("LKMC_ROOT", "/lkmc-root"));
+    // Each arch with the defaults; then other emulators, providers and ids,
+    // whose paths differ.
+    let cases: &[(&str, &[&str])] = &[
+        ("x86_64", &["--arch", "x86_64"]),
+        ("arm", &["--arch", "arm"]),
+        ("aarch64", &["--arch", "aarch64"]),
+        (
+            "aarch64-gem5",
+            &["--arch", "aarch64", "-e", "gem5", "--run-id", "2"],
+        ),
+        ("x86_64-native", &["--arch", "x86_64", "-e", "native"]),
+        (
+            "arm-providers",
+            &[
+                "--arch",
+                "arm",
+                "--rootfs",
+                "buildroot",
+                "--gcc-which",
+                "crosstool-ng",
+                "--qemu-which",
+                "lkmc",
+                "--gem5-build-type",
+                "debug",
+                "-L",
+                "l1",
+                "-M",
+                "g2",
+            ],
+        ),
+    ];
+    for (arch, args) in cases {
+        let mut argv = vec!["getvar"];
+        argv.extend_from_slice(args);
+        let (code, out, err) = run(lkmc(&argv).env("LKMC_ROOT", "/lkmc-root"));
         assert_eq!(code, 0, "{err}");
         let golden = Path::new(ROOT).join(format!("tests/golden/getvar-{arch}.txt"));
         if std::env::var_os("LKMC_BLESS").is_some() {
