@@ -41,7 +41,7 @@ impl Var for u16 {
 macro_rules! paths {
     ($( $(#[doc = $doc:literal])* $name:ident : $ty:ty, )*) => {
         /// Every derived path and port for one arch, emulator, build ids and run id.
-        #[derive(Clone, Debug)]
+        #[derive(Clone, Debug, Default)]
         pub struct Paths {
             $( $(#[doc = $doc])* pub $name: $ty, )*
         }
@@ -295,253 +295,289 @@ paths! {
 impl Paths {
     /// Derive every path for `c`. Pure: reads no file.
     pub fn new(c: &Config) -> Paths {
+        // Group by group, each from the config and the groups before it;
+        // the getvar goldens pin every value for each arch and emulator.
+        let mut p = Paths::default();
+        p.checkout(c);
+        p.linux(c);
+        p.programs(c);
+        p.rootfs(c);
+        p.buildroot(c);
+        p.crosstool_ng(c);
+        p.qemu(c);
+        p.gem5(c);
+        p.runs(c);
+        p.ports(c);
+        p.toolchain(c);
+        p
+    }
+
+    /// The checkout, the out dir, what is acted on.
+    fn checkout(&mut self, c: &Config) {
         let f = c.arch.facts();
-        let e = c.emulator.facts();
-        let qemu = machine(c.arch, Emulator::Qemu).target;
-        let gem5 = Emulator::Gem5.facts();
-        let arch = f.name;
-        let root = &c.root;
-        let out = &c.out_dir;
-        let ids = &c.build_ids;
-        let configs = root.join("configs");
-        let submodules = root.join("submodules");
+        let (root, out) = (&c.root, &c.out_dir);
+        self.root_dir = root.clone();
+        self.out_dir = out.clone();
+        self.log_dir = out.join("log");
+        self.submodules_dir = root.join("submodules");
+        self.configs_dir = root.join("configs");
+        self.linux_config_dir = self.configs_dir.join("linux");
+        self.config_file = c.config_file.clone().unwrap_or_default();
+        self.arch = f.name.to_string();
+        self.linux_arch = f.linux_arch.to_string();
+        self.emulator = c.emulator.to_string();
+        self.run_id = c.run_id;
+    }
 
-        let linux_build_dir = out.join("linux").join(&ids.linux).join(arch);
-        let vmlinux = linux_build_dir.join("vmlinux");
-        let linux_image = linux_build_dir.join(f.linux_image);
+    /// The kernel's tree, build and images.
+    fn linux(&mut self, c: &Config) {
+        let (arch, id) = (c.arch.facts().name, &c.build_ids.linux);
+        self.linux_log_file = self.log_dir.join(if id == "default" {
+            format!("build-linux-{arch}.log")
+        } else {
+            format!("build-linux-{id}-{arch}.log")
+        });
+        self.linux_source_dir = c.linux_source_dir.clone();
+        self.linux_build_dir = c.out_dir.join("linux").join(id).join(arch);
+        self.linux_config = self.linux_build_dir.join(".config");
+        self.linux_cli_fragment = self.linux_build_dir.join("lkmc_cli.config");
+        self.vmlinux = self.linux_build_dir.join("vmlinux");
+        self.linux_image = self.linux_build_dir.join(c.arch.facts().linux_image);
+        self.image = match c.emulator.facts().boots {
+            KernelFile::Image => self.linux_image.clone(),
+            KernelFile::Vmlinux => self.vmlinux.clone(),
+        };
+        self.image_elf = self.vmlinux.clone();
+    }
 
+    /// Modules, userland and baremetal: sources and builds.
+    fn programs(&mut self, c: &Config) {
+        let (root, out, arch) = (&c.root, &c.out_dir, c.arch.facts().name);
+        self.kernel_modules_source_dir = root.join("kernel_modules");
+        self.kernel_modules_build_dir = out.join("kernel_modules").join(arch);
+        self.kernel_modules_build_host_dir = out.join("kernel_modules").join("host");
+        self.userland_source_dir = root.join("userland");
+        self.userland_build_dir = if c.in_tree {
+            root.join("userland")
+        } else {
+            out.join("userland").join(&c.build_ids.userland).join(arch)
+        };
+        let machine_name = machine(c.arch, c.emulator).baremetal_machine;
+        self.baremetal_source_dir = root.join("baremetal");
+        self.baremetal_build_dir = out
+            .join("baremetal")
+            .join(arch)
+            .join(c.emulator.to_string())
+            .join(machine_name);
+        self.baremetal_machine = machine_name.to_string();
+        let tool = |name: &str| {
+            c.arch
+                .facts()
+                .baremetal
+                .as_ref()
+                .map(|b| PathBuf::from(format!("{}{name}", b.tool_prefix)))
+                .unwrap_or_default()
+        };
+        self.baremetal_gcc = tool("gcc");
+        self.baremetal_ar = tool("ar");
+    }
+
+    /// The overlays and the root filesystem of the --rootfs provider.
+    fn rootfs(&mut self, c: &Config) {
+        let (root, out, arch) = (&c.root, &c.out_dir, c.arch.facts().name);
+        self.rootfs_overlay_dir = root.join("rootfs_overlay");
+        self.out_rootfs_overlay_dir = out.join("rootfs_overlay").join(arch);
+        self.out_rootfs_overlay_lkmc_dir = self.out_rootfs_overlay_dir.join("lkmc");
+        self.guest_packages_dir = out.join("guest_packages").join(arch);
         let rf = c.rootfs.facts();
-        let rootfs_build_dir = (rf.build_dir)(out, &ids.buildroot, arch);
-        let rootfs_raw_file = rootfs_build_dir.join(rf.raw);
-        let rootfs_qcow2_file = rootfs_build_dir.join(rf.qcow2);
+        self.rootfs = rf.name.to_string();
+        self.rootfs_build_dir = (rf.build_dir)(out, &c.build_ids.buildroot, arch);
+        self.rootfs_tree_dir = self.rootfs_build_dir.join("tree");
+        self.rootfs_raw_file = self.rootfs_build_dir.join(rf.raw);
+        self.rootfs_qcow2_file = self.rootfs_build_dir.join(rf.qcow2);
+        self.rootfs_cpio = self.rootfs_build_dir.join(rf.cpio);
+        self.disk_image = match c.emulator.facts().disk {
+            DiskFormat::Qcow2 => self.rootfs_qcow2_file.clone(),
+            DiskFormat::Raw => self.rootfs_raw_file.clone(),
+        };
+    }
 
+    /// Buildroot's tree and build.
+    fn buildroot(&mut self, c: &Config) {
+        let out = &c.out_dir;
         let br = out
-            .join("buildroot")
-            .join("build")
-            .join(&ids.buildroot)
-            .join(arch);
-        let br_host_bin = br.join("host").join("usr").join("bin");
+            .join("buildroot/build")
+            .join(&c.build_ids.buildroot)
+            .join(c.arch.facts().name);
+        self.buildroot_source_dir = self.submodules_dir.join("buildroot");
+        self.buildroot_config_file = br.join(".config");
+        self.buildroot_download_dir = out.join("buildroot").join("download");
+        self.buildroot_images_dir = br.join("images");
+        self.buildroot_rootfs_raw_file = br.join("images").join("rootfs.ext2");
+        self.buildroot_qcow2_file = br.join("images").join("rootfs.ext2.qcow2");
+        self.buildroot_cpio = br.join("images").join("rootfs.cpio");
+        self.buildroot_host_bin_dir = br.join("host").join("usr").join("bin");
+        self.buildroot_staging_dir = br.join("staging");
+        self.buildroot_target_dir = br.join("target");
+        self.buildroot_build_dir = br;
+    }
 
+    /// crosstool-NG's tree, build and toolchain.
+    fn crosstool_ng(&mut self, c: &Config) {
+        let out = &c.out_dir;
         let ct = out
-            .join("crosstool-ng")
-            .join("build")
-            .join(&ids.crosstool_ng);
-        let ct_install = ct.join("install").join(arch);
-        let ct_bin = ct_install.join("bin");
-        let ct_source = ct.join("source");
+            .join("crosstool-ng/build")
+            .join(&c.build_ids.crosstool_ng);
+        let source = ct.join("source");
+        self.crosstool_ng_source_dir = self.submodules_dir.join("crosstool-ng");
+        self.crosstool_ng_build_dir = ct.join("build");
+        self.crosstool_ng_install_dir = ct.join("install").join(c.arch.facts().name);
+        self.crosstool_ng_bin_dir = self.crosstool_ng_install_dir.join("bin");
+        self.crosstool_ng_download_dir = out.join("crosstool-ng").join("download");
+        self.crosstool_ng_executable = source.join("ct-ng");
+        self.crosstool_ng_config = source.join(".config");
+        self.crosstool_ng_buildid_dir = ct;
+    }
 
-        let qemu_build_dir = out.join("qemu").join(&ids.qemu).join("opt");
-        let (qemu_executable, qemu_user_executable, qemu_img_executable) = match c.qemu_which {
+    /// The QEMU that runs: the distro's, or lkmc's build.
+    fn qemu(&mut self, c: &Config) {
+        let target = machine(c.arch, Emulator::Qemu).target;
+        let build = c.out_dir.join("qemu").join(&c.build_ids.qemu).join("opt");
+        self.qemu_source_dir = self.submodules_dir.join("qemu");
+        (
+            self.qemu_executable,
+            self.qemu_user_executable,
+            self.qemu_img_executable,
+        ) = match c.qemu_which {
             QemuWhich::Host => (
-                PathBuf::from(format!("qemu-system-{}", qemu)),
-                PathBuf::from(format!("qemu-{}-static", qemu)),
+                PathBuf::from(format!("qemu-system-{target}")),
+                PathBuf::from(format!("qemu-{target}-static")),
                 PathBuf::from("qemu-img"),
             ),
             QemuWhich::Lkmc => (
-                qemu_build_dir
-                    .join(format!("{}-softmmu", qemu))
-                    .join(format!("qemu-system-{}", qemu)),
-                qemu_build_dir
-                    .join(format!("{}-linux-user", qemu))
-                    .join(format!("qemu-{}", qemu)),
-                qemu_build_dir.join("qemu-img"),
+                build
+                    .join(format!("{target}-softmmu"))
+                    .join(format!("qemu-system-{target}")),
+                build
+                    .join(format!("{target}-linux-user"))
+                    .join(format!("qemu-{target}")),
+                build.join("qemu-img"),
             ),
         };
+        self.qemu_build_dir = build;
+    }
 
-        let gem5_source_dir = c.gem5_source_dir.clone();
-        let gem5_out_dir = out.join("gem5").join(&ids.gem5);
-        let gem5_build_dir = c
+    /// gem5's tree, build, generated files, m5 and its runs' files.
+    fn gem5(&mut self, c: &Config) {
+        let (out, arch) = (&c.out_dir, c.arch.facts().name);
+        let isa = machine(c.arch, Emulator::Gem5).target;
+        self.gem5_source_dir = c.gem5_source_dir.clone();
+        self.gem5_out_dir = out.join("gem5").join(&c.build_ids.gem5);
+        let generated = self.gem5_out_dir.clone();
+        self.gem5_build_dir = c
             .gem5_build_dir
             .clone()
-            .unwrap_or_else(|| gem5_out_dir.join("build"));
-        let gem5_isa = machine(c.arch, Emulator::Gem5).target;
-        let gem5_variant_dir = gem5_build_dir.join(gem5_isa);
-        let m5_abi = crate::facts::machine::M5_ABI[c.arch.index()];
-        let gem5_run_dir = run_dir_for(out, gem5.run_dir, arch, c.run_id);
-        let m5out_dir = output_dir(&gem5_run_dir, Emulator::Gem5);
-        let qemu_run_dir = run_dir_for(out, Emulator::Qemu.facts().run_dir, arch, c.run_id);
-        let run_dir = run_dir_for(out, e.run_dir, arch, c.run_id);
-        let emulator_out_dir = output_dir(&run_dir, c.emulator);
+            .unwrap_or_else(|| generated.join("build"));
+        self.gem5_variant_dir = self.gem5_build_dir.join(isa);
+        self.gem5_executable = self
+            .gem5_variant_dir
+            .join(format!("gem5.{}", c.gem5_build_type.name()));
+        self.gem5_defconfig_file = generated.join(format!("defconfig-{isa}"));
+        self.gem5_m5term = generated.join("m5term");
+        self.gem5_system_dir = generated.join("system");
+        self.gem5_bootloader_build_dir = generated.join("bootloader");
+        // configs/example/{fs,se}.py are stubs that stop with a
+        // deprecation error in gem5 24; the scripts moved here.
+        self.gem5_fs_file = self
+            .gem5_source_dir
+            .join("configs/deprecated/example/fs.py");
+        self.gem5_se_file = self
+            .gem5_source_dir
+            .join("configs/deprecated/example/se.py");
+        self.m5_build_dir = generated.join("m5");
+        self.m5_executable = self
+            .m5_build_dir
+            .join("util/m5/build")
+            .join(crate::facts::machine::M5_ABI[c.arch.index()])
+            .join("out/m5");
+        self.guest_m5_file = out.join("rootfs_overlay").join(arch).join("usr/bin/m5");
+        let gem5 = Emulator::Gem5.facts();
+        self.gem5_run_dir = run_dir_for(out, gem5.run_dir, arch, c.run_id);
+        self.m5out_dir = output_dir(&self.gem5_run_dir, Emulator::Gem5);
+        self.stats_file = self.m5out_dir.join("stats.txt");
+        self.gem5_guest_terminal_file = self.m5out_dir.join(gem5.console_file);
+        self.gem5_readfile_file = self.gem5_run_dir.join("readfile");
+    }
 
-        let port_offset = c.run_id;
-        let qemu_base_port = 45454 + 10 * port_offset;
-        let baremetal_machine = machine(c.arch, c.emulator).baremetal_machine;
+    /// This run's dir and files (and QEMU's, which some modes use whatever
+    /// the emulator).
+    fn runs(&mut self, c: &Config) {
+        let (out, arch) = (&c.out_dir, c.arch.facts().name);
+        let e = c.emulator.facts();
+        let qemu = run_dir_for(out, Emulator::Qemu.facts().run_dir, arch, c.run_id);
+        let run = run_dir_for(out, e.run_dir, arch, c.run_id);
+        let emulator_out = output_dir(&run, c.emulator);
+        self.termout_file = run.join("termout.txt");
+        self.guest_terminal_file = emulator_out.join(e.console_file);
+        self.background_serial_file = qemu.join("background.log");
+        self.trace_file = run.join("trace.bin");
+        self.trace_txt_file = emulator_out.join("trace.txt");
+        self.qemu_rrfile = qemu.join("rrfile");
+        self.qemu_rr_cmd_file = qemu.join("rrfile.cmd");
+        self.run_cmd_file = run.join("run.sh");
+        self.last_run_cmd_file = out.join("run.sh");
+        self.run_gdb_cmd_file = run.join("run-gdb.sh");
+        self.run_lock_file = run.join("lock");
+        self.qemu_run_dir = qemu;
+        self.run_dir = run;
+    }
 
+    /// The run id's block of ports.
+    fn ports(&mut self, c: &Config) {
+        let base = 45454 + 10 * c.run_id;
+        self.qemu_base_port = base;
+        self.monitor_port = base;
+        self.hostfwd_generic_port = base + 1;
+        self.hostfwd_ssh_port = base + 2;
+        self.gdb_port = c.emulator.facts().gdb_port.port(base, c.run_id);
+        self.extra_serial_port = base + 4;
+        self.gem5_telnet_port = 3456 + 4 * c.run_id;
+    }
+
+    /// The compilers, GDB and target libraries of --gcc-which.
+    fn toolchain(&mut self, c: &Config) {
+        let f = c.arch.facts();
         let (cross_compile, tool_dir) = match c.gcc_which {
             GccWhich::Host if c.arch.is_host() => (String::new(), None),
             GccWhich::Host => (format!("{}-", f.host_triplet), None),
-            GccWhich::Buildroot => (format!("{}-", f.buildroot_triplet), Some(&br_host_bin)),
-            GccWhich::CrosstoolNg => (format!("{}-", f.crosstool_ng_triplet), Some(&ct_bin)),
+            GccWhich::Buildroot => (
+                format!("{}-", f.buildroot_triplet),
+                Some(&self.buildroot_host_bin_dir),
+            ),
+            GccWhich::CrosstoolNg => (
+                format!("{}-", f.crosstool_ng_triplet),
+                Some(&self.crosstool_ng_bin_dir),
+            ),
         };
         let tool = |name: &str| match tool_dir {
             Some(d) => d.join(format!("{cross_compile}{name}")),
             None => PathBuf::from(format!("{cross_compile}{name}")),
         };
-        let (gdb, userland_library_dir) = match c.gcc_which {
+        let (gdb, libs) = match c.gcc_which {
             GccWhich::Host if c.arch.is_host() => ("gdb-multiarch".into(), PathBuf::from("/")),
             GccWhich::Host => (
                 "gdb-multiarch".into(),
                 PathBuf::from("/usr").join(f.host_triplet),
             ),
-            GccWhich::Buildroot => (tool("gdb"), br.join("target")),
-            GccWhich::CrosstoolNg => (tool("gdb"), ct_install.clone()),
+            GccWhich::Buildroot => (tool("gdb"), self.buildroot_target_dir.clone()),
+            GccWhich::CrosstoolNg => (tool("gdb"), self.crosstool_ng_install_dir.clone()),
         };
-
-        Paths {
-            root_dir: root.clone(),
-            out_dir: out.clone(),
-            log_dir: out.join("log"),
-            linux_log_file: out.join("log").join(if ids.linux == "default" {
-                format!("build-linux-{arch}.log")
-            } else {
-                format!("build-linux-{}-{arch}.log", ids.linux)
-            }),
-            submodules_dir: submodules.clone(),
-            linux_config_dir: configs.join("linux"),
-            configs_dir: configs,
-            config_file: c.config_file.clone().unwrap_or_default(),
-            arch: arch.to_string(),
-            linux_arch: f.linux_arch.to_string(),
-            emulator: c.emulator.to_string(),
-            run_id: c.run_id,
-
-            linux_source_dir: c.linux_source_dir.clone(),
-            linux_config: linux_build_dir.join(".config"),
-            linux_cli_fragment: linux_build_dir.join("lkmc_cli.config"),
-            image: match e.boots {
-                KernelFile::Image => &linux_image,
-                KernelFile::Vmlinux => &vmlinux,
-            }
-            .clone(),
-            image_elf: vmlinux.clone(),
-            vmlinux,
-            linux_image,
-            linux_build_dir,
-
-            kernel_modules_source_dir: root.join("kernel_modules"),
-            kernel_modules_build_dir: out.join("kernel_modules").join(arch),
-            kernel_modules_build_host_dir: out.join("kernel_modules").join("host"),
-            userland_source_dir: root.join("userland"),
-            userland_build_dir: if c.in_tree {
-                root.join("userland")
-            } else {
-                out.join("userland").join(&ids.userland).join(arch)
-            },
-            baremetal_source_dir: root.join("baremetal"),
-            baremetal_build_dir: out
-                .join("baremetal")
-                .join(arch)
-                .join(c.emulator.to_string())
-                .join(baremetal_machine),
-            baremetal_machine: baremetal_machine.to_string(),
-            baremetal_gcc: f
-                .baremetal
-                .as_ref()
-                .map(|b| PathBuf::from(format!("{}gcc", b.tool_prefix)))
-                .unwrap_or_default(),
-            baremetal_ar: f
-                .baremetal
-                .as_ref()
-                .map(|b| PathBuf::from(format!("{}ar", b.tool_prefix)))
-                .unwrap_or_default(),
-
-            rootfs_overlay_dir: root.join("rootfs_overlay"),
-            out_rootfs_overlay_dir: out.join("rootfs_overlay").join(arch),
-            out_rootfs_overlay_lkmc_dir: out.join("rootfs_overlay").join(arch).join("lkmc"),
-            guest_packages_dir: out.join("guest_packages").join(arch),
-            rootfs: rf.name.to_string(),
-            rootfs_tree_dir: rootfs_build_dir.join("tree"),
-            rootfs_cpio: rootfs_build_dir.join(rf.cpio),
-            disk_image: match e.disk {
-                DiskFormat::Qcow2 => &rootfs_qcow2_file,
-                DiskFormat::Raw => &rootfs_raw_file,
-            }
-            .clone(),
-            rootfs_raw_file,
-            rootfs_qcow2_file,
-            rootfs_build_dir,
-
-            buildroot_source_dir: submodules.join("buildroot"),
-            buildroot_config_file: br.join(".config"),
-            buildroot_download_dir: out.join("buildroot").join("download"),
-            buildroot_images_dir: br.join("images"),
-            buildroot_rootfs_raw_file: br.join("images").join("rootfs.ext2"),
-            buildroot_qcow2_file: br.join("images").join("rootfs.ext2.qcow2"),
-            buildroot_cpio: br.join("images").join("rootfs.cpio"),
-            buildroot_host_bin_dir: br_host_bin.clone(),
-            buildroot_staging_dir: br.join("staging"),
-            buildroot_target_dir: br.join("target"),
-            buildroot_build_dir: br,
-
-            crosstool_ng_source_dir: submodules.join("crosstool-ng"),
-            crosstool_ng_build_dir: ct.join("build"),
-            crosstool_ng_install_dir: ct_install.clone(),
-            crosstool_ng_bin_dir: ct_bin.clone(),
-            crosstool_ng_download_dir: out.join("crosstool-ng").join("download"),
-            crosstool_ng_executable: ct_source.join("ct-ng"),
-            crosstool_ng_config: ct_source.join(".config"),
-            crosstool_ng_buildid_dir: ct,
-
-            qemu_source_dir: submodules.join("qemu"),
-            qemu_build_dir,
-            qemu_executable,
-            qemu_user_executable,
-            qemu_img_executable,
-
-            gem5_executable: gem5_variant_dir.join(format!("gem5.{}", c.gem5_build_type.name())),
-            gem5_defconfig_file: gem5_out_dir.join(format!("defconfig-{gem5_isa}")),
-            gem5_variant_dir,
-            gem5_m5term: gem5_out_dir.join("m5term"),
-            gem5_system_dir: gem5_out_dir.join("system"),
-            gem5_bootloader_build_dir: gem5_out_dir.join("bootloader"),
-            // configs/example/{fs,se}.py are stubs that stop with a
-            // deprecation error in gem5 24; the scripts moved here.
-            gem5_fs_file: gem5_source_dir.join("configs/deprecated/example/fs.py"),
-            gem5_se_file: gem5_source_dir.join("configs/deprecated/example/se.py"),
-            m5_executable: gem5_out_dir
-                .join("m5/util/m5/build")
-                .join(m5_abi)
-                .join("out/m5"),
-            m5_build_dir: gem5_out_dir.join("m5"),
-            guest_m5_file: out.join("rootfs_overlay").join(arch).join("usr/bin/m5"),
-            gem5_source_dir,
-            gem5_out_dir,
-            gem5_build_dir,
-            stats_file: m5out_dir.join("stats.txt"),
-            gem5_guest_terminal_file: m5out_dir.join(gem5.console_file),
-            gem5_readfile_file: gem5_run_dir.join("readfile"),
-            m5out_dir: m5out_dir.clone(),
-            gem5_run_dir,
-
-            termout_file: run_dir.join("termout.txt"),
-            guest_terminal_file: emulator_out_dir.join(e.console_file),
-            background_serial_file: qemu_run_dir.join("background.log"),
-            trace_file: run_dir.join("trace.bin"),
-            trace_txt_file: emulator_out_dir.join("trace.txt"),
-            qemu_rrfile: qemu_run_dir.join("rrfile"),
-            qemu_rr_cmd_file: qemu_run_dir.join("rrfile.cmd"),
-            run_cmd_file: run_dir.join("run.sh"),
-            last_run_cmd_file: out.join("run.sh"),
-            run_gdb_cmd_file: run_dir.join("run-gdb.sh"),
-            run_lock_file: run_dir.join("lock"),
-            qemu_run_dir,
-            run_dir,
-
-            qemu_base_port,
-            monitor_port: qemu_base_port,
-            hostfwd_generic_port: qemu_base_port + 1,
-            hostfwd_ssh_port: qemu_base_port + 2,
-            gdb_port: e.gdb_port.port(qemu_base_port, port_offset),
-            extra_serial_port: qemu_base_port + 4,
-            gem5_telnet_port: 3456 + 4 * port_offset,
-
-            gcc: tool("gcc"),
-            gxx: tool("g++"),
-            gdb,
-            toolchain_prefix: cross_compile.trim_end_matches('-').to_string(),
-            cross_compile,
-            userland_library_dir,
-        }
+        self.gcc = tool("gcc");
+        self.gxx = tool("g++");
+        self.gdb = gdb;
+        self.toolchain_prefix = cross_compile.trim_end_matches('-').to_string();
+        self.cross_compile = cross_compile;
+        self.userland_library_dir = libs;
     }
 
     /// The log file for one plan, e.g. `build-linux`.
