@@ -258,41 +258,47 @@ pub fn main(components: &[&Target], configs: &[Config], exec: &Executor) -> Resu
         );
     }
     for (config, paths) in &guests {
-        let deb_arch = config.arch.facts().debian_arch;
-        let debs = paths.guest_packages_dir.join("debs");
-        let wanted: Vec<String> = missing_guest_packages(paths)
-            .iter()
-            .map(|g| format!("{}:{deb_arch}", g.package))
-            .collect();
-        if !exec.quiet {
-            for (w, g) in wanted.iter().zip(missing_guest_packages(paths)) {
-                eprintln!(
-                    "dependencies: guest package {w} ({}) into {}",
-                    g.why,
-                    debs.display()
-                );
-            }
-        }
-        plan.push(Step::Mkdir(debs.clone()));
-        plan.cmd(
-            "apt-get download",
-            Cmd::new("apt-get")
-                .arg("download")
-                .args(wanted.iter().map(String::as_str))
-                .cwd(&debs),
-        );
-        // Unpack, do not install: nothing foreign lands on the host.
-        plan.cmd(
-            "dpkg-deb -x",
-            Cmd::new("sh")
-                .line([
-                    "-c",
-                    "for d in debs/*.deb; do dpkg-deb -x \"$d\" root || exit; done",
-                ])
-                .cwd(&paths.guest_packages_dir),
-        );
+        guest_package_steps(&mut plan, config, paths, exec.quiet);
     }
     exec.execute(&plan)
+}
+
+/// Download the guest packages of one arch as .deb files and unpack them
+/// into out/ (nothing foreign is installed on the host).
+fn guest_package_steps(plan: &mut Plan, config: &Config, paths: &Paths, quiet: bool) {
+    let deb_arch = config.arch.facts().debian_arch;
+    let debs = paths.guest_packages_dir.join("debs");
+    let wanted: Vec<String> = missing_guest_packages(paths)
+        .iter()
+        .map(|g| format!("{}:{deb_arch}", g.package))
+        .collect();
+    if !quiet {
+        for (w, g) in wanted.iter().zip(missing_guest_packages(paths)) {
+            eprintln!(
+                "dependencies: guest package {w} ({}) into {}",
+                g.why,
+                debs.display()
+            );
+        }
+    }
+    plan.push(Step::Mkdir(debs.clone()));
+    plan.cmd(
+        "apt-get download",
+        Cmd::new("apt-get")
+            .arg("download")
+            .args(wanted.iter().map(String::as_str))
+            .cwd(&debs),
+    );
+    // Unpack, do not install: nothing foreign lands on the host.
+    plan.cmd(
+        "dpkg-deb -x",
+        Cmd::new("sh")
+            .line([
+                "-c",
+                "for d in debs/*.deb; do dpkg-deb -x \"$d\" root || exit; done",
+            ])
+            .cwd(&paths.guest_packages_dir),
+    );
 }
 
 fn native_arch() -> String {
