@@ -17,7 +17,11 @@ int main(void) {
             si.uptime, si.loads[0] / 65536.0, total >> 20, free_ >> 20, si.procs);
     LKMC_ASSERT(si.uptime >= 0);
     LKMC_ASSERT(total > 0);
-    LKMC_ASSERT(free_ <= total);
+    /* A kernel scales the counts to fit (it raises mem_unit), but QEMU user
+     * mode copies a 64-bit host's counts into a 32-bit guest's fields
+     * without that, so there they wrap and free can exceed total. */
+    if (sizeof(si.totalram) >= 8)
+        LKMC_ASSERT(free_ <= total);
     LKMC_ASSERT(si.procs >= 1);
     LKMC_ASSERT(get_nprocs() >= 1);
     return 0;
