@@ -36,8 +36,10 @@ pub trait Emulator: Sync {
     /// Refuse what this emulator cannot run, before anything is built or
     /// printed.
     fn check(&self, mode: Mode, boot: &Boot, config: &Config) -> Result<()>;
-    /// The command that boots Linux.
-    fn boot(&self, boot: &Boot, config: &Config, paths: &Paths) -> Result<Cmd>;
+    /// The command that boots Linux (by default: not implemented yet).
+    fn boot(&self, _boot: &Boot, config: &Config, _paths: &Paths) -> Result<Cmd> {
+        Err(not_implemented(Mode::Linux, config))
+    }
     /// The command that runs a userland program of the guest arch.
     fn userland(&self, program: &Program, config: &Config, paths: &Paths) -> Result<Cmd>;
     /// Fail, saying how to get it, if the emulator itself is missing (real
@@ -45,8 +47,17 @@ pub trait Emulator: Sync {
     fn ready(&self, _paths: &Paths) -> Result<()> {
         Ok(())
     }
-    /// The command that runs a baremetal image on `boot.cpus` CPUs.
-    fn baremetal(&self, boot: &Boot, image: &Path, config: &Config, paths: &Paths) -> Result<Cmd>;
+    /// The command that runs a baremetal image on `boot.cpus` CPUs (by
+    /// default: not implemented yet).
+    fn baremetal(
+        &self,
+        _boot: &Boot,
+        _image: &Path,
+        config: &Config,
+        _paths: &Paths,
+    ) -> Result<Cmd> {
+        Err(not_implemented(Mode::Baremetal, config))
+    }
 }
 
 /// The refusal for a mode an emulator does not run yet.

@@ -5,8 +5,6 @@
 //! Adding full system is filling in `boot` and `baremetal` here and the
 //! gem5 rows of `facts/`: `run.rs` and `paths.rs` need no edit.
 
-use std::path::Path;
-
 use anyhow::Result;
 
 use super::common::{Emulator, Mode, Program, not_implemented};
@@ -32,10 +30,6 @@ impl Emulator for Gem5 {
             Mode::Userland => Ok(()),
             other => Err(not_implemented(other, config)),
         }
-    }
-
-    fn boot(&self, _boot: &Boot, config: &Config, _paths: &Paths) -> Result<Cmd> {
-        Err(not_implemented(Mode::Linux, config))
     }
 
     /// se.py runs the program, with the sysroot's libraries redirected in
@@ -66,15 +60,5 @@ impl Emulator for Gem5 {
             paths.gem5_executable.display()
         ))
         .into())
-    }
-
-    fn baremetal(
-        &self,
-        _boot: &Boot,
-        _image: &Path,
-        config: &Config,
-        _paths: &Paths,
-    ) -> Result<Cmd> {
-        Err(not_implemented(Mode::Baremetal, config))
     }
 }

@@ -1,8 +1,6 @@
 //! Native: userland programs of the host's arch, run as host processes.
 //! No machine is emulated, so there is no Linux boot and no baremetal run.
 
-use std::path::Path;
-
 use anyhow::Result;
 
 use super::common::{Emulator, Mode, Program, not_implemented};
@@ -30,21 +28,7 @@ impl Emulator for Native {
         }
     }
 
-    fn boot(&self, _boot: &Boot, config: &Config, _paths: &Paths) -> Result<Cmd> {
-        Err(not_implemented(Mode::Linux, config))
-    }
-
     fn userland(&self, program: &Program, _config: &Config, _paths: &Paths) -> Result<Cmd> {
         Ok(Cmd::new(p(&program.exe)).args(&program.args))
-    }
-
-    fn baremetal(
-        &self,
-        _boot: &Boot,
-        _image: &Path,
-        config: &Config,
-        _paths: &Paths,
-    ) -> Result<Cmd> {
-        Err(not_implemented(Mode::Baremetal, config))
     }
 }
