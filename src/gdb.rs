@@ -143,6 +143,15 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
         ))
         .into());
     }
+    if config.emulator == crate::facts::Emulator::Native {
+        return Err(UsageError::new(
+            "lkmc gdb attaches to an emulator's GDB stub, and a native program runs without \
+             one: nothing would listen on the port.\n\
+             Debug it in QEMU user mode (lkmc run --userland PATH --gdb-wait, then \
+             lkmc gdb --userland PATH), or run the host's gdb on it: gdb --args PROGRAM",
+        )
+        .into());
+    }
     let paths = Paths::new(config);
     let exe;
     let target = if let Some(b) = &args.baremetal {

@@ -142,6 +142,9 @@ fn run_userland(
         exe: crate::build::userland::executable(path, config, &paths, exec)?,
         args: prog_args.to_vec(),
         gdb_wait: run.boot.gdb_wait,
+        trace: run.boot.trace.clone(),
+        trace_insts_stdout: run.boot.trace_insts_stdout,
+        extra_args: run.boot.extra_emulator_args.clone(),
     };
     let mut cmd = emulator.userland(&program, config, &paths)?;
     cmd.stdin = stdin.map(Path::to_path_buf);

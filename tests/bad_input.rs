@@ -556,6 +556,29 @@ const CASES: &[Case] = &[
         want: &["--rootfs buildroot", "--rootfs lkmc"],
     },
     Case {
+        name: "native-gdb-wait",
+        argv: &[
+            "run",
+            "-e",
+            "native",
+            "--userland",
+            "userland/c/hello.c",
+            "--gdb-wait",
+        ],
+        setup: None,
+        want: &[
+            "--gdb-wait",
+            "Use QEMU user mode",
+            "--userland PATH --gdb-wait",
+        ],
+    },
+    Case {
+        name: "gdb-native",
+        argv: &["gdb", "-e", "native"],
+        setup: None,
+        want: &["native program runs without", "lkmc gdb --userland PATH"],
+    },
+    Case {
         name: "eval-with-userland",
         argv: &["run", "--userland", "userland/c/hello.c", "--eval", "true"],
         setup: None,

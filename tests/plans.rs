@@ -253,6 +253,35 @@ const HELLO: &str = "userland/c/hello.c";
 /// gem5 syscall emulation (sources are built first: the build plan prints).
 const RUN_USERLAND: &[Scenario] = &[
     (
+        "aarch64-trace-insts-and-extra-args",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--userland",
+            "userland/c/hello.c",
+            "--trace",
+            "exec_tb",
+            "--trace-insts-stdout",
+            "--",
+            "-d",
+            "page",
+        ],
+    ),
+    (
+        "x86_64-native-gdb-wait",
+        &[
+            "run",
+            "--arch",
+            "x86_64",
+            "-e",
+            "native",
+            "--userland",
+            "userland/c/hello.c",
+            "--gdb-wait",
+        ],
+    ),
+    (
         "x86_64-qemu-hello",
         &["run", "--arch", "x86_64", "-e", "qemu", "--userland", HELLO],
     ),
@@ -890,6 +919,10 @@ const BUILD: &[Scenario] = &[
 
 /// `lkmc gdb`: the GDB command line for each target.
 const GDB: &[Scenario] = &[
+    (
+        "x86_64-native",
+        &["gdb", "--arch", "x86_64", "-e", "native"],
+    ),
     ("x86_64-kernel", &["gdb", "--arch", "x86_64"]),
     ("arm-kernel", &["gdb", "--arch", "arm"]),
     ("aarch64-kernel", &["gdb", "--arch", "aarch64"]),

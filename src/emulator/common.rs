@@ -29,6 +29,12 @@ pub struct Program {
     pub args: Vec<String>,
     /// Stop before the first instruction until GDB attaches.
     pub gdb_wait: bool,
+    /// Trace events (`-T`), into the run dir's trace file.
+    pub trace: Option<String>,
+    /// Print every translated block.
+    pub trace_insts_stdout: bool,
+    /// Emulator arguments after `--`, before the program.
+    pub extra_args: Vec<String>,
 }
 
 /// One emulator's command lines.
@@ -57,6 +63,35 @@ pub trait Emulator: Sync {
         _paths: &Paths,
     ) -> Result<Cmd> {
         Err(not_implemented(Mode::Baremetal, config))
+    }
+}
+
+/// Refuse, for a userland run, the options only QEMU user mode takes
+/// (`why`: what this emulator is instead).
+pub(super) fn refuse_qemu_only(boot: &Boot, config: &Config, why: &str) -> Result<()> {
+    // (set, what it is, how it is typed)
+    let options = [
+        (boot.trace.is_some(), "--trace", "--trace EVENTS"),
+        (
+            boot.trace_insts_stdout,
+            "--trace-insts-stdout",
+            "--trace-insts-stdout",
+        ),
+        (
+            !boot.extra_emulator_args.is_empty(),
+            "emulator arguments after --",
+            "-- ARGS",
+        ),
+        (boot.gdb_wait, "--gdb-wait (and --gdb)", "--gdb-wait"),
+    ];
+    match options.iter().find(|(set, _, _)| *set) {
+        Some((_, option, typed)) => Err(UsageError::new(format!(
+            "{option} with --emulator {} --userland: {why}, so it would be ignored.\n\
+             Use QEMU user mode for it: lkmc run --arch {} --userland PATH {typed}",
+            config.emulator, config.arch
+        ))
+        .into()),
+        None => Ok(()),
     }
 }
 

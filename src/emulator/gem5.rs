@@ -7,7 +7,7 @@
 
 use anyhow::Result;
 
-use super::common::{Emulator, Mode, Program, not_implemented};
+use super::common::{Emulator, Mode, Program, not_implemented, refuse_qemu_only};
 use crate::cmd::{Cmd, p, quote};
 use crate::config::Config;
 use crate::error::UsageError;
@@ -27,7 +27,11 @@ impl Emulator for Gem5 {
                 config.arch
             ))
             .into()),
-            Mode::Userland => Ok(()),
+            Mode::Userland => refuse_qemu_only(
+                boot,
+                config,
+                "gem5's syscall emulation has no such options in lkmc yet",
+            ),
             other => Err(not_implemented(other, config)),
         }
     }

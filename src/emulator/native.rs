@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::common::{Emulator, Mode, Program, not_implemented};
+use super::common::{Emulator, Mode, Program, not_implemented, refuse_qemu_only};
 use crate::cmd::{Cmd, p};
 use crate::config::Config;
 use crate::error::UsageError;
@@ -15,7 +15,7 @@ pub struct Native;
 impl Emulator for Native {
     /// Before anything is built: a program of another arch would be built
     /// only to be refused.
-    fn check(&self, mode: Mode, _boot: &Boot, config: &Config) -> Result<()> {
+    fn check(&self, mode: Mode, boot: &Boot, config: &Config) -> Result<()> {
         match mode {
             Mode::Userland if !config.arch.is_host() => Err(UsageError::new(format!(
                 "--emulator native runs programs of the host's arch only; {} is not it \
@@ -23,7 +23,9 @@ impl Emulator for Native {
                 config.arch
             ))
             .into()),
-            Mode::Userland => Ok(()),
+            Mode::Userland => {
+                refuse_qemu_only(boot, config, "a native program runs as a host process")
+            }
             other => Err(not_implemented(other, config)),
         }
     }

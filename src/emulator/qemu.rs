@@ -82,6 +82,15 @@ impl Emulator for Qemu {
         if program.gdb_wait {
             c = c.line(["-g", &paths.gdb_port.to_string()]);
         }
+        if let Some(events) = &program.trace {
+            c = c.line(["-trace", &trace_spec(events, paths)]);
+        }
+        if program.trace_insts_stdout {
+            c = c.line(["-d", "in_asm"]);
+        }
+        if !program.extra_args.is_empty() {
+            c = c.line(&program.extra_args);
+        }
         Ok(c.arg(p(&program.exe)).args(&program.args))
     }
 
@@ -97,6 +106,11 @@ impl Emulator for Qemu {
         c = debug_args(c, boot, paths, None);
         Ok(c.args(&boot.extra_emulator_args))
     }
+}
+
+/// QEMU's `-trace` value: the events, into the run's trace file.
+fn trace_spec(events: &str, paths: &Paths) -> String {
+    format!("enable={events},file={}", p(&paths.trace_file))
 }
 
 /// The board and its CPU (the host's under KVM).
@@ -227,10 +241,7 @@ fn debug_args(mut c: Cmd, boot: &Boot, paths: &Paths, rr: Option<RecordReplay>) 
         c = c.arg("-S");
     }
     if let Some(events) = &boot.trace {
-        c = c.line([
-            "-trace",
-            &format!("enable={events},file={}", p(&paths.trace_file)),
-        ]);
+        c = c.line(["-trace", &trace_spec(events, paths)]);
     }
     if let Some(mode) = rr {
         c = c.line([

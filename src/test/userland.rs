@@ -68,6 +68,7 @@ fn user_mode_case(ctx: &Ctx, paths: &Paths, prog: &Program, stdin: &Path) -> Res
         exe: prog.out.clone(),
         args,
         gdb_wait: false,
+        ..Default::default()
     };
     let mut cmd = emulator::get(ctx.config.emulator)
         .userland(&program, ctx.config, paths)
