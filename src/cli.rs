@@ -495,6 +495,21 @@ pub struct TestArgs {
     /// directories.
     #[arg(value_name = "SUITE|ITEM")]
     pub suites: Vec<String>,
+
+    /// Also write the cases as JUnit XML (one testcase per case, with its
+    /// suite, arch, emulator, time, and for a failure the reason and the
+    /// command that reruns it), for CI systems.
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+
+    /// Also write the cases as JSON lines, one object per case, each as it
+    /// finishes (a killed run keeps what it had).
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+
+    /// Write each case's time (seconds, a tab, the case), slowest first.
+    #[arg(long, value_name = "FILE")]
+    pub durations: Option<PathBuf>,
 }
 
 /// What the user sees of one `lkmc test` suite; `test::SUITES` adds its

@@ -79,9 +79,18 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
             UsageError::new("lkmc test runs things for real; --dry-run is not supported").into(),
         );
     }
-    let mut report = Report::default();
+    let mut report = Report::new(report::Outputs {
+        junit: args.junit.clone(),
+        json: args.json.clone(),
+        durations: args.durations.clone(),
+    })?;
     for suite in suites {
         for config in configs {
+            report.set_where(report::Where {
+                suite: suite.info.name.to_string(),
+                arch: config.arch.to_string(),
+                emulator: config.emulator.to_string(),
+            });
             let ctx = Ctx {
                 suite: suite.info.name,
                 config,
@@ -91,7 +100,7 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
             (suite.run)(&ctx, &mut report)?;
         }
     }
-    Ok(report.finish())
+    report.finish()
 }
 
 /// Split `lkmc test`'s words into leading suite names (none: all of them)
