@@ -59,9 +59,11 @@ impl Emulator for Gem5 {
             return Ok(());
         }
         Err(UsageError::new(format!(
-            "gem5 is not built ({} is missing), and lkmc cannot build gem5 yet; \
-             `--dry-run` prints the command",
-            paths.gem5_executable.display()
+            "gem5 is not built ({} is missing).\nBuild it with: lkmc build --arch {} gem5 \
+             (1.5 to 2 hours on two cores the first time), or point --gem5-build-dir at a \
+             gem5 build of yours",
+            paths.gem5_executable.display(),
+            paths.arch
         ))
         .into())
     }
