@@ -361,6 +361,15 @@ fn check_replay_matches(
 }
 
 /// Fail, naming the command that fixes it, if something the boot needs is missing.
+/// Whether `path` starts with qcow2's magic (`QFI\xfb`): a cheap look that
+/// catches a truncated or overwritten image before QEMU's own error.
+fn is_qcow2(path: &Path) -> bool {
+    use std::io::Read;
+    let mut magic = [0u8; 4];
+    std::fs::File::open(path).is_ok_and(|mut f| f.read_exact(&mut magic).is_ok())
+        && magic == *b"QFI\xfb"
+}
+
 fn check_inputs(boot: &Boot, config: &Config, paths: &Paths) -> Result<()> {
     let arch = config.arch;
     let mut missing: Vec<(&str, &PathBuf)> = Vec::new();
@@ -393,6 +402,20 @@ fn check_inputs(boot: &Boot, config: &Config, paths: &Paths) -> Result<()> {
             missing.push(("root filesystem", &paths.disk_image));
         }
         _ => {}
+    }
+    let qcow2 = config.emulator.facts().disk == crate::facts::emulator::DiskFormat::Qcow2;
+    if matches!(boot.root, Root::Disk { .. })
+        && qcow2
+        && paths.disk_image.is_file()
+        && !is_qcow2(&paths.disk_image)
+    {
+        return Err(UsageError::new(format!(
+            "{} is not a qcow2 image (corrupt or cut short?), so QEMU could not boot it.\n\
+             Rebuild it: lkmc build --arch {arch} rootfs --force-rebuild (a disk you wrote with \
+             --disk-persist: copy it away first)",
+            paths.disk_image.display()
+        ))
+        .into());
     }
     if boot.record_replay == Some(RecordReplay::Replay) && !paths.qemu_rrfile.is_file() {
         return Err(UsageError::new(format!(

@@ -78,10 +78,14 @@ impl Scratch {
     /// Empty files where a Linux boot of `args` reads its kernel image and
     /// disk: enough to get past "nothing to boot", never enough to boot.
     fn fake_boot_inputs(&self, args: &[&str]) {
-        for name in ["linux_image", "disk_image"] {
+        for (name, text) in [
+            ("linux_image", &b"not a real one\n"[..]),
+            // qcow2's magic, so that the disk passes lkmc's look at it.
+            ("disk_image", &b"QFI\xfb not a real one\n"[..]),
+        ] {
             let p = self.getvar(args, name);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, "not a real one\n").unwrap();
+            std::fs::write(p, text).unwrap();
         }
     }
 }
@@ -183,6 +187,13 @@ fn text_file(s: &Scratch) -> Prep {
 
 fn config_file(s: &Scratch, text: &str) -> Prep {
     s.write("lkmc.toml", text);
+    Prep::Ready
+}
+
+/// A kernel, and a disk image that is not a qcow2 (cut short, overwritten).
+fn corrupt_disk(s: &Scratch) -> Prep {
+    s.fake_boot_inputs(&[]);
+    std::fs::write(s.getvar(&[], "disk_image"), "cut short").unwrap();
     Prep::Ready
 }
 
@@ -369,6 +380,15 @@ const CASES: &[Case] = &[
         ],
         setup: None,
         want: &["x86_64", "--arch arm or --arch aarch64"],
+    },
+    Case {
+        name: "corrupt-qcow2",
+        argv: &["run", "--eval", "true"],
+        setup: Some(corrupt_disk),
+        want: &[
+            "is not a qcow2 image",
+            "lkmc build --arch x86_64 rootfs --force-rebuild",
+        ],
     },
     // ---- run ids ----------------------------------------------------------
     Case {
