@@ -84,13 +84,27 @@ fn defconfig(config: &Config, ruby: bool) -> Result<String> {
     Ok(text)
 }
 
+/// Where distros put ccache's compiler-named links (Debian, Fedora, source
+/// installs).
+const CCACHE_LINK_DIRS: &[&str] = &["/usr/lib/ccache", "/usr/lib64/ccache", "/usr/local/lib/ccache"];
+
 /// `CC`/`CXX` for scons (gem5 takes them from the environment): through
-/// ccache when it is installed.
+/// ccache when it is installed. They must name one program each, not
+/// `ccache g++`: gem5's SConstruct runs `[CXX, '--version']` to tell gcc
+/// from clang, so ccache comes in through its compiler-named links.
 fn with_compilers(cmd: Cmd) -> Cmd {
-    if which::which("ccache").is_ok() {
-        cmd.env("CC", "ccache gcc").env("CXX", "ccache g++")
-    } else {
-        cmd
+    if which::which("ccache").is_err() {
+        return cmd;
+    }
+    match CCACHE_LINK_DIRS
+        .iter()
+        .map(Path::new)
+        .find(|d| d.join("g++").exists() && d.join("gcc").exists())
+    {
+        Some(dir) => cmd
+            .env("CC", dir.join("gcc").display().to_string())
+            .env("CXX", dir.join("g++").display().to_string()),
+        None => cmd,
     }
 }
 
