@@ -147,7 +147,7 @@ pub fn stat(args: &Gem5StatArgs, configs: &[Config]) -> Result<ExitCode> {
     let dumps = read_stats(&text, &names);
     for (i, name) in names.iter().enumerate() {
         if dumps.iter().all(|d| d[i].is_none()) {
-            let close = closest(name, stat_names(&text).into_iter());
+            let close = closest(name, stat_names(&text));
             let hint = match close.is_empty() {
                 true => "see the file for the names".to_string(),
                 false => format!("did you mean: {}?", close.join(", ")),
