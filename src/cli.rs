@@ -624,6 +624,12 @@ pub const SUITES: &[SuiteInfo] = &[
         about: "every baremetal image (arm, aarch64) in QEMU, its exit status; GDB on one",
         takes_items: true,
     },
+    SuiteInfo {
+        name: "gem5",
+        about: "gem5 runs (arm, aarch64): boot, panic, checkpoint and restore (atomic, O3), \
+                trace, stats, syscall emulation, GDB; skipped where gem5 is not built",
+        takes_items: false,
+    },
 ];
 
 /// The suite table for the user, one suite and its description an entry.

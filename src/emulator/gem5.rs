@@ -42,6 +42,14 @@ fn cpu_class(m: &MachineFacts, cpu: CpuType) -> String {
     format!("{}{model}", m.cpu)
 }
 
+/// The model's name as `--cpu-type` takes it.
+fn cpu_name(cpu: CpuType) -> String {
+    use clap::ValueEnum;
+    cpu.to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
 /// A memory size in QEMU's syntax (`256M`, bare numbers in MiB) as gem5
 /// writes it (`256MB`).
 fn gem5_size(memory: &str) -> String {
@@ -358,6 +366,16 @@ fn check_linux(boot: &Boot, config: &Config) -> Result<()> {
         return Err(
             UsageError::new(format!("{option} with --emulator gem5: {why}.\n{fix}")).into(),
         );
+    }
+    let g5 = &boot.gem5;
+    if matches!(g5.cpu_type, CpuType::Minor | CpuType::O3) && !g5.caches {
+        return Err(UsageError::new(format!(
+            "--cpu-type {} models memory through caches, and gem5 refuses it without them.\n\
+             Add --caches: lkmc run --arch {arch} --emulator gem5 --cpu-type {} --caches",
+            cpu_name(g5.cpu_type),
+            cpu_name(g5.cpu_type)
+        ))
+        .into());
     }
     if boot.gem5.restore.is_some() {
         let g = &boot.guest;
