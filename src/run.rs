@@ -55,6 +55,10 @@ fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
     // The provider must exist for its image to: refused before anything.
     crate::build::rootfs::get(config.rootfs)?;
     let paths = Paths::new(config);
+    if !exec.dry_run && !run.build {
+        // Before its inputs: without the emulator nothing boots anyway.
+        emulator.ready(&paths)?;
+    }
     if run.build {
         let request = crate::build::Request {
             targets: vec![config.emulator.facts().linux_target.to_string()],

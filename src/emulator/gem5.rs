@@ -238,6 +238,36 @@ impl Emulator for Gem5 {
         if paths.gem5_executable.is_file() {
             return Ok(());
         }
+        let isa = paths
+            .gem5_variant_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let others: Vec<String> = std::fs::read_dir(&paths.gem5_build_dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| {
+                e.path()
+                    .join(paths.gem5_executable.file_name().unwrap_or_default())
+                    .is_file()
+            })
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        if !others.is_empty() {
+            return Err(UsageError::new(format!(
+                "{} holds a gem5 for {}, not for {isa}, which {} guests need ({} is missing).\n\
+                 Build gem5 for {isa} there (scons {}), or leave --gem5-build-dir out: \
+                 lkmc build --arch {} gem5",
+                paths.gem5_build_dir.display(),
+                others.join(", "),
+                paths.arch,
+                paths.gem5_executable.display(),
+                paths.gem5_executable.display(),
+                paths.arch
+            ))
+            .into());
+        }
         if paths.arch == "x86_64" {
             return Err(UsageError::new(format!(
                 "no X86 gem5 is built ({} is missing): lkmc builds gem5 for arm and aarch64 \
