@@ -766,6 +766,87 @@ fn gdb_gdbserver_plan() {
     assert!(err.contains("--userland"), "{err}");
 }
 
+/// `lkmc test --list` prints the cases without building or booting
+/// anything; four shards of the whole run add up to it exactly, with no
+/// case in two; --filter narrows it.
+#[test]
+fn test_list_shards_add_up_to_the_whole_run() {
+    let s = Scratch::new("test-list");
+    let o = s.path("out");
+    let o = o.to_str().unwrap();
+    let lines = |t: String| -> Vec<String> { t.lines().map(str::to_string).collect() };
+    let all = lines(ok(&["test", "--list", "--all-archs", "--out-dir", o]));
+    assert!(all.len() > 100, "{} cases", all.len());
+    for suite in [
+        "boot",
+        "modules",
+        "userland",
+        "userland-full-system",
+        "gdb",
+        "faults",
+    ] {
+        for arch in ["x86_64", "arm", "aarch64"] {
+            let prefix = format!("{suite} {arch} ");
+            assert!(all.iter().any(|c| c.starts_with(&prefix)), "no {prefix}");
+        }
+    }
+    let mut sorted = all.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), all.len(), "case ids must be unique");
+    let mut union = Vec::new();
+    for k in 1..=4 {
+        let shard = format!("{k}/4");
+        let part = lines(ok(&[
+            "test",
+            "--list",
+            "--all-archs",
+            "--out-dir",
+            o,
+            "--shard",
+            &shard,
+        ]));
+        assert!(!part.is_empty(), "shard {shard} is empty");
+        assert!(part.len() < all.len(), "shard {shard} is everything");
+        union.extend(part);
+    }
+    union.sort();
+    assert_eq!(union, sorted, "the four shards are not the whole run");
+    // --filter keeps the ids that hold the pattern.
+    let hello = lines(ok(&["test", "--list", "--filter", "modules x86_64 hello"]));
+    assert!(
+        hello.contains(&"modules x86_64 hello".to_string()),
+        "{hello:?}"
+    );
+    assert!(hello.iter().all(|c| c.contains("modules x86_64 hello")));
+    assert!(!s.path("out").exists(), "--list created the out dir");
+}
+
+/// A durations file of another form is ignored with a warning, and left
+/// as it was by a --list.
+#[test]
+fn test_durations_of_another_version_are_ignored() {
+    let s = Scratch::new("test-durations");
+    let f = s.write("times.tsv", "1.000\tboot x86_64 a case\n");
+    let (code, out, err) = run(&mut lkmc(&[
+        "test",
+        "boot",
+        "--list",
+        "--shard",
+        "1/1",
+        "--durations",
+        f.to_str().unwrap(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("warning: ignoring the durations in"), "{err}");
+    assert!(err.contains("another lkmc version"), "{err}");
+    assert_eq!(out.lines().count(), 9, "{out}");
+    assert_eq!(
+        std::fs::read_to_string(&f).unwrap(),
+        "1.000\tboot x86_64 a case\n"
+    );
+}
+
 #[test]
 fn test_items_are_checked_before_anything_runs() {
     let err = fails(&["test", "modules", "helo"]);
