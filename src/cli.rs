@@ -174,6 +174,9 @@ pub enum Command {
     Getvar(GetvarArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+    /// Report what this machine has and lacks for each arch and emulator,
+    /// with the command that fixes each gap.
+    Doctor(DoctorArgs),
 }
 
 /// `lkmc build`
@@ -624,6 +627,18 @@ pub struct GetvarArgs {
 
     /// Print all variables as one JSON object.
     #[arg(long, conflicts_with = "name")]
+    pub json: bool,
+}
+
+/// `lkmc doctor`
+#[derive(Debug, Clone, Args)]
+#[command(
+    after_help = "Exit status 1 when the default workflow (lkmc build && lkmc run, \
+                        x86_64) cannot run here as the machine is."
+)]
+pub struct DoctorArgs {
+    /// Print the checks as one JSON object, for scripts.
+    #[arg(long)]
     pub json: bool,
 }
 

@@ -9,6 +9,7 @@ mod build;
 mod cli;
 mod cmd;
 mod config;
+mod doctor;
 mod emulator;
 mod error;
 mod facts;
@@ -110,6 +111,7 @@ fn real_main() -> anyhow::Result<ExitCode> {
         Command::Run(args) => run::main(args, &configs, &exec),
         Command::Test(args) => test::main(args, &configs, &exec),
         Command::Gdb(args) => gdb::main(args, &configs, &exec),
+        Command::Doctor(args) => doctor::main(args, &configs),
         Command::Completions(args) => {
             let mut command = cli::Cli::command();
             clap_complete::generate(args.shell, &mut command, "lkmc", &mut std::io::stdout());

@@ -315,6 +315,12 @@ const CASES: &[Case] = &[
         want: &["cannot write the --durations report $S/no/such/dir/times.tsv"],
     },
     Case {
+        name: "doctor-unknown-option",
+        argv: &["doctor", "--jsn"],
+        setup: None,
+        want: &["'--jsn'", "'--json'"],
+    },
+    Case {
         name: "unknown-getvar-variable",
         argv: &["getvar", "vmlinx"],
         setup: None,

@@ -847,6 +847,104 @@ fn test_durations_of_another_version_are_ignored() {
     );
 }
 
+// ---- doctor ---------------------------------------------------------------
+
+/// `lkmc doctor --json`: one object with every check in a fixed shape; the
+/// exit status says whether the default workflow can run; it creates
+/// nothing.
+#[test]
+fn doctor_json_shape_and_exit_status() {
+    let s = Scratch::new("doctor");
+    let o = s.path("out");
+    let parse = |out: &str| -> serde_json::Value { serde_json::from_str(out).unwrap() };
+    let check_shape = |v: &serde_json::Value| {
+        let checks = v["checks"].as_array().expect("checks is an array");
+        assert!(checks.len() > 20, "{} checks", checks.len());
+        for c in checks {
+            let obj = c.as_object().unwrap();
+            let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+            keys.sort();
+            assert_eq!(
+                keys,
+                [
+                    "area",
+                    "default_workflow",
+                    "detail",
+                    "fix",
+                    "name",
+                    "status"
+                ],
+                "{c}"
+            );
+            let status = c["status"].as_str().unwrap();
+            assert!(["ok", "missing", "warn", "info"].contains(&status), "{c}");
+            assert!(!c["detail"].as_str().unwrap().is_empty(), "{c}");
+            if status == "ok" {
+                assert!(c["fix"].is_null(), "{c}");
+            }
+            if status == "missing" && c["default_workflow"] == true {
+                assert!(c["fix"].is_string(), "a gap without its fix: {c}");
+            }
+        }
+        for area in [
+            "host",
+            "x86_64",
+            "arm",
+            "aarch64",
+            "kernel",
+            "gem5",
+            "buildroot",
+        ] {
+            assert!(checks.iter().any(|c| c["area"] == area), "no {area} check");
+        }
+        for name in [
+            "kvm",
+            "disk",
+            "cold build time",
+            "qemu-system-x86_64",
+            "gdb-multiarch",
+        ] {
+            assert!(checks.iter().any(|c| c["name"] == name), "no {name} check");
+        }
+        v["default_workflow"]["ready"]
+            .as_bool()
+            .expect("ready is a bool")
+    };
+    let o = o.to_str().unwrap();
+    let (code, out, err) = run(&mut lkmc(&["doctor", "--json", "--out-dir", o]));
+    let ready = check_shape(&parse(&out));
+    assert_eq!(code, if ready { 0 } else { 1 }, "{err}");
+    // With no tools in PATH the default workflow cannot run, and says what
+    // it lacks.
+    let (code, out, err) = run(lkmc(&["doctor", "--json", "--out-dir", o]).env("PATH", ""));
+    let v = parse(&out);
+    assert!(!check_shape(&v), "ready with an empty PATH");
+    assert_eq!(code, 1, "{err}");
+    let missing: Vec<&str> = v["default_workflow"]["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert!(
+        missing.contains(&"x86_64 qemu-system-x86_64"),
+        "{missing:?}"
+    );
+    assert!(missing.contains(&"x86_64 gcc"), "{missing:?}");
+    // The person's form ends with the verdict and its fix.
+    let (code, out, _) = run(lkmc(&["doctor", "--out-dir", o]).env("PATH", ""));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("default workflow (lkmc build && lkmc run, x86_64): cannot run"),
+        "{out}"
+    );
+    assert!(
+        out.contains("fix: lkmc build --download-dependencies --arch x86_64 qemu-linux"),
+        "{out}"
+    );
+    assert!(!s.path("out").exists(), "doctor created the out dir");
+}
+
 #[test]
 fn test_items_are_checked_before_anything_runs() {
     let err = fails(&["test", "modules", "helo"]);
