@@ -9,11 +9,13 @@ mod build;
 mod cli;
 mod cmd;
 mod config;
+mod console;
 mod doctor;
 mod emulator;
 mod error;
 mod facts;
 mod gdb;
+mod gem5_tools;
 mod getvar;
 mod guest;
 mod interrupt;
@@ -111,6 +113,8 @@ fn real_main() -> anyhow::Result<ExitCode> {
         Command::Run(args) => run::main(args, &configs, &exec),
         Command::Test(args) => test::main(args, &configs, &exec),
         Command::Gdb(args) => gdb::main(args, &configs, &exec),
+        Command::Gem5Shell => gem5_tools::shell(&configs),
+        Command::Gem5Stat(args) => gem5_tools::stat(args, &configs),
         Command::Doctor(args) => doctor::main(args, &configs),
         Command::Completions(args) => {
             let mut command = cli::Cli::command();

@@ -29,6 +29,14 @@ fn board(config: &Config) -> &'static MachineFacts {
 
 impl Emulator for Qemu {
     fn check(&self, mode: Mode, boot: &Boot, config: &Config) -> Result<()> {
+        if let Some(option) = boot.gem5.given().first() {
+            return Err(UsageError::new(format!(
+                "{option} is a gem5 option; QEMU has no such setting.\n\
+                 Run on gem5: lkmc run --arch {} --emulator gem5 {option} ...",
+                config.arch
+            ))
+            .into());
+        }
         if mode != Mode::Linux {
             return Ok(());
         }
@@ -37,8 +45,8 @@ impl Emulator for Qemu {
         }
         if boot.kgdb && board(config).extra_console.is_none() {
             return Err(UsageError::new(format!(
-                "--kgdb needs a second serial port in the guest, and QEMU's {} virt board has only one UART.
-             Use QEMU's own GDB stub instead: lkmc run --arch {} --gdb-wait, then lkmc gdb --arch {}",
+                "--kgdb needs a second serial port in the guest, and QEMU's {} virt board has only one UART.\n\
+                 Use QEMU's own GDB stub instead: lkmc run --arch {} --gdb-wait, then lkmc gdb --arch {}",
                 config.arch, config.arch, config.arch
             ))
             .into());

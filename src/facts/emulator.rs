@@ -82,6 +82,12 @@ pub struct EmulatorFacts {
     pub output_subdir: Option<&'static str>,
     /// The guest console's log, in that output dir.
     pub console_file: &'static str,
+    /// Whether the guest console is a socket the emulator listens on
+    /// (which lkmc relays to the terminal) rather than its stdio.
+    pub console_socket: bool,
+    /// The build target with everything its Linux boots need
+    /// (`lkmc run --build`).
+    pub linux_target: &'static str,
     /// Its boards, one per arch.
     pub machines: &'static [MachineFacts; 3],
 }
@@ -97,6 +103,8 @@ const QEMU: EmulatorFacts = EmulatorFacts {
     run_dir: "qemu",
     output_subdir: None,
     console_file: "termout.txt",
+    console_socket: false,
+    linux_target: "qemu-linux",
     machines: &machine::QEMU,
 };
 
@@ -111,6 +119,8 @@ const GEM5: EmulatorFacts = EmulatorFacts {
     run_dir: "gem5",
     output_subdir: Some("m5out"),
     console_file: "system.terminal",
+    console_socket: true,
+    linux_target: "gem5-linux",
     machines: &machine::GEM5,
 };
 

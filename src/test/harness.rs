@@ -44,6 +44,8 @@ pub enum RunSlot {
     BaremetalGdb = 32,
     /// The runs the faults suite interrupts or kills.
     Faults = 40,
+    /// The gem5 suite's runs, one at a time (they share its checkpoints).
+    Gem5 = 50,
 }
 
 /// A builder a suite runs first (`build::userland::build`, ...).
@@ -56,8 +58,9 @@ pub struct Listed {
     /// The case's id: the name the report gives it (`Ctx::name`).
     pub id: String,
     /// For cases that share one guest boot (the modules of one guest, the
-    /// userland-full-system programs), that boot's name: a shard runs all of
-    /// them or none.
+    /// userland-full-system programs) or one state (the gem5 suite's
+    /// checkpoint and its restores), its name: a shard runs all of them or
+    /// none.
     pub boot: Option<String>,
 }
 

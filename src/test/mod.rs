@@ -19,6 +19,7 @@ mod boot;
 mod faults;
 mod gdb;
 mod gdb_harness;
+mod gem5;
 mod harness;
 mod modules;
 mod report;
@@ -33,6 +34,7 @@ use anyhow::Result;
 use crate::cli::{self, SuiteInfo, TestArgs};
 use crate::config::Config;
 use crate::error::{UsageError, did_you_mean};
+use crate::facts::Emulator;
 use crate::plan::Executor;
 
 use harness::{Ctx, Listed};
@@ -46,7 +48,12 @@ struct Suite {
     cases: fn(&Ctx) -> Result<Vec<Listed>>,
     /// Run the cases `Ctx::wants`, recording each under its listed id.
     run: fn(&Ctx, &mut Report) -> Result<()>,
+    /// Emulators whose runs it has no cases for (the gem5 suite has gem5's).
+    not_on: &'static [Emulator],
 }
+
+/// What the QEMU suites do not run on.
+const QEMU_ONLY: &[Emulator] = &[Emulator::Gem5];
 
 /// The suites, in the order `lkmc test` runs them: one per row of
 /// `cli::SUITES`, in its order (a unit test checks it).
@@ -55,36 +62,49 @@ const SUITES: &[Suite] = &[
         info: &cli::SUITES[0],
         cases: boot::cases,
         run: boot::run,
+        not_on: QEMU_ONLY,
     },
     Suite {
         info: &cli::SUITES[1],
         cases: modules::cases,
         run: modules::run,
+        not_on: QEMU_ONLY,
     },
     Suite {
         info: &cli::SUITES[2],
         cases: userland::cases_user_mode,
         run: userland::run_user_mode,
+        not_on: &[],
     },
     Suite {
         info: &cli::SUITES[3],
         cases: userland::cases_full_system,
         run: userland::run_full_system,
+        not_on: QEMU_ONLY,
     },
     Suite {
         info: &cli::SUITES[4],
         cases: gdb::cases,
         run: gdb::run,
+        not_on: QEMU_ONLY,
     },
     Suite {
         info: &cli::SUITES[5],
         cases: faults::cases,
         run: faults::run,
+        not_on: QEMU_ONLY,
     },
     Suite {
         info: &cli::SUITES[6],
         cases: baremetal::cases,
         run: baremetal::run,
+        not_on: QEMU_ONLY,
+    },
+    Suite {
+        info: &cli::SUITES[7],
+        cases: gem5::cases,
+        run: gem5::run,
+        not_on: &[],
     },
 ];
 
@@ -123,7 +143,13 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
     for suite in suites {
         for config in configs {
             runs.push((suite, config));
-            listed.extend((suite.cases)(&ctx(suite, config, None))?);
+            let ctx = ctx(suite, config, None);
+            if suite.not_on.contains(&config.emulator) {
+                // One skip for the suite and arch, as the run reports it.
+                listed.push(Listed::alone(ctx.prefix()));
+            } else {
+                listed.extend((suite.cases)(&ctx)?);
+            }
         }
     }
     let count = listed.len();
@@ -166,9 +192,21 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
             arch: config.arch.to_string(),
             emulator: config.emulator.to_string(),
         });
+        if suite.not_on.contains(&config.emulator) {
+            report.skip(&ctx.prefix(), not_on_reason(suite, config));
+            continue;
+        }
         (suite.run)(&ctx, &mut report)?;
     }
     report.finish()
+}
+
+/// Why `suite` has nothing to run on `config`'s emulator.
+fn not_on_reason(suite: &Suite, config: &Config) -> String {
+    format!(
+        "the {} suite has no cases for --emulator {} (its runs are in the gem5 suite)",
+        suite.info.name, config.emulator
+    )
 }
 
 /// The `SUITE ARCH` prefixes of `ids`: their first two words (a case id

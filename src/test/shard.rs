@@ -8,7 +8,9 @@
 //! still be exact (each shard would boot once for its share), but every
 //! shard would pay that boot again, and their recorded times (each case of
 //! a shared boot records the whole boot's time) would say nothing about the
-//! share. Every other case is a unit of its own.
+//! share. Cases that share a state (the gem5 suite's checkpoint and the
+//! restores of it) are one unit for the same reason: split, a restore
+//! would find no checkpoint. Every other case is a unit of its own.
 //!
 //! It knows no suite and runs nothing: it sees only `Listed` cases.
 
