@@ -178,6 +178,9 @@ pub enum Command {
     Gem5Stat(Gem5StatArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+    /// Report what this machine has and lacks for each arch and emulator,
+    /// with the command that fixes each gap.
+    Doctor(DoctorArgs),
 }
 
 /// `lkmc gem5-stat`
@@ -573,8 +576,50 @@ pub struct TestArgs {
     pub json: Option<PathBuf>,
 
     /// Write each case's time (seconds, a tab, the case), slowest first.
+    /// An existing FILE is read first: --shard balances by its times, and
+    /// the cases this run leaves out keep theirs.
     #[arg(long, value_name = "FILE")]
     pub durations: Option<PathBuf>,
+
+    /// Print the id of every case that would run (after --filter and
+    /// --shard), one a line, and run nothing.
+    #[arg(long)]
+    pub list: bool,
+
+    /// Run only the cases whose id contains PATTERN (a plain substring, as
+    /// --list prints ids); repeat to run the cases matching any.
+    #[arg(long, value_name = "PATTERN")]
+    pub filter: Vec<String>,
+
+    /// Run the K-th of N deterministic parts of the cases (1 <= K <= N),
+    /// balanced by the times of --durations FILE when it exists; the N
+    /// parts together are exactly the whole run.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<Shard>,
+}
+
+/// `--shard K/N`: the K-th (from 1) of N parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u32,
+    pub count: u32,
+}
+
+fn parse_shard(s: &str) -> Result<Shard, String> {
+    let bad = || format!("`{s}` is not K/N: two whole numbers with 1 <= K <= N, like 2/4");
+    let (k, n) = s.split_once('/').ok_or_else(bad)?;
+    let (index, count): (u32, u32) = (
+        k.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
+    if index == 0 || count == 0 || index > count {
+        return Err(format!(
+            "`{s}`: shards count from 1 to N (here {}); the N runs --shard 1/N ... N/N \
+             together run every case",
+            count.max(1)
+        ));
+    }
+    Ok(Shard { index, count })
 }
 
 /// What the user sees of one `lkmc test` suite; `test::SUITES` adds its
@@ -653,6 +698,18 @@ pub struct GetvarArgs {
 
     /// Print all variables as one JSON object.
     #[arg(long, conflicts_with = "name")]
+    pub json: bool,
+}
+
+/// `lkmc doctor`
+#[derive(Debug, Clone, Args)]
+#[command(
+    after_help = "Exit status 1 when the default workflow (lkmc build && lkmc run, \
+                        x86_64) cannot run here as the machine is."
+)]
+pub struct DoctorArgs {
+    /// Print the checks as one JSON object, for scripts.
+    #[arg(long)]
     pub json: bool,
 }
 

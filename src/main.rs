@@ -10,6 +10,7 @@ mod cli;
 mod cmd;
 mod config;
 mod console;
+mod doctor;
 mod emulator;
 mod error;
 mod facts;
@@ -114,6 +115,7 @@ fn real_main() -> anyhow::Result<ExitCode> {
         Command::Gdb(args) => gdb::main(args, &configs, &exec),
         Command::Gem5Shell => gem5_tools::shell(&configs),
         Command::Gem5Stat(args) => gem5_tools::stat(args, &configs),
+        Command::Doctor(args) => doctor::main(args, &configs),
         Command::Completions(args) => {
             let mut command = cli::Cli::command();
             clap_complete::generate(args.shell, &mut command, "lkmc", &mut std::io::stdout());

@@ -273,6 +273,54 @@ const CASES: &[Case] = &[
         want: &["`hello`", "lkmc test modules hello"],
     },
     Case {
+        name: "test-shard-index-above-count",
+        argv: &["test", "--shard", "3/2"],
+        setup: None,
+        want: &["'3/2'", "--shard", "from 1 to N", "--shard 1/N ... N/N"],
+    },
+    Case {
+        name: "test-shard-index-zero",
+        argv: &["test", "--shard", "0/4"],
+        setup: None,
+        want: &["'0/4'", "--shard", "from 1 to N"],
+    },
+    Case {
+        name: "test-shard-not-k-of-n",
+        argv: &["test", "--shard", "half"],
+        setup: None,
+        want: &["`half` is not K/N", "like 2/4"],
+    },
+    Case {
+        name: "test-filter-matching-nothing",
+        argv: &["test", "--filter", "no case is called this"],
+        setup: None,
+        want: &[
+            "--filter no case is called this matches none of the",
+            "lkmc test --list",
+        ],
+    },
+    Case {
+        name: "test-junit-report-unwritable",
+        argv: &["test", "boot", "--junit", "$S/no/such/dir/report.xml"],
+        setup: None,
+        want: &[
+            "cannot write the --junit report $S/no/such/dir/report.xml",
+            "writable directory",
+        ],
+    },
+    Case {
+        name: "test-durations-report-unwritable",
+        argv: &["test", "boot", "--durations", "$S/no/such/dir/times.tsv"],
+        setup: None,
+        want: &["cannot write the --durations report $S/no/such/dir/times.tsv"],
+    },
+    Case {
+        name: "doctor-unknown-option",
+        argv: &["doctor", "--jsn"],
+        setup: None,
+        want: &["'--jsn'", "'--json'"],
+    },
+    Case {
         name: "unknown-getvar-variable",
         argv: &["getvar", "vmlinx"],
         setup: None,

@@ -766,6 +766,185 @@ fn gdb_gdbserver_plan() {
     assert!(err.contains("--userland"), "{err}");
 }
 
+/// `lkmc test --list` prints the cases without building or booting
+/// anything; four shards of the whole run add up to it exactly, with no
+/// case in two; --filter narrows it.
+#[test]
+fn test_list_shards_add_up_to_the_whole_run() {
+    let s = Scratch::new("test-list");
+    let o = s.path("out");
+    let o = o.to_str().unwrap();
+    let lines = |t: String| -> Vec<String> { t.lines().map(str::to_string).collect() };
+    let all = lines(ok(&["test", "--list", "--all-archs", "--out-dir", o]));
+    assert!(all.len() > 100, "{} cases", all.len());
+    for suite in [
+        "boot",
+        "modules",
+        "userland",
+        "userland-full-system",
+        "gdb",
+        "faults",
+    ] {
+        for arch in ["x86_64", "arm", "aarch64"] {
+            let prefix = format!("{suite} {arch} ");
+            assert!(all.iter().any(|c| c.starts_with(&prefix)), "no {prefix}");
+        }
+    }
+    let mut sorted = all.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), all.len(), "case ids must be unique");
+    let mut union = Vec::new();
+    for k in 1..=4 {
+        let shard = format!("{k}/4");
+        let part = lines(ok(&[
+            "test",
+            "--list",
+            "--all-archs",
+            "--out-dir",
+            o,
+            "--shard",
+            &shard,
+        ]));
+        assert!(!part.is_empty(), "shard {shard} is empty");
+        assert!(part.len() < all.len(), "shard {shard} is everything");
+        union.extend(part);
+    }
+    union.sort();
+    assert_eq!(union, sorted, "the four shards are not the whole run");
+    // --filter keeps the ids that hold the pattern.
+    let hello = lines(ok(&["test", "--list", "--filter", "modules x86_64 hello"]));
+    assert!(
+        hello.contains(&"modules x86_64 hello".to_string()),
+        "{hello:?}"
+    );
+    assert!(hello.iter().all(|c| c.contains("modules x86_64 hello")));
+    assert!(!s.path("out").exists(), "--list created the out dir");
+}
+
+/// A durations file of another form is ignored with a warning, and left
+/// as it was by a --list.
+#[test]
+fn test_durations_of_another_version_are_ignored() {
+    let s = Scratch::new("test-durations");
+    let f = s.write("times.tsv", "1.000\tboot x86_64 a case\n");
+    let (code, out, err) = run(&mut lkmc(&[
+        "test",
+        "boot",
+        "--list",
+        "--shard",
+        "1/1",
+        "--durations",
+        f.to_str().unwrap(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("warning: ignoring the durations in"), "{err}");
+    assert!(err.contains("another lkmc version"), "{err}");
+    assert_eq!(out.lines().count(), 9, "{out}");
+    assert_eq!(
+        std::fs::read_to_string(&f).unwrap(),
+        "1.000\tboot x86_64 a case\n"
+    );
+}
+
+// ---- doctor ---------------------------------------------------------------
+
+/// `lkmc doctor --json`: one object with every check in a fixed shape; the
+/// exit status says whether the default workflow can run; it creates
+/// nothing.
+#[test]
+fn doctor_json_shape_and_exit_status() {
+    let s = Scratch::new("doctor");
+    let o = s.path("out");
+    let parse = |out: &str| -> serde_json::Value { serde_json::from_str(out).unwrap() };
+    let check_shape = |v: &serde_json::Value| {
+        let checks = v["checks"].as_array().expect("checks is an array");
+        assert!(checks.len() > 20, "{} checks", checks.len());
+        for c in checks {
+            let obj = c.as_object().unwrap();
+            let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+            keys.sort();
+            assert_eq!(
+                keys,
+                [
+                    "area",
+                    "default_workflow",
+                    "detail",
+                    "fix",
+                    "name",
+                    "status"
+                ],
+                "{c}"
+            );
+            let status = c["status"].as_str().unwrap();
+            assert!(["ok", "missing", "warn", "info"].contains(&status), "{c}");
+            assert!(!c["detail"].as_str().unwrap().is_empty(), "{c}");
+            if status == "ok" {
+                assert!(c["fix"].is_null(), "{c}");
+            }
+            if status == "missing" && c["default_workflow"] == true {
+                assert!(c["fix"].is_string(), "a gap without its fix: {c}");
+            }
+        }
+        for area in [
+            "host",
+            "x86_64",
+            "arm",
+            "aarch64",
+            "kernel",
+            "gem5",
+            "buildroot",
+        ] {
+            assert!(checks.iter().any(|c| c["area"] == area), "no {area} check");
+        }
+        for name in [
+            "kvm",
+            "disk",
+            "cold build time",
+            "qemu-system-x86_64",
+            "gdb-multiarch",
+        ] {
+            assert!(checks.iter().any(|c| c["name"] == name), "no {name} check");
+        }
+        v["default_workflow"]["ready"]
+            .as_bool()
+            .expect("ready is a bool")
+    };
+    let o = o.to_str().unwrap();
+    let (code, out, err) = run(&mut lkmc(&["doctor", "--json", "--out-dir", o]));
+    let ready = check_shape(&parse(&out));
+    assert_eq!(code, if ready { 0 } else { 1 }, "{err}");
+    // With no tools in PATH the default workflow cannot run, and says what
+    // it lacks.
+    let (code, out, err) = run(lkmc(&["doctor", "--json", "--out-dir", o]).env("PATH", ""));
+    let v = parse(&out);
+    assert!(!check_shape(&v), "ready with an empty PATH");
+    assert_eq!(code, 1, "{err}");
+    let missing: Vec<&str> = v["default_workflow"]["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert!(
+        missing.contains(&"x86_64 qemu-system-x86_64"),
+        "{missing:?}"
+    );
+    assert!(missing.contains(&"x86_64 gcc"), "{missing:?}");
+    // The person's form ends with the verdict and its fix.
+    let (code, out, _) = run(lkmc(&["doctor", "--out-dir", o]).env("PATH", ""));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("default workflow (lkmc build && lkmc run, x86_64): cannot run"),
+        "{out}"
+    );
+    assert!(
+        out.contains("fix: lkmc build --download-dependencies --arch x86_64 qemu-linux"),
+        "{out}"
+    );
+    assert!(!s.path("out").exists(), "doctor created the out dir");
+}
+
 #[test]
 fn test_items_are_checked_before_anything_runs() {
     let err = fails(&["test", "modules", "helo"]);

@@ -80,6 +80,11 @@ impl Packages {
             .entry(pkg.to_string())
             .or_insert_with(|| why.to_string());
     }
+
+    /// Each package and why it is wanted.
+    pub fn into_inner(self) -> BTreeMap<String, String> {
+        self.0
+    }
 }
 
 /// What a component needs installed on the host for one arch.
@@ -316,7 +321,7 @@ fn foreign_archs() -> Vec<String> {
 }
 
 /// The subset of `wanted` that dpkg does not report as installed.
-fn installed_filter(wanted: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+pub fn installed_filter(wanted: &BTreeMap<String, String>) -> BTreeMap<String, String> {
     let names: Vec<&str> = wanted.keys().map(String::as_str).collect();
     let out = crate::process::read(
         &Cmd::new("dpkg-query")

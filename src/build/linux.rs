@@ -354,8 +354,9 @@ fn backup_user_config(paths: &Paths) -> Result<Option<PathBuf>> {
     Ok(Some(backup))
 }
 
-/// Fail, naming them, if Kconfig dropped options that were asked for.
-fn check_survivors(inputs: &ConfigInputs, paths: &Paths) -> Result<()> {
+/// The options `inputs` ask for that the build's .config does not have,
+/// each as `CONFIG_X: asked A, got B`.
+pub fn dropped_options(inputs: &ConfigInputs, paths: &Paths) -> Result<Vec<String>> {
     let got: BTreeMap<String, Option<String>> = read(&paths.linux_config)?
         .lines()
         .filter_map(parse_config_line)
@@ -370,9 +371,18 @@ fn check_survivors(inputs: &ConfigInputs, paths: &Paths) -> Result<()> {
         };
         if !ok {
             let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "not set".to_string());
-            dropped.push(format!("  {k}: asked {}, got {}", show(&want), show(&have)));
+            dropped.push(format!("{k}: asked {}, got {}", show(&want), show(&have)));
         }
     }
+    Ok(dropped)
+}
+
+/// Fail, naming them, if Kconfig dropped options that were asked for.
+fn check_survivors(inputs: &ConfigInputs, paths: &Paths) -> Result<()> {
+    let dropped: Vec<String> = dropped_options(inputs, paths)?
+        .into_iter()
+        .map(|d| format!("  {d}"))
+        .collect();
     if dropped.is_empty() {
         return Ok(());
     }

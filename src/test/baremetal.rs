@@ -17,11 +17,31 @@ use crate::options::Boot;
 use crate::paths::Paths;
 
 use super::gdb_harness::{Session, expect_in, session};
-use super::harness::{Ctx, RunSlot, describe, expect_exit, tail};
+use super::harness::{Ctx, Listed, RunSlot, describe, expect_exit, tail};
 use super::report::Report;
 
 /// Seconds an image may run.
 const TIMEOUT: u64 = 30;
+
+const RUN_CASE: &str = "lkmc run --baremetal hello.c";
+const GDB_CASE: &str = "GDB: break at main of an image";
+
+/// A case per image (each runs alone, on a worker), then the two of
+/// hello.c; an arch without a runtime is one skipped case.
+pub fn cases(ctx: &Ctx) -> Result<Vec<Listed>> {
+    if ctx.arch().facts().baremetal.is_none() {
+        return Ok(vec![Listed::alone(ctx.prefix())]);
+    }
+    let paths = ctx.paths_at(RunSlot::Guest);
+    let mut ids: Vec<String> = baremetal::images(ctx.items, ctx.config, &paths)?
+        .iter()
+        .map(|image| ctx.name(&rel(ctx, image)))
+        .collect();
+    if ctx.items.is_empty() {
+        ids.extend([RUN_CASE, GDB_CASE].map(|c| ctx.name(c)));
+    }
+    Ok(ids.into_iter().map(Listed::alone).collect())
+}
 
 pub fn run(ctx: &Ctx, report: &mut Report) -> Result<()> {
     if ctx.arch().facts().baremetal.is_none() {
@@ -40,12 +60,13 @@ pub fn run(ctx: &Ctx, report: &mut Report) -> Result<()> {
     }
     let hello = paths.baremetal_source_dir.join("hello.c");
     let hello = hello.to_string_lossy();
-    report.case(&ctx.name("lkmc run --baremetal hello.c"), || {
-        run_hello(ctx, &hello)
-    });
-    report.case(&ctx.name("GDB: break at main of an image"), || {
-        gdb_hello(ctx, &hello)
-    });
+    let (run_name, gdb_name) = (ctx.name(RUN_CASE), ctx.name(GDB_CASE));
+    if ctx.wants(&run_name) {
+        report.case(&run_name, || run_hello(ctx, &hello));
+    }
+    if ctx.wants(&gdb_name) {
+        report.case(&gdb_name, || gdb_hello(ctx, &hello));
+    }
     Ok(())
 }
 
@@ -54,10 +75,16 @@ pub fn run(ctx: &Ctx, report: &mut Report) -> Result<()> {
 fn images(ctx: &Ctx, paths: &Paths, report: &mut Report) -> Result<()> {
     let mut cases = Vec::new();
     for image in baremetal::images(ctx.items, ctx.config, paths)? {
+        if !ctx.wants(&ctx.name(&rel(ctx, &image))) {
+            continue;
+        }
         match &image.props.skip {
             Some(why) => report.skip(&ctx.name(&rel(ctx, &image)), why.clone()),
             None => cases.push(image),
         }
+    }
+    if cases.is_empty() {
+        return Ok(());
     }
     // The images run in-process through QEMU's command line: another
     // emulator would silently be tested as QEMU.

@@ -10,7 +10,7 @@ use std::process::Output;
 use crate::guest::guest_path;
 use crate::paths::Paths;
 
-use super::harness::{Ctx, RunSlot, describe, expect_error, expect_status};
+use super::harness::{Ctx, Listed, RunSlot, describe, expect_error, expect_status};
 use super::report::Report;
 
 type Case = fn(&Ctx, &Paths) -> Result<(), String>;
@@ -36,10 +36,21 @@ const CASES: &[(&str, Case)] = &[
     ("two run ids at once; a busy id is refused", run_ids),
 ];
 
+/// Each case boots its own guest.
+pub fn cases(ctx: &Ctx) -> anyhow::Result<Vec<Listed>> {
+    Ok(CASES
+        .iter()
+        .map(|(case, _)| Listed::alone(ctx.name(case)))
+        .collect())
+}
+
 pub fn run(ctx: &Ctx, report: &mut Report) -> anyhow::Result<()> {
     let paths = ctx.paths_at(RunSlot::Guest);
     for (case, check) in CASES {
-        report.case(&ctx.name(case), || check(ctx, &paths));
+        let name = ctx.name(case);
+        if ctx.wants(&name) {
+            report.case(&name, || check(ctx, &paths));
+        }
     }
     Ok(())
 }

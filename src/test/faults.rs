@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::paths::Paths;
 use crate::process::{self, Background};
 
-use super::harness::{Ctx, RunSlot, describe, tail};
+use super::harness::{Ctx, Listed, RunSlot, describe, tail};
 use super::report::Report;
 
 type Case = fn(&Ctx, &Paths) -> Result<(), String>;
@@ -35,13 +35,27 @@ const CASES: &[(&str, Case)] = &[
     ("QEMU killed from outside: reported, non-zero", killed_qemu),
 ];
 
+const FULL_DISK_CASE: &str =
+    "a full disk: the error names the path; after freeing space the build recovers";
+
+/// Each case has its own build or guest.
+pub fn cases(ctx: &Ctx) -> anyhow::Result<Vec<Listed>> {
+    let names = CASES.iter().map(|(case, _)| *case).chain([FULL_DISK_CASE]);
+    Ok(names.map(|c| Listed::alone(ctx.name(c))).collect())
+}
+
 pub fn run(ctx: &Ctx, report: &mut Report) -> anyhow::Result<()> {
     let paths = ctx.paths_at(RunSlot::Faults);
     for (case, check) in CASES {
-        report.case(&ctx.name(case), || check(ctx, &paths));
+        let name = ctx.name(case);
+        if ctx.wants(&name) {
+            report.case(&name, || check(ctx, &paths));
+        }
     }
-    let name =
-        ctx.name("a full disk: the error names the path; after freeing space the build recovers");
+    let name = ctx.name(FULL_DISK_CASE);
+    if !ctx.wants(&name) {
+        return Ok(());
+    }
     match SmallDisk::mount(ctx) {
         Ok(disk) => report.case(&name, || full_disk(ctx, &disk)),
         Err(why) => report.skip(&name, why),

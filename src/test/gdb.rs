@@ -14,7 +14,7 @@ use crate::guest::{gdbserver_script, guest_path};
 use crate::paths::Paths;
 
 use super::gdb_harness::{Session, expect_in, session};
-use super::harness::{Ctx, RunSlot};
+use super::harness::{Ctx, Listed, RunSlot};
 use super::report::Report;
 
 type Case = fn(&Ctx, &Paths) -> Result<(), String>;
@@ -36,12 +36,24 @@ const CASES: &[(&str, Case)] = &[
 const KGDB_CASE: &str =
     "KGDB: attach at boot over the second serial port, break at a syscall, detach";
 
+/// Each session starts its own guest.
+pub fn cases(ctx: &Ctx) -> anyhow::Result<Vec<Listed>> {
+    let names = CASES.iter().map(|(case, _)| *case).chain([KGDB_CASE]);
+    Ok(names.map(|c| Listed::alone(ctx.name(c))).collect())
+}
+
 pub fn run(ctx: &Ctx, report: &mut Report) -> anyhow::Result<()> {
     let paths = ctx.paths_at(RunSlot::Gdb);
     for (case, check) in CASES {
-        report.case(&ctx.name(case), || check(ctx, &paths));
+        let name = ctx.name(case);
+        if ctx.wants(&name) {
+            report.case(&name, || check(ctx, &paths));
+        }
     }
     let kgdb_name = ctx.name(KGDB_CASE);
+    if !ctx.wants(&kgdb_name) {
+        return Ok(());
+    }
     if machine(ctx.arch(), Emulator::Qemu).extra_console.is_some() {
         report.case(&kgdb_name, || kgdb(ctx));
     } else {

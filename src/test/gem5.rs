@@ -18,7 +18,7 @@ use crate::gdb::Target;
 use crate::paths::Paths;
 
 use super::gdb_harness::{Session, expect_in, session};
-use super::harness::{Ctx, RunSlot, describe, expect_status};
+use super::harness::{Ctx, Listed, RunSlot, describe, expect_status};
 use super::report::Report;
 
 type Case = fn(&Ctx, &Paths) -> Result<(), String>;
@@ -49,6 +49,22 @@ const CASES: &[(&str, Case)] = &[
     ("GDB: break at start_kernel, backtrace", gdb_start_kernel),
 ];
 
+/// The cases from the checkpoint to the last restore run in order on one
+/// checkpoint: a shard takes all of them or none. The others run alone.
+const CHECKPOINT_CASES: std::ops::Range<usize> = 4..8;
+
+pub fn cases(ctx: &Ctx) -> anyhow::Result<Vec<Listed>> {
+    let checkpoint = format!("{} checkpoint", ctx.prefix());
+    Ok(CASES
+        .iter()
+        .enumerate()
+        .map(|(i, (case, _))| Listed {
+            id: ctx.name(case),
+            boot: CHECKPOINT_CASES.contains(&i).then(|| checkpoint.clone()),
+        })
+        .collect())
+}
+
 pub fn run(ctx: &Ctx, report: &mut Report) -> anyhow::Result<()> {
     let config = Config {
         emulator: Emulator::Gem5,
@@ -71,7 +87,7 @@ pub fn run(ctx: &Ctx, report: &mut Report) -> anyhow::Result<()> {
     } else {
         None
     };
-    for (case, check) in CASES {
+    for (case, check) in CASES.iter().filter(|(case, _)| ctx.wants(&ctx.name(case))) {
         match &not_run {
             Some(why) => report.skip(&ctx.name(case), why.clone()),
             None => report.case(&ctx.name(case), || check(&ctx, &paths)),

@@ -1,11 +1,13 @@
-//! What every suite shares: the context a suite runs in (`Ctx`), child
-//! `lkmc run`s at named run-id offsets, checks of how they ended, parallel
-//! batches of cases, and the guest result protocol (`lkmc_test NAME
-//! PASS|FAIL why` lines on the console).
+//! What every suite shares: the context a suite runs in (`Ctx`), the cases
+//! a suite lists before it runs any (`Listed`), child `lkmc run`s at named
+//! run-id offsets, checks of how they ended, parallel batches of cases, and
+//! the guest result protocol (`lkmc_test NAME PASS|FAIL why` lines on the
+//! console).
 //!
 //! It knows no suite and no case, and starts no process itself: children
 //! run through process.rs.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::Output;
 use std::time::Instant;
@@ -49,6 +51,26 @@ pub enum RunSlot {
 /// A builder a suite runs first (`build::userland::build`, ...).
 pub type BuildFn = fn(&BuildOptions, &[String], &Config, &Paths, &Executor) -> Result<()>;
 
+/// A case a suite will run, known before anything runs: for `--list`,
+/// `--filter` and `--shard`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Listed {
+    /// The case's id: the name the report gives it (`Ctx::name`).
+    pub id: String,
+    /// For cases that share one guest boot (the modules of one guest, the
+    /// userland-full-system programs) or one state (the gem5 suite's
+    /// checkpoint and its restores), its name: a shard runs all of them or
+    /// none.
+    pub boot: Option<String>,
+}
+
+impl Listed {
+    /// A case that runs on its own.
+    pub fn alone(id: String) -> Listed {
+        Listed { id, boot: None }
+    }
+}
+
 /// One suite run for one arch.
 pub struct Ctx<'a> {
     /// The suite's name, the first word of its case names.
@@ -57,9 +79,16 @@ pub struct Ctx<'a> {
     /// What to test, if the user named something after the suite.
     pub items: &'a [String],
     pub exec: &'a Executor,
+    /// The ids of the cases to run (`--filter`, `--shard`); None: all.
+    pub only: Option<&'a BTreeSet<String>>,
 }
 
 impl Ctx<'_> {
+    /// Whether the case of this id is to run.
+    pub fn wants(&self, id: &str) -> bool {
+        self.only.is_none_or(|o| o.contains(id))
+    }
+
     pub fn arch(&self) -> Arch {
         self.config.arch
     }
@@ -326,6 +355,7 @@ mod tests {
             config: &c,
             items: &[],
             exec: &exec,
+            only: None,
         };
         let cmd = ctx.lkmc_run(RunSlot::Gdb, &["--eval", "true"]);
         let args: Vec<String> = cmd.lines.into_iter().flatten().collect();

@@ -9,13 +9,53 @@
 //! Suites hand it finished cases, and `lkmc test` the context they run in
 //! (suite, arch, emulator). It must not run anything.
 
+use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{Seek, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+
+use crate::error::UsageError;
+
+/// The first line of a durations file, naming its form: another line there
+/// is a file of another version (or no durations file), and is not read.
+pub const DURATIONS_HEADER: &str = "# lkmc test durations 1: seconds, a tab, the case id";
+
+/// The times of a durations file, by case id; None when there is no file
+/// (the first run); Err(why) when it is not one this version reads.
+pub fn read_durations(path: &Path) -> Result<Option<BTreeMap<String, f64>>, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    // Empty: created by a run that did not get to the end.
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let mut lines = text.lines();
+    if lines.next() != Some(DURATIONS_HEADER) {
+        return Err(format!(
+            "its first line is not `{DURATIONS_HEADER}` (another lkmc version wrote it?)"
+        ));
+    }
+    let mut times = BTreeMap::new();
+    for (n, l) in lines.enumerate() {
+        let parsed = l
+            .split_once('\t')
+            .and_then(|(t, id)| Some((t.parse::<f64>().ok()?, id)));
+        match parsed {
+            Some((t, id)) if t.is_finite() && t >= 0.0 => {
+                times.insert(id.to_string(), t);
+            }
+            _ => return Err(format!("line {} is not SECONDS<tab>CASE: {l:?}", n + 2)),
+        }
+    }
+    Ok(Some(times))
+}
 
 /// How a case ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +108,27 @@ pub struct Outputs {
     pub junit: Option<PathBuf>,
     pub json: Option<PathBuf>,
     pub durations: Option<PathBuf>,
+    /// The times the durations file held before this run: the cases this
+    /// run leaves out (another shard's, a filtered one) keep theirs.
+    pub previous: BTreeMap<String, f64>,
+}
+
+/// An output file, opened before any case runs so that a path that cannot
+/// be written is refused at once. `truncate: false` keeps what it holds
+/// until the end (the durations a killed run must not lose).
+fn open_output(path: &Path, option: &str, truncate: bool) -> Result<File> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(truncate)
+        .open(path)
+        .map_err(|e| {
+            UsageError::new(format!(
+                "cannot write the {option} report {}: {e}; give a path in a writable directory",
+                path.display()
+            ))
+            .into()
+        })
 }
 
 /// The cases so far.
@@ -77,18 +138,25 @@ pub struct Report {
     cases: Vec<Case>,
     outputs: Outputs,
     json: Option<File>,
+    junit: Option<File>,
+    durations: Option<File>,
 }
 
 impl Report {
-    /// A report that also writes `outputs`; the JSON file is started now.
+    /// A report that also writes `outputs`. Every file is opened now, the
+    /// JSON one started: a path that cannot be written fails before any
+    /// case runs.
     pub fn new(outputs: Outputs) -> Result<Report> {
-        let json = match &outputs.json {
-            Some(p) => Some(File::create(p).with_context(|| format!("creating {}", p.display()))?),
-            None => None,
+        let open = |p: &Option<PathBuf>, option, truncate| {
+            p.as_deref()
+                .map(|p| open_output(p, option, truncate))
+                .transpose()
         };
         Ok(Report {
+            json: open(&outputs.json, "--json", true)?,
+            junit: open(&outputs.junit, "--junit", true)?,
+            durations: open(&outputs.durations, "--durations", false)?,
             outputs,
-            json,
             ..Report::default()
         })
     }
@@ -128,18 +196,20 @@ impl Report {
 
     /// Write the files asked for, print the slowest cases, the recap and the
     /// tally; exit status 1 if anything failed.
-    pub fn finish(self) -> Result<ExitCode> {
+    pub fn finish(mut self) -> Result<ExitCode> {
         let mut by_time: Vec<&Case> = self.cases.iter().collect();
         by_time.sort_by_key(|c| std::cmp::Reverse(c.took));
-        if let Some(p) = &self.outputs.durations {
-            let text: String = by_time
-                .iter()
-                .map(|c| format!("{:.3}\t{}\n", c.took.as_secs_f64(), c.name))
-                .collect();
-            std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?;
+        if let (Some(f), Some(p)) = (&mut self.durations, &self.outputs.durations) {
+            let text = durations(&self.cases, &self.outputs.previous);
+            let mut write = || -> std::io::Result<()> {
+                f.set_len(0)?;
+                f.rewind()?;
+                f.write_all(text.as_bytes())
+            };
+            write().with_context(|| format!("writing {}", p.display()))?;
         }
-        if let Some(p) = &self.outputs.junit {
-            std::fs::write(p, junit(&self.cases))
+        if let (Some(f), Some(p)) = (&mut self.junit, &self.outputs.junit) {
+            f.write_all(junit(&self.cases).as_bytes())
                 .with_context(|| format!("writing {}", p.display()))?;
         }
         if self.cases.len() > 10 {
@@ -178,6 +248,22 @@ impl Report {
             count(|v| matches!(v, Verdict::Skip(_)))
         )
     }
+}
+
+/// The durations file: its header, then every case's time, slowest first:
+/// this run's, and the previous file's for the cases this run did not run.
+fn durations(cases: &[Case], previous: &BTreeMap<String, f64>) -> String {
+    let mut times: BTreeMap<&str, f64> = previous.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    for c in cases {
+        times.insert(&c.name, c.took.as_secs_f64());
+    }
+    let mut rows: Vec<(&str, f64)> = times.into_iter().collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut text = format!("{DURATIONS_HEADER}\n");
+    for (id, t) in rows {
+        text.push_str(&format!("{t:.3}\t{id}\n"));
+    }
+    text
 }
 
 /// The one form of a case's line.
@@ -344,5 +430,34 @@ mod tests {
         );
         assert_eq!(lines[3]["reason"], "slow");
         assert_eq!(lines[1]["seconds"], 2.0);
+    }
+
+    /// What a run writes, the next one reads back, with the times of the
+    /// cases it did not run kept; a file of another form is refused.
+    #[test]
+    fn durations_round_trip_and_merge() {
+        let r = sample();
+        let previous = BTreeMap::from([("gone".to_string(), 7.5), ("b".to_string(), 99.0)]);
+        let text = durations(&r.cases, &previous);
+        let dir = std::env::temp_dir().join(format!("lkmc-durations-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("d.tsv");
+        std::fs::write(&file, &text).unwrap();
+        let back = read_durations(&file).unwrap().unwrap();
+        // This run's time wins over the old one; the old case stays.
+        assert_eq!(back["b"], 2.0);
+        assert_eq!(back["gone"], 7.5);
+        assert_eq!(back["a"], 0.0);
+        assert_eq!(back.len(), 5);
+        // Slowest first, after the header.
+        assert_eq!(text.lines().nth(1), Some("7.500\tgone"));
+        // The form report.rs wrote before the header existed: ignored.
+        std::fs::write(&file, "1.000\tboot x86_64 a\n").unwrap();
+        let e = read_durations(&file).unwrap_err();
+        assert!(e.contains("another lkmc version"), "{e}");
+        std::fs::write(&file, format!("{DURATIONS_HEADER}\nnot a time\n")).unwrap();
+        assert!(read_durations(&file).unwrap_err().contains("line 2"));
+        assert_eq!(read_durations(&dir.join("none")).unwrap(), None);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

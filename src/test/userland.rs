@@ -17,11 +17,22 @@ use crate::guest::guest_path;
 use crate::paths::Paths;
 use crate::userland_props::Props;
 
-use super::harness::{Ctx, OUTPUT_LINE, RESULT_LINE, RunSlot, expect_exit, record_guest_results};
+use super::harness::{
+    Ctx, Listed, OUTPUT_LINE, RESULT_LINE, RunSlot, expect_exit, record_guest_results,
+};
 use super::report::Report;
 
 /// Seconds a program may run in user mode.
 const TIMEOUT: u64 = 30;
+
+/// `userland`: a case per program, each run on its own.
+pub fn cases_user_mode(ctx: &Ctx) -> Result<Vec<Listed>> {
+    let paths = ctx.paths_at(RunSlot::Guest);
+    Ok(userland::programs(ctx.items, ctx.config, &paths)?
+        .iter()
+        .map(|prog| Listed::alone(ctx.name(&rel(&paths, &prog.src))))
+        .collect())
+}
 
 /// `userland`: each program in QEMU user mode (or the `--emulator`'s own
 /// user mode), in parallel.
@@ -34,6 +45,9 @@ pub fn run_user_mode(ctx: &Ctx, report: &mut Report) -> Result<()> {
     }
     let mut cases = Vec::new();
     for prog in userland::programs(ctx.items, ctx.config, &paths)? {
+        if !ctx.wants(&ctx.name(&rel(&paths, &prog.src))) {
+            continue;
+        }
         match user_mode_skip(&prog.props) {
             Some(why) => report.skip(&ctx.name(&rel(&paths, &prog.src)), why),
             None => cases.push(prog),
@@ -91,6 +105,22 @@ fn user_mode_case(ctx: &Ctx, paths: &Paths, prog: &Program, stdin: &Path) -> Res
     expect_exit(finished, want, TIMEOUT, None, &reproduce)
 }
 
+/// `userland-full-system`: the programs it runs share one guest's boot;
+/// the skipped ones are cases of their own.
+pub fn cases_full_system(ctx: &Ctx) -> Result<Vec<Listed>> {
+    let paths = ctx.paths_at(RunSlot::Guest);
+    let one_guest = format!("{} one guest", ctx.prefix());
+    Ok(userland::programs(ctx.items, ctx.config, &paths)?
+        .iter()
+        .map(|prog| Listed {
+            id: ctx.name(&rel(&paths, &prog.src)),
+            boot: full_system_skip(&paths, prog)
+                .is_none()
+                .then(|| one_guest.clone()),
+        })
+        .collect())
+}
+
 /// `userland-full-system`: one guest runs a generated script that runs each
 /// program and prints a verdict line for it.
 pub fn run_full_system(ctx: &Ctx, report: &mut Report) -> Result<()> {
@@ -109,6 +139,9 @@ pub fn run_full_system(ctx: &Ctx, report: &mut Report) -> Result<()> {
     let mut names = Vec::new();
     for prog in userland::programs(ctx.items, ctx.config, &paths)? {
         let name = rel(&paths, &prog.src);
+        if !ctx.wants(&ctx.name(&name)) {
+            continue;
+        }
         if let Some(why) = full_system_skip(&paths, &prog) {
             report.skip(&ctx.name(&name), why);
             continue;
@@ -120,6 +153,10 @@ pub fn run_full_system(ctx: &Ctx, report: &mut Report) -> Result<()> {
         let exe = guest_path(&paths, &built).map_err(anyhow::Error::msg)?;
         script.push_str(&check_program(&name, &exe, &prog.props)?);
         names.push(name);
+    }
+    // Only skips selected (a shard, a filter): no guest to boot.
+    if names.is_empty() {
+        return Ok(());
     }
     let file = paths.run_dir.join("userland-full-system.sh");
     crate::plan::write_file(&file, &script, false)?;
