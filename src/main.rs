@@ -9,6 +9,7 @@ mod build;
 mod cli;
 mod cmd;
 mod config;
+mod elf;
 mod emulator;
 mod error;
 mod facts;
@@ -25,6 +26,8 @@ mod remove;
 mod run;
 mod sources;
 mod test;
+mod toolchain;
+mod trace2line;
 mod userland_props;
 
 use std::process::ExitCode;
@@ -110,6 +113,8 @@ fn real_main() -> anyhow::Result<ExitCode> {
         Command::Run(args) => run::main(args, &configs, &exec),
         Command::Test(args) => test::main(args, &configs, &exec),
         Command::Gdb(args) => gdb::main(args, &configs, &exec),
+        Command::RunToolchain(args) => toolchain::main(args, &configs, &exec),
+        Command::Trace2line(args) => trace2line::main(args, &configs, &exec),
         Command::Completions(args) => {
             let mut command = cli::Cli::command();
             clap_complete::generate(args.shell, &mut command, "lkmc", &mut std::io::stdout());

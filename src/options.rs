@@ -90,6 +90,13 @@ pub struct Boot {
     pub trace_insts_stdout: bool,
     /// Stop the emulator after this long, and fail.
     pub timeout: Option<Duration>,
+    /// Echo the emulator's output to the terminal (it always goes to
+    /// termout.txt).
+    pub show_stdout: bool,
+    /// A device tree blob instead of the board's (QEMU -dtb).
+    pub dtb: Option<PathBuf>,
+    /// A board instead of the arch's (QEMU -machine).
+    pub machine: Option<String>,
     pub guest: GuestCli,
     /// Appended to the emulator's command line as they are.
     pub extra_emulator_args: Vec<String>,
@@ -113,6 +120,9 @@ impl Default for Boot {
             trace: None,
             trace_insts_stdout: false,
             timeout: None,
+            show_stdout: true,
+            dtb: None,
+            machine: None,
             guest: GuestCli::default(),
             extra_emulator_args: vec![],
         }
@@ -151,6 +161,9 @@ impl From<&RunArgs> for Boot {
             trace: a.trace.clone(),
             trace_insts_stdout: a.trace_insts_stdout,
             timeout: a.timeout.map(Duration::from_secs),
+            show_stdout: !a.no_show_stdout,
+            dtb: a.dtb.as_ref().map(std::path::absolute).and_then(Result::ok),
+            machine: a.machine.clone(),
             guest: GuestCli {
                 kernel_cli: a.kernel_cli.clone(),
                 kernel_cli_after_dash: a.kernel_cli_after_dash.clone(),
@@ -254,6 +267,8 @@ fn refuse_linux_only_options(a: &RunArgs) -> Result<()> {
         (a.vnc, "--vnc"),
         (a.ctrl_c_host, "--ctrl-c-host"),
         (a.kvm, "--kvm"),
+        (a.dtb.is_some(), "--dtb"),
+        (user_mode && a.machine.is_some(), "--machine"),
         // QEMU user mode has no machine to size.
         (user_mode && a.cpus != DEFAULT_CPUS, "--cpus"),
         (user_mode && a.memory != DEFAULT_MEMORY, "--memory"),

@@ -39,21 +39,22 @@ pub enum DiskFormat {
     Raw,
 }
 
-/// Where the emulator's GDB stub listens, for a run id.
+/// Where the emulator's GDB stub listens, for a block of ports (the run
+/// id's, or --port-offset's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GdbPort {
-    /// At this offset in the run id's block of ports.
+    /// At this offset in the block of ports.
     InRunBlock(u16),
-    /// At `base + run id`, outside the block (gem5 picks its own).
+    /// At `base + block number`, outside the block (gem5 picks its own).
     From(u16),
 }
 
 impl GdbPort {
-    /// The port, for the run id whose block starts at `block`.
-    pub fn port(self, block: u16, run_id: u16) -> u16 {
+    /// The port, for block number `n`, whose QEMU ports start at `first`.
+    pub fn port(self, first: u16, n: u16) -> u16 {
         match self {
-            GdbPort::InRunBlock(offset) => block + offset,
-            GdbPort::From(base) => base + run_id,
+            GdbPort::InRunBlock(offset) => first + offset,
+            GdbPort::From(base) => base + n,
         }
     }
 }

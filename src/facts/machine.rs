@@ -34,8 +34,12 @@ pub struct MachineFacts {
     /// Whether `--graphic` moves the kernel's console to the display (a PC's
     /// VGA), so no `console=` is given.
     pub graphic_console: bool,
-    /// Second serial port in the guest (KGDB), if the board has one.
+    /// Second serial port in the guest that lkmc's KGDB uses, if any.
     pub extra_console: Option<&'static str>,
+    /// Whether the CPU's semihosting calls reach the host (QEMU
+    /// -semihosting): baremetal images exit through it; Linux boots get it
+    /// too, as in the original.
+    pub semihosting: bool,
     /// Extra words on the kernel command line.
     pub kernel_cli_extra: &'static str,
     /// Where RAM starts (baremetal images are linked there); None where lkmc
@@ -61,6 +65,7 @@ pub const QEMU: [MachineFacts; 3] = [
         console: "ttyS0",
         graphic_console: true,
         extra_console: Some("ttyS1"),
+        semihosting: false,
         // PAT handling under TCG is slow and noisy; the original turned it off too.
         kernel_cli_extra: "nopat",
         ram_base: None,
@@ -79,6 +84,7 @@ pub const QEMU: [MachineFacts; 3] = [
         console: "ttyAMA0",
         graphic_console: false,
         extra_console: None,
+        semihosting: true,
         kernel_cli_extra: "",
         ram_base: Some(0x4000_0000),
     },
@@ -96,6 +102,7 @@ pub const QEMU: [MachineFacts; 3] = [
         console: "ttyAMA0",
         graphic_console: false,
         extra_console: None,
+        semihosting: true,
         kernel_cli_extra: "",
         ram_base: Some(0x4000_0000),
     },
@@ -121,6 +128,7 @@ pub const GEM5: [MachineFacts; 3] = [
         console: "ttyS0",
         graphic_console: false,
         extra_console: None,
+        semihosting: false,
         kernel_cli_extra: "",
         ram_base: None,
     },
@@ -136,6 +144,7 @@ pub const GEM5: [MachineFacts; 3] = [
         console: "ttyAMA0",
         graphic_console: false,
         extra_console: None,
+        semihosting: false,
         kernel_cli_extra: "",
         ram_base: Some(0x8000_0000),
     },
@@ -151,6 +160,7 @@ pub const GEM5: [MachineFacts; 3] = [
         console: "ttyAMA0",
         graphic_console: false,
         extra_console: None,
+        semihosting: false,
         kernel_cli_extra: "",
         ram_base: Some(0x8000_0000),
     },

@@ -42,6 +42,8 @@ pub enum RunSlot {
     BaremetalGdb = 32,
     /// The runs the faults suite interrupts or kills.
     Faults = 40,
+    /// The traced program of the tools suite.
+    Tools = 50,
 }
 
 /// A builder a suite runs first (`build::userland::build`, ...).
@@ -76,6 +78,8 @@ impl Ctx<'_> {
     pub fn config_at(&self, slot: RunSlot, above: u16) -> Config {
         Config {
             run_id: self.config.run_id + slot as u16 + above,
+            // A given --port-offset moves along, so workers keep apart.
+            port_offset: self.config.port_offset.map(|o| o + slot as u16 + above),
             ..self.config.clone()
         }
     }

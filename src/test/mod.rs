@@ -17,6 +17,7 @@ mod gdb_harness;
 mod harness;
 mod modules;
 mod report;
+mod tools;
 mod userland;
 
 use std::process::ExitCode;
@@ -68,6 +69,10 @@ const SUITES: &[Suite] = &[
     Suite {
         info: &cli::SUITES[6],
         run: baremetal::run,
+    },
+    Suite {
+        info: &cli::SUITES[7],
+        run: tools::run,
     },
 ];
 
