@@ -1499,14 +1499,10 @@ fn split_steps(text: &str) -> Vec<String> {
 /// compiler-named links, in whichever dir this host has them (taken out of
 /// the plan: the goldens hold the form without ccache).
 fn gem5_ccache_prefix(step: &str) -> Option<String> {
-    [
-        "/usr/lib/ccache",
-        "/usr/lib64/ccache",
-        "/usr/local/lib/ccache",
-    ]
-    .iter()
-    .map(|d| format!("CC={d}/gcc \\\n  CXX={d}/g++ \\\n  "))
-    .find(|prefix| step.contains(prefix.as_str()))
+    ["/usr/lib/ccache", "/usr/lib64/ccache", "/usr/local/lib/ccache"]
+        .iter()
+        .map(|d| format!("CC={d}/gcc \\\n  CXX={d}/g++ \\\n  "))
+        .find(|prefix| step.contains(prefix.as_str()))
 }
 
 /// A kernel or module make through ccache, written as without it.
