@@ -182,7 +182,7 @@ pub fn main(args: &Trace2lineArgs, configs: &[Config], exec: &Executor) -> Resul
     let config = &configs[0];
     let paths = Paths::new(config);
     let program = traced_elf(args, config, &paths)?;
-    let addr2line = addr2line(&paths);
+    let addr2line = addr2line(&paths, !exec.dry_run);
     let cmd = addr2line_cmd(&addr2line, &program, &paths);
     if exec.dry_run {
         exec.show_cmd(&cmd);
@@ -326,10 +326,14 @@ fn trace_file(args: &Trace2lineArgs, paths: &Paths) -> Result<PathBuf> {
         })
 }
 
-/// The arch's addr2line: the toolchain's, else one that reads every arch
-/// (llvm-addr2line, binutils-multiarch's addr2line).
-fn addr2line(paths: &Paths) -> PathBuf {
+/// The arch's addr2line: the toolchain's, else (when `look`ing in PATH,
+/// which a dry run does not) one that reads every arch: llvm-addr2line,
+/// binutils-multiarch's addr2line.
+fn addr2line(paths: &Paths, look: bool) -> PathBuf {
     let own = paths.toolchain_tool("addr2line");
+    if !look {
+        return own;
+    }
     let found = |t: &Path| {
         if t.components().count() > 1 {
             t.is_file()

@@ -38,8 +38,8 @@ impl Emulator for Qemu {
         if boot.kgdb && board(config).extra_console.is_none() {
             return Err(UsageError::new(format!(
                 "--kgdb is set up for x86_64 only (its ttyS1); on {} lkmc does not point KGDB at the \
-                 virt board's second UART.
-             Use QEMU's own GDB stub instead: lkmc run --arch {} --gdb-wait, then lkmc gdb --arch {}",
+                 virt board's second UART.\n\
+                 Use QEMU's own GDB stub instead: lkmc run --arch {} --gdb-wait, then lkmc gdb --arch {}",
                 config.arch, config.arch, config.arch
             ))
             .into());
