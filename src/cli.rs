@@ -383,7 +383,7 @@ pub struct RunArgs {
     pub trace_insts_stdout: bool,
 
     /// Echo the emulator's output to the terminal (the default; undoes a
-    /// config file's show-stdout = false).
+    /// config file's no-show-stdout = true).
     #[arg(long, overrides_with = "no_show_stdout")]
     pub show_stdout: bool,
 
