@@ -287,10 +287,14 @@ fn check_tmux(run: &Run, config: &Config, exec: &Executor) -> Result<()> {
     Err(UsageError::new(format!(
         "--gdb opens GDB in a tmux split, and this shell is not inside tmux.\n\
          Start tmux first, or use two shells:\n  \
-         lkmc run --arch {} --run-id {} --gdb-wait{option}\n  \
+         lkmc run --arch {} --run-id {}{} --gdb-wait{option}\n  \
          {}",
         config.arch,
         config.run_id,
+        config
+            .port_offset
+            .map(|o| format!(" --port-offset {o}"))
+            .unwrap_or_default(),
         gdb_line(tmux_args.as_deref(), config, program.as_ref())?
     ))
     .into())
