@@ -173,13 +173,17 @@ pub enum Command {
     /// Build components: the kernel, modules, userland, root filesystem, ...
     Build(BuildArgs),
     /// Boot the guest, or run one program, in an emulator.
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// Attach GDB to a running emulator of the same arch and run id.
     Gdb(GdbArgs),
     /// Run test suites for real in the emulator.
     Test(TestArgs),
     /// Print derived paths, ports and settings: all, or one by name.
     Getvar(GetvarArgs),
+    /// Attach to the console of a gem5 guest started with --background.
+    Gem5Shell,
+    /// Print gem5 statistics of the run's stats.txt, one line per dump.
+    Gem5Stat(Gem5StatArgs),
     /// Run a tool of the arch's toolchain (--gcc-which): readelf, objdump,
     /// gcc, gdb, ...
     RunToolchain(RunToolchainArgs),
@@ -188,6 +192,15 @@ pub enum Command {
     Trace2line(Trace2lineArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+}
+
+/// `lkmc gem5-stat`
+#[derive(Debug, Clone, Args)]
+pub struct Gem5StatArgs {
+    /// Statistics to print (default: system.cpu.numCycles), as stats.txt
+    /// names them.
+    #[arg(value_name = "NAME")]
+    pub names: Vec<String>,
 }
 
 /// `lkmc build`
@@ -437,9 +450,61 @@ pub struct RunArgs {
     #[arg(long, value_name = "FILE", requires = "userland")]
     pub stdin_file: Option<PathBuf>,
 
+    #[command(flatten)]
+    pub gem5: Gem5RunArgs,
+
     /// Extra emulator arguments, after `--`.
     #[arg(last = true, value_name = "EMULATOR_ARGS")]
     pub extra_emulator_args: Vec<String>,
+}
+
+/// gem5's CPU models, as `--cpu-type` names them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CpuType {
+    /// AtomicSimpleCPU: one instruction per tick, atomic memory; the fastest (boots)
+    #[default]
+    Atomic,
+    /// TimingSimpleCPU: in order, with memory timing
+    Timing,
+    /// MinorCPU: in-order pipeline
+    Minor,
+    /// O3CPU: out-of-order pipeline; the slowest and most detailed
+    O3,
+}
+
+/// `lkmc run` options that only gem5 takes (QEMU refuses them).
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "gem5 options")]
+pub struct Gem5RunArgs {
+    /// gem5's CPU model. With --gem5-restore, the model the run goes on with
+    /// after the restore (fs.py restores on the atomic CPU and switches).
+    #[arg(long, value_enum, value_name = "MODEL")]
+    pub cpu_type: Option<CpuType>,
+
+    /// L1 and L2 caches (fs.py's --caches --l2cache); timing CPUs need them to
+    /// model memory latency.
+    #[arg(long)]
+    pub caches: bool,
+
+    /// gem5 options before the config script (shell words, e.g.
+    /// '--debug-start 1000 --stats-file s.txt').
+    #[arg(long, value_name = "ARGS", allow_hyphen_values = true)]
+    pub gem5_exe_args: Option<String>,
+
+    /// Start from the N-th most recent checkpoint of this run id's m5out
+    /// (taken with `m5 checkpoint` in the guest; 1 is the latest).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub gem5_restore: Option<u32>,
+
+    /// The text the guest reads with `m5 readfile` (/lkmc/gem5.sh runs it
+    /// after a checkpoint: boot once, restore and run another command).
+    #[arg(long, value_name = "TEXT")]
+    pub gem5_readfile: Option<String>,
+
+    /// gem5 debug output (--trace FLAGS) on the terminal instead of
+    /// m5out/trace.txt.
+    #[arg(long)]
+    pub trace_stdout: bool,
 }
 
 /// A guest memory size as QEMU and gem5 take it: a number with an optional
@@ -594,6 +659,12 @@ pub const SUITES: &[SuiteInfo] = &[
         name: "baremetal",
         about: "every baremetal image (arm, aarch64) in QEMU, its exit status; GDB on one",
         takes_items: true,
+    },
+    SuiteInfo {
+        name: "gem5",
+        about: "gem5 runs (arm, aarch64): boot, panic, checkpoint and restore (atomic, O3), \
+                trace, stats, syscall emulation, GDB; skipped where gem5 is not built",
+        takes_items: false,
     },
     SuiteInfo {
         name: "tools",

@@ -16,9 +16,11 @@ use crate::paths::Paths;
 /// command line; rcS `cd`s there).
 pub const GUEST_HOME: &str = "/lkmc";
 
-/// The kernel words that mount the root filesystem from the disk image
-/// (the first virtio disk).
-pub const ROOT_ON_DISK: &str = "root=/dev/vda";
+/// The kernel words that mount the root filesystem from the disk image,
+/// which the board shows the kernel as `device`.
+pub fn root_on_disk(device: &str) -> String {
+    format!("root={device}")
+}
 
 /// Names of init's environment words (after ` - `) that
 /// rootfs_overlay/etc/init.d/rcS reads: the home, `--eval` and

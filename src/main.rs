@@ -9,11 +9,13 @@ mod build;
 mod cli;
 mod cmd;
 mod config;
+mod console;
 mod elf;
 mod emulator;
 mod error;
 mod facts;
 mod gdb;
+mod gem5_tools;
 mod getvar;
 mod guest;
 mod interrupt;
@@ -115,6 +117,8 @@ fn real_main() -> anyhow::Result<ExitCode> {
         Command::Gdb(args) => gdb::main(args, &configs, &exec),
         Command::RunToolchain(args) => toolchain::main(args, &configs, &exec),
         Command::Trace2line(args) => trace2line::main(args, &configs, &exec),
+        Command::Gem5Shell => gem5_tools::shell(&configs),
+        Command::Gem5Stat(args) => gem5_tools::stat(args, &configs),
         Command::Completions(args) => {
             let mut command = cli::Cli::command();
             clap_complete::generate(args.shell, &mut command, "lkmc", &mut std::io::stdout());

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-use crate::cli::{DEFAULT_CPUS, DEFAULT_MEMORY, GdbArgs, RunArgs};
+use crate::cli::{CpuType, DEFAULT_CPUS, DEFAULT_MEMORY, GdbArgs, RunArgs};
 use crate::error::UsageError;
 
 /// Where a Linux boot's root filesystem comes from.
@@ -61,6 +61,39 @@ pub struct GuestCli {
     pub oops_panic: bool,
 }
 
+/// What a gem5 boot is told beyond what every emulator is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Gem5Boot {
+    /// The CPU model (after a restore: the one switched to).
+    pub cpu_type: CpuType,
+    /// Whether `--cpu-type` was given (QEMU refuses it).
+    pub cpu_type_given: bool,
+    pub caches: bool,
+    /// gem5's own options, before the config script.
+    pub exe_args: Vec<String>,
+    /// The N-th most recent checkpoint to start from.
+    pub restore: Option<u32>,
+    /// What `m5 readfile` gives the guest.
+    pub readfile: Option<String>,
+    /// Debug output on the terminal.
+    pub trace_stdout: bool,
+}
+
+impl Gem5Boot {
+    /// The gem5-only options given, as typed (QEMU refuses them).
+    pub fn given(&self) -> Vec<&'static str> {
+        let given = [
+            (self.cpu_type_given, "--cpu-type"),
+            (self.caches, "--caches"),
+            (!self.exe_args.is_empty(), "--gem5-exe-args"),
+            (self.restore.is_some(), "--gem5-restore"),
+            (self.readfile.is_some(), "--gem5-readfile"),
+            (self.trace_stdout, "--trace-stdout"),
+        ];
+        given.iter().filter(|(g, _)| *g).map(|(_, o)| *o).collect()
+    }
+}
+
 /// One boot of an emulated machine: Linux, or a baremetal image.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Boot {
@@ -98,6 +131,7 @@ pub struct Boot {
     /// A board instead of the arch's (QEMU -machine).
     pub machine: Option<String>,
     pub guest: GuestCli,
+    pub gem5: Gem5Boot,
     /// Appended to the emulator's command line as they are.
     pub extra_emulator_args: Vec<String>,
 }
@@ -124,6 +158,7 @@ impl Default for Boot {
             dtb: None,
             machine: None,
             guest: GuestCli::default(),
+            gem5: Gem5Boot::default(),
             extra_emulator_args: vec![],
         }
     }
@@ -172,6 +207,21 @@ impl From<&RunArgs> for Boot {
                 quit_after_boot: a.quit_after_boot,
                 oops_panic: a.oops_panic,
             },
+            gem5: Gem5Boot {
+                cpu_type: a.gem5.cpu_type.unwrap_or_default(),
+                cpu_type_given: a.gem5.cpu_type.is_some(),
+                caches: a.gem5.caches,
+                // Checked to split in Run::new.
+                exe_args: a
+                    .gem5
+                    .gem5_exe_args
+                    .as_deref()
+                    .and_then(shlex::split)
+                    .unwrap_or_default(),
+                restore: a.gem5.gem5_restore,
+                readfile: a.gem5.gem5_readfile.clone(),
+                trace_stdout: a.gem5.trace_stdout,
+            },
             extra_emulator_args: a.extra_emulator_args.clone(),
         }
     }
@@ -209,6 +259,13 @@ impl Run {
     /// Resolve `lkmc run`'s arguments; fails on words that do not split.
     pub fn new(a: &RunArgs) -> Result<Run> {
         refuse_linux_only_options(a)?;
+        if let Some(s) = &a.gem5.gem5_exe_args
+            && shlex::split(s).is_none()
+        {
+            return Err(
+                UsageError::new(format!("--gem5-exe-args {s:?}: unbalanced quotes")).into(),
+            );
+        }
         let what = if let Some(path) = &a.userland {
             let args = match &a.cli_args {
                 Some(s) => shlex::split(s).ok_or_else(|| {
@@ -323,7 +380,7 @@ mod tests {
         use clap::Parser;
         let argv = ["lkmc", "run"].iter().chain(argv);
         match crate::cli::Cli::parse_from(argv).command {
-            crate::cli::Command::Run(a) => a,
+            crate::cli::Command::Run(a) => *a,
             _ => unreachable!(),
         }
     }

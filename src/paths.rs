@@ -30,6 +30,13 @@ impl Var for String {
     }
 }
 
+/// Empty when there is none.
+impl Var for Option<PathBuf> {
+    fn show(&self) -> String {
+        self.as_ref().map(|p| p.show()).unwrap_or_default()
+    }
+}
+
 impl Var for u16 {
     fn show(&self) -> String {
         self.to_string()
@@ -224,6 +231,8 @@ paths! {
     gem5_system_dir: PathBuf,
     /// Where the bootloaders are built.
     gem5_bootloader_build_dir: PathBuf,
+    /// The bootloader gem5 starts the kernel with (ARM boards).
+    gem5_bootloader: Option<PathBuf>,
     /// gem5's full-system config script.
     gem5_fs_file: PathBuf,
     /// gem5's syscall-emulation config script.
@@ -495,6 +504,9 @@ impl Paths {
         self.gem5_m5term = generated.join("m5term");
         self.gem5_system_dir = generated.join("system");
         self.gem5_bootloader_build_dir = generated.join("bootloader");
+        self.gem5_bootloader = machine(c.arch, Emulator::Gem5)
+            .bootloader
+            .map(|b| self.gem5_system_dir.join("binaries").join(b));
         // configs/example/{fs,se}.py are stubs that stop with a
         // deprecation error in gem5 24; the scripts moved here.
         self.gem5_fs_file = self

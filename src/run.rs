@@ -20,11 +20,11 @@ use anyhow::{Context, Result};
 use crate::cli::RunArgs;
 use crate::cmd::{Cmd, p, script};
 use crate::config::Config;
-use crate::emulator::{self, Emulator, Mode, Program};
+use crate::emulator::{self, Emulator, EmulatorEnd, Mode, Program};
 use crate::error::{CmdFailed, UsageError};
 use crate::options::{Boot, RecordReplay, Root, Run, What};
 use crate::paths::Paths;
-use crate::plan::{Executor, write_file};
+use crate::plan::{Executor, Step, write_file};
 use crate::process::{Finished, Input, RunLock, Split, lock_run_id};
 
 /// `lkmc run`.
@@ -59,17 +59,25 @@ fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
     crate::build::rootfs::get(config.rootfs)?;
     let paths = Paths::new(config);
     if run.build {
-        crate::build::execute(
-            &crate::build::Request::default(),
-            std::slice::from_ref(config),
-            exec,
-        )?;
+        let request = crate::build::Request {
+            targets: vec![config.emulator.facts().linux_target.to_string()],
+            ..Default::default()
+        };
+        crate::build::execute(&request, std::slice::from_ref(config), exec)?;
     }
     let cmd = emulator.boot(boot, config, &paths)?;
+    let files = emulator.files(boot, &paths);
     let _lock = match exec.dry_run {
         true => None,
-        false => Some(prepare_boot(&cmd, emulator, boot, config, &paths)?),
+        false => Some(prepare_boot(&cmd, &files, emulator, boot, config, &paths)?),
     };
+    for (path, contents) in &files {
+        exec.show(&Step::Write {
+            path: path.clone(),
+            contents: contents.clone(),
+            executable: false,
+        });
+    }
     exec.show_cmd(&cmd);
     if let Some(tmux_args) = &run.gdb_split {
         split_gdb(tmux_args.as_deref(), config, None, exec)?;
@@ -77,8 +85,8 @@ fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
     if exec.dry_run {
         return Ok(ExitCode::SUCCESS);
     }
-    let outcome = boot_and_watch(&cmd, boot, &paths, config.quiet)?;
-    outcome.report(boot)
+    let outcome = boot_and_watch(&cmd, emulator, boot, config, &paths)?;
+    outcome.report(boot, emulator, config)
 }
 
 /// What the emulator's facts say it cannot do, refused up front.
@@ -92,6 +100,21 @@ fn check_supported(boot: &Boot, config: &Config) -> Result<()> {
             UsageError::new(format!("--record/--replay: {} cannot record a run", e.name)).into(),
         );
     }
+    if !e.takes_dtb_and_machine {
+        for (set, option) in [
+            (boot.dtb.is_some(), "--dtb"),
+            (boot.machine.is_some(), "--machine"),
+        ] {
+            if set {
+                return Err(UsageError::new(format!(
+                    "{option} is passed to QEMU, and lkmc does not hand it to {} (leave it out, \
+                     or run with --emulator qemu)",
+                    e.name
+                ))
+                .into());
+            }
+        }
+    }
     Ok(())
 }
 
@@ -100,6 +123,7 @@ fn check_supported(boot: &Boot, config: &Config) -> Result<()> {
 /// reproducer scripts.
 fn prepare_boot(
     cmd: &Cmd,
+    files: &[(PathBuf, String)],
     emulator: &dyn Emulator,
     boot: &Boot,
     config: &Config,
@@ -120,6 +144,9 @@ fn prepare_boot(
         for (dir, _) in crate::guest::nine_p_shares(paths) {
             std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         }
+    }
+    for (path, contents) in files {
+        write_file(path, contents, false)?;
     }
     write_file(&paths.run_cmd_file, &script(cmd), true)?;
     write_file(&paths.last_run_cmd_file, &script(cmd), true)?;
@@ -164,6 +191,7 @@ fn run_userland(
 fn run_baremetal(path: &Path, run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
     let emulator = emulator::get(config.emulator);
     emulator.check(Mode::Baremetal, &run.boot, config)?;
+    check_supported(&run.boot, config)?;
     let paths = Paths::new(config);
     let (image, props) = crate::build::baremetal::image_for(path, config, &paths, exec)?;
     // An image that starts secondary CPUs needs them to exist.
@@ -521,50 +549,97 @@ fn check_inputs(boot: &Boot, config: &Config, paths: &Paths) -> Result<()> {
 /// How a boot ended.
 pub struct Outcome {
     /// The emulator's exit code (None: killed by a signal).
-    pub qemu_status: Option<i32>,
+    pub status: Option<i32>,
     /// Whether lkmc stopped the guest at --timeout.
     pub timed_out: bool,
     /// Everything the console printed.
     pub console: String,
+    /// Everything the emulator printed (the console too, when it is the
+    /// emulator's stdio).
+    pub output: String,
 }
 
 /// Run the boot with its console teed to the terminal and `termout.txt`.
-fn boot_and_watch(cmd: &Cmd, boot: &Boot, paths: &Paths, quiet: bool) -> Result<Outcome> {
+/// A console on a socket (gem5's terminal) is relayed to the terminal
+/// instead, and the emulator's own output goes to stderr and termout.txt.
+fn boot_and_watch(
+    cmd: &Cmd,
+    emulator: &dyn Emulator,
+    boot: &Boot,
+    config: &Config,
+    paths: &Paths,
+) -> Result<Outcome> {
+    // --no-show-stdout: the output goes to termout.txt only.
+    let quiet = config.quiet || !boot.show_stdout;
     let mut termout = File::create(&paths.termout_file)
         .with_context(|| format!("creating {}", paths.termout_file.display()))?;
-    let mut console = Vec::new();
+    let mut output = Vec::new();
+    let socket = config.emulator.facts().console_socket;
+    let mut relay: Option<crate::console::Relay> = None;
     let mut stdout = std::io::stdout();
-    let input = if boot.background {
+    let mut stderr = std::io::stderr();
+    let input = if boot.background || socket {
         Input::Null
     } else {
         Input::Inherit
     };
-    let ended = crate::process::stream(cmd, input, boot.timeout, Split::Chunks, |buf| {
+    let split = if socket { Split::Lines } else { Split::Chunks };
+    let ended = crate::process::stream(cmd, input, boot.timeout, split, |buf| {
         termout.write_all(buf)?;
-        console.extend_from_slice(buf);
-        if !quiet && boot.show_stdout {
-            stdout.write_all(buf)?;
-            stdout.flush()?;
+        output.extend_from_slice(buf);
+        if !socket {
+            if !quiet {
+                stdout.write_all(buf)?;
+                stdout.flush()?;
+            }
+            return Ok(());
+        }
+        if !quiet {
+            stderr.write_all(buf)?;
+        }
+        // In the background the console is left free for `lkmc gem5-shell`
+        // (gem5 takes one connection); gem5 logs it all the same.
+        if relay.is_none()
+            && !boot.background
+            && let Some(port) = emulator.console_port(&String::from_utf8_lossy(buf))
+        {
+            let out: Option<Box<dyn Write + Send>> = match quiet {
+                true => None,
+                false => Some(Box::new(std::io::stdout())),
+            };
+            let wait = std::time::Duration::from_secs(10);
+            relay = Some(crate::console::attach(port, wait, out, true)?);
         }
         Ok(())
     })?;
+    if let Some(r) = relay {
+        r.finish();
+    }
+    let mut console = output.clone();
     // The console is not on stdout when it goes to a file: QEMU's
     // --background log, or an emulator's own console log (gem5's).
-    if boot.background {
+    if boot.background && !socket {
         console = std::fs::read(&paths.background_serial_file).unwrap_or_default();
     } else if paths.guest_terminal_file != paths.termout_file {
         console = std::fs::read(&paths.guest_terminal_file).unwrap_or_default();
     }
     Ok(Outcome {
-        qemu_status: ended.code(),
+        status: ended.code(),
         timed_out: ended.timed_out,
         console: String::from_utf8_lossy(&console).into_owned(),
+        output: String::from_utf8_lossy(&output).into_owned(),
     })
 }
 
 impl Outcome {
     /// Print what went wrong, and the exit code lkmc should return.
-    pub fn report(&self, boot: &Boot) -> Result<ExitCode> {
+    pub fn report(
+        &self,
+        boot: &Boot,
+        emulator: &dyn Emulator,
+        config: &Config,
+    ) -> Result<ExitCode> {
+        let name = config.emulator.facts().name;
         if self.timed_out {
             return Err(CmdFailed {
                 status: 1,
@@ -586,24 +661,35 @@ impl Outcome {
             }
             .into());
         }
-        match self.qemu_status {
+        let tail = || {
+            let tail: Vec<&str> = self.output.lines().rev().take(5).collect();
+            let tail: Vec<&str> = tail.into_iter().rev().collect();
+            tail.join("\n  ")
+        };
+        match self.status {
             Some(0) => {}
             Some(n) => {
-                let tail: Vec<&str> = self.console.lines().rev().take(5).collect();
-                let tail: Vec<&str> = tail.into_iter().rev().collect();
                 return Err(CmdFailed {
                     status: n,
-                    what: format!(
-                        "QEMU exited with status {n}; it printed:\n  {}",
-                        tail.join("\n  ")
-                    ),
+                    what: format!("{name} exited with status {n}; it printed:\n  {}", tail()),
                 }
                 .into());
             }
             None => {
                 return Err(CmdFailed {
                     status: 1,
-                    what: "QEMU was killed by a signal".into(),
+                    what: format!("{name} was killed by a signal; it printed:\n  {}", tail()),
+                }
+                .into());
+            }
+        }
+        match emulator.ended(&self.output) {
+            EmulatorEnd::Normal => {}
+            EmulatorEnd::Status(n) => return Ok(ExitCode::from(n.clamp(0, 255) as u8)),
+            EmulatorEnd::Failed(why) => {
+                return Err(CmdFailed {
+                    status: 1,
+                    what: why,
                 }
                 .into());
             }

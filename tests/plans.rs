@@ -245,6 +245,124 @@ const RUN: &[Scenario] = &[
     ("aarch64-initrd", &["run", "--arch", "aarch64", "--initrd"]),
     ("aarch64-gem5", &["run", "--arch", "aarch64", "-e", "gem5"]),
     (
+        "aarch64-gem5-options",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "-e",
+            "gem5",
+            "--run-id",
+            "2",
+            "--cpus",
+            "2",
+            "--memory",
+            "512M",
+            "--cpu-type",
+            "o3",
+            "--caches",
+            "--gdb-wait",
+            "--trace",
+            "Exec,-ExecSymbol",
+            "--gem5-exe-args",
+            "--debug-start 10",
+            "--gem5-readfile",
+            "m5 resetstats; ./c/hello.out; m5 dumpstats",
+            "--eval",
+            "/lkmc/gem5.sh",
+            "--kernel-cli",
+            "quiet",
+            "--",
+            "--l2_size=1MB",
+        ],
+    ),
+    (
+        "arm-gem5-trace-stdout-background",
+        &[
+            "run",
+            "--arch",
+            "arm",
+            "-e",
+            "gem5",
+            "--trace",
+            "Faults",
+            "--trace-stdout",
+            "--background",
+            "--cpu-type",
+            "timing",
+        ],
+    ),
+    (
+        "aarch64-gem5-build",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "-e",
+            "gem5",
+            "--build",
+            "--linux-source-dir",
+            LINUX,
+            "--gem5-source-dir",
+            GEM5,
+        ],
+    ),
+    (
+        "aarch64-gem5-restore-without-checkpoint",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "-e",
+            "gem5",
+            "--gem5-restore",
+            "1",
+        ],
+    ),
+    (
+        "aarch64-gem5-restore-eval-after",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "-e",
+            "gem5",
+            "--gem5-restore",
+            "1",
+            "--eval-after",
+            "ls",
+        ],
+    ),
+    (
+        "aarch64-gem5-kgdb",
+        &["run", "--arch", "aarch64", "-e", "gem5", "--kgdb"],
+    ),
+    (
+        "aarch64-gem5-disk-persist",
+        &["run", "--arch", "aarch64", "-e", "gem5", "--disk-persist"],
+    ),
+    (
+        "aarch64-gem5-kvm",
+        &["run", "--arch", "aarch64", "-e", "gem5", "--kvm"],
+    ),
+    (
+        "aarch64-qemu-cpu-type",
+        &["run", "--arch", "aarch64", "--cpu-type", "o3"],
+    ),
+    (
+        "aarch64-gem5-userland-caches",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "-e",
+            "gem5",
+            "--userland",
+            HELLO,
+            "--caches",
+        ],
+    ),
+    (
         "x86_64-port-offset",
         &[
             "run",
@@ -277,6 +395,18 @@ const RUN: &[Scenario] = &[
     (
         "aarch64-dtb",
         &["run", "--arch", "aarch64", "--dtb", "$SCRATCH/board.dtb"],
+    ),
+    (
+        "aarch64-gem5-dtb-refused",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "-e",
+            "gem5",
+            "--dtb",
+            "$SCRATCH/board.dtb",
+        ],
     ),
     (
         "aarch64-dtb-not-a-dtb",
@@ -1594,10 +1724,14 @@ fn split_steps(text: &str) -> Vec<String> {
 /// compiler-named links, in whichever dir this host has them (taken out of
 /// the plan: the goldens hold the form without ccache).
 fn gem5_ccache_prefix(step: &str) -> Option<String> {
-    ["/usr/lib/ccache", "/usr/lib64/ccache", "/usr/local/lib/ccache"]
-        .iter()
-        .map(|d| format!("CC={d}/gcc \\\n  CXX={d}/g++ \\\n  "))
-        .find(|prefix| step.contains(prefix.as_str()))
+    [
+        "/usr/lib/ccache",
+        "/usr/lib64/ccache",
+        "/usr/local/lib/ccache",
+    ]
+    .iter()
+    .map(|d| format!("CC={d}/gcc \\\n  CXX={d}/g++ \\\n  "))
+    .find(|prefix| step.contains(prefix.as_str()))
 }
 
 /// A kernel or module make through ccache, written as without it.

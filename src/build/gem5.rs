@@ -86,7 +86,11 @@ fn defconfig(config: &Config, ruby: bool) -> Result<String> {
 
 /// Where distros put ccache's compiler-named links (Debian, Fedora, source
 /// installs).
-const CCACHE_LINK_DIRS: &[&str] = &["/usr/lib/ccache", "/usr/lib64/ccache", "/usr/local/lib/ccache"];
+const CCACHE_LINK_DIRS: &[&str] = &[
+    "/usr/lib/ccache",
+    "/usr/lib64/ccache",
+    "/usr/local/lib/ccache",
+];
 
 /// `CC`/`CXX` for scons (gem5 takes them from the environment): through
 /// ccache when it is installed. They must name one program each, not

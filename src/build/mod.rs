@@ -168,6 +168,18 @@ pub const TARGETS: &[Target] = &[
         not_yet: None,
     },
     Target {
+        name: "gem5-linux",
+        help: "everything a gem5 Linux run needs: gem5, the kernel, the guest with m5 (arm, aarch64)",
+        deps: &["gem5", "linux", "modules", "userland", "m5", "rootfs"],
+        build: None,
+        takes_items: false,
+        check: no_check,
+        build_dir: None,
+        packages: deps::no_packages,
+        guest_packages: false,
+        not_yet: None,
+    },
+    Target {
         name: "qemu-buildroot",
         help: "a QEMU Linux run with Buildroot's root filesystem and toolchain",
         deps: &[],

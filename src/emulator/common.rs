@@ -37,6 +37,18 @@ pub struct Program {
     pub extra_args: Vec<String>,
 }
 
+/// How the emulator says a run ended, from its own output (not the
+/// guest's console).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EmulatorEnd {
+    /// Nothing to add: its exit status and the console decide.
+    Normal,
+    /// The guest's exit status, given to the emulator (gem5's `m5 fail N`).
+    Status(i32),
+    /// The emulator failed, for this reason.
+    Failed(String),
+}
+
 /// One emulator's command lines.
 pub trait Emulator: Sync {
     /// Refuse what this emulator cannot run, before anything is built or
@@ -52,6 +64,20 @@ pub trait Emulator: Sync {
     /// runs only: a dry run prints the command regardless).
     fn ready(&self, _paths: &Paths) -> Result<()> {
         Ok(())
+    }
+    /// Files a boot writes before the emulator starts (path, contents).
+    fn files(&self, _boot: &Boot, _paths: &Paths) -> Vec<(PathBuf, String)> {
+        vec![]
+    }
+    /// The port of the guest's console, if this line of the emulator's
+    /// output says where it listens; None for an emulator whose console is
+    /// its stdio.
+    fn console_port(&self, _line: &str) -> Option<u16> {
+        None
+    }
+    /// What the emulator's own output says of how the run ended.
+    fn ended(&self, _output: &str) -> EmulatorEnd {
+        EmulatorEnd::Normal
     }
     /// The command that runs a baremetal image on `boot.cpus` CPUs (by
     /// default: not implemented yet).
@@ -115,13 +141,15 @@ pub fn kernel_cli(boot: &Boot, m: &MachineFacts) -> String {
     let mut words: Vec<String> = Vec::new();
     let disk = matches!(boot.root, Root::Disk { .. });
     if disk {
-        words.push(guest::ROOT_ON_DISK.into());
+        words.push(guest::root_on_disk(m.root_device));
     }
     words.push(guest::BASE_KERNEL_CLI.into());
     if boot.guest.oops_panic {
         words.push(guest::OOPS_PANIC_CLI.into());
     }
-    words.push(guest::GUEST_IP_CLI.into());
+    if m.network {
+        words.push(guest::GUEST_IP_CLI.into());
+    }
     if !m.kernel_cli_extra.is_empty() {
         words.push(m.kernel_cli_extra.into());
     }
@@ -152,6 +180,9 @@ pub fn kernel_cli(boot: &Boot, m: &MachineFacts) -> String {
     // Words after " - " become init's environment.
     words.push("-".into());
     words.push(format!("{}={}", guest::HOME_VAR, guest::GUEST_HOME));
+    if !m.init_env.is_empty() {
+        words.push(m.init_env.into());
+    }
     if let Some(e) = &g.eval {
         words.push(guest::eval_word(guest::EVAL_VAR, e));
     }

@@ -15,7 +15,7 @@ mod qemu;
 
 use crate::facts;
 
-pub use common::{Emulator, Mode, Program};
+pub use common::{Emulator, EmulatorEnd, Mode, Program};
 
 /// The implementation for `which`.
 pub fn get(which: facts::Emulator) -> &'static dyn Emulator {

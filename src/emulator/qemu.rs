@@ -29,6 +29,14 @@ fn board(config: &Config) -> &'static MachineFacts {
 
 impl Emulator for Qemu {
     fn check(&self, mode: Mode, boot: &Boot, config: &Config) -> Result<()> {
+        if let Some(option) = boot.gem5.given().first() {
+            return Err(UsageError::new(format!(
+                "{option} is a gem5 option; QEMU has no such setting.\n\
+                 Run on gem5: lkmc run --arch {} --emulator gem5 {option} ...",
+                config.arch
+            ))
+            .into());
+        }
         if mode != Mode::Linux {
             return Ok(());
         }

@@ -76,6 +76,8 @@ pub struct EmulatorFacts {
     pub has_record: bool,
     /// Whether it can run the guest under KVM.
     pub has_kvm: bool,
+    /// Whether lkmc hands it `--dtb` and `--machine` (QEMU's -dtb, -machine).
+    pub takes_dtb_and_machine: bool,
     /// Its runs' dir name under out/run/.
     pub run_dir: &'static str,
     /// Where in the run dir it writes its own outputs (console log, text
@@ -83,6 +85,12 @@ pub struct EmulatorFacts {
     pub output_subdir: Option<&'static str>,
     /// The guest console's log, in that output dir.
     pub console_file: &'static str,
+    /// Whether the guest console is a socket the emulator listens on
+    /// (which lkmc relays to the terminal) rather than its stdio.
+    pub console_socket: bool,
+    /// The build target with everything its Linux boots need
+    /// (`lkmc run --build`).
+    pub linux_target: &'static str,
     /// Its boards, one per arch.
     pub machines: &'static [MachineFacts; 3],
 }
@@ -95,9 +103,12 @@ const QEMU: EmulatorFacts = EmulatorFacts {
     has_9p: true,
     has_record: true,
     has_kvm: true,
+    takes_dtb_and_machine: true,
     run_dir: "qemu",
     output_subdir: None,
     console_file: "termout.txt",
+    console_socket: false,
+    linux_target: "qemu-linux",
     machines: &machine::QEMU,
 };
 
@@ -109,9 +120,12 @@ const GEM5: EmulatorFacts = EmulatorFacts {
     has_9p: false,
     has_record: false,
     has_kvm: false,
+    takes_dtb_and_machine: false,
     run_dir: "gem5",
     output_subdir: Some("m5out"),
     console_file: "system.terminal",
+    console_socket: true,
+    linux_target: "gem5-linux",
     machines: &machine::GEM5,
 };
 
@@ -123,6 +137,7 @@ const NATIVE: EmulatorFacts = EmulatorFacts {
     has_9p: false,
     has_record: false,
     has_kvm: false,
+    takes_dtb_and_machine: false,
     ..QEMU
 };
 

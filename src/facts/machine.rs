@@ -22,7 +22,8 @@ pub struct MachineFacts {
     /// The board's name for baremetal images (their build dir and the
     /// `LKMC_MACHINE_*` macro that picks device addresses).
     pub baremetal_machine: &'static str,
-    /// CPU model without KVM.
+    /// CPU model without KVM (QEMU's `-cpu`); for gem5, the ISA's prefix of
+    /// its CPU model class names, which `--cpu-type` completes.
     pub cpu: &'static str,
     /// Firmware (`-bios`, found in the emulator's data dir) for runs without
     /// a display, when the default one is slow to boot under TCG.
@@ -42,6 +43,20 @@ pub struct MachineFacts {
     pub semihosting: bool,
     /// Extra words on the kernel command line.
     pub kernel_cli_extra: &'static str,
+    /// Extra words for init's environment (after ` - `): what the guest's
+    /// scripts need to know about the board.
+    pub init_env: &'static str,
+    /// Whether the guest has a network card (QEMU's user networking): the
+    /// kernel's `ip=` waits 12 s for a card that is not there.
+    pub network: bool,
+    /// The disk the root filesystem image is to the guest kernel.
+    pub root_device: &'static str,
+    /// gem5's SimObject of the terminal the guest console is on (its port
+    /// is set, and its "Listening for connections" line names it).
+    pub console_object: Option<&'static str>,
+    /// The bootloader lkmc builds for the board (gem5: in its system dir's
+    /// binaries/), if it needs one.
+    pub bootloader: Option<&'static str>,
     /// Where RAM starts (baremetal images are linked there); None where lkmc
     /// has no baremetal runtime for the arch.
     pub ram_base: Option<u64>,
@@ -69,6 +84,11 @@ pub const QEMU: [MachineFacts; 3] = [
         // PAT handling under TCG is slow and noisy; the original turned it off too.
         kernel_cli_extra: "nopat",
         ram_base: None,
+        init_env: "",
+        network: true,
+        root_device: "/dev/vda",
+        console_object: None,
+        bootloader: None,
     },
     MachineFacts {
         arch: "arm",
@@ -87,6 +107,11 @@ pub const QEMU: [MachineFacts; 3] = [
         semihosting: true,
         kernel_cli_extra: "",
         ram_base: Some(0x4000_0000),
+        init_env: "",
+        network: true,
+        root_device: "/dev/vda",
+        console_object: None,
+        bootloader: None,
     },
     MachineFacts {
         arch: "aarch64",
@@ -105,6 +130,11 @@ pub const QEMU: [MachineFacts; 3] = [
         semihosting: true,
         kernel_cli_extra: "",
         ram_base: Some(0x4000_0000),
+        init_env: "",
+        network: true,
+        root_device: "/dev/vda",
+        console_object: None,
+        bootloader: None,
     },
 ];
 
@@ -112,56 +142,77 @@ pub const QEMU: [MachineFacts; 3] = [
 /// in `Arch::ALL` order.
 pub const M5_ABI: [&str; 3] = ["x86", "arm", "arm64"];
 
-/// gem5's boards, in `Arch::ALL` order. lkmc boots no gem5 full system
-/// yet: the board arguments, CPU and devices stay empty until
-/// `emulator/gem5.rs` does.
+/// gem5's boards, in `Arch::ALL` order, as fs.py builds them: the
+/// machine type (`--machine-type`), and gem5's own CPU model classes.
 pub const GEM5: [MachineFacts; 3] = [
     MachineFacts {
         arch: "x86_64",
         target: "X86",
         package: None,
+        // fs.py's default X86 PC.
         machine_args: &[],
         baremetal_machine: "X86",
-        cpu: "",
+        // The prefix of gem5's CPU model classes for the ISA
+        // (X86AtomicSimpleCPU, ...): `--cpu-type` picks the model.
+        cpu: "X86",
         headless_bios: None,
         devices: &[],
         console: "ttyS0",
         graphic_console: false,
         extra_console: None,
         semihosting: false,
-        kernel_cli_extra: "",
+        // lpj: skip the delay loop calibration, seconds of simulated time.
+        kernel_cli_extra: "earlyprintk=ttyS0 lpj=7999923",
         ram_base: None,
+        init_env: "lkmc_emulator=gem5",
+        network: false,
+        root_device: "/dev/sda",
+        console_object: Some("system.pc.com_1.device"),
+        bootloader: None,
     },
     MachineFacts {
         arch: "arm",
         target: "ARM",
         package: None,
-        machine_args: &[],
+        machine_args: &["--machine-type", "VExpress_GEM5_V1"],
         baremetal_machine: "VExpress_GEM5_V1",
-        cpu: "",
+        cpu: "Arm",
         headless_bios: None,
         devices: &[],
         console: "ttyAMA0",
         graphic_console: false,
         extra_console: None,
         semihosting: false,
-        kernel_cli_extra: "",
+        kernel_cli_extra: "earlycon=pl011,0x1c090000 lpj=19988480",
         ram_base: Some(0x8000_0000),
+        // The guest powers off with `m5 exit`: gem5's bootloader gives the
+        // kernel no PSCI to power off through.
+        init_env: "lkmc_emulator=gem5",
+        // fs.py attaches the disk to the board's PCI IDE controller.
+        network: false,
+        root_device: "/dev/sda",
+        console_object: Some("system.terminal"),
+        bootloader: Some("boot.arm"),
     },
     MachineFacts {
         arch: "aarch64",
         target: "ARM",
         package: None,
-        machine_args: &[],
+        machine_args: &["--machine-type", "VExpress_GEM5_V1"],
         baremetal_machine: "VExpress_GEM5_V1",
-        cpu: "",
+        cpu: "Arm",
         headless_bios: None,
         devices: &[],
         console: "ttyAMA0",
         graphic_console: false,
         extra_console: None,
         semihosting: false,
-        kernel_cli_extra: "",
+        kernel_cli_extra: "earlycon=pl011,0x1c090000 lpj=19988480",
         ram_base: Some(0x8000_0000),
+        init_env: "lkmc_emulator=gem5",
+        network: false,
+        root_device: "/dev/sda",
+        console_object: Some("system.terminal"),
+        bootloader: Some("boot.arm64"),
     },
 ];

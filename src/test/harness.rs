@@ -42,8 +42,10 @@ pub enum RunSlot {
     BaremetalGdb = 32,
     /// The runs the faults suite interrupts or kills.
     Faults = 40,
+    /// The gem5 suite's runs, one at a time (they share its checkpoints).
+    Gem5 = 50,
     /// The traced program of the tools suite.
-    Tools = 50,
+    Tools = 60,
 }
 
 /// A builder a suite runs first (`build::userland::build`, ...).

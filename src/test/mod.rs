@@ -14,6 +14,7 @@ mod boot;
 mod faults;
 mod gdb;
 mod gdb_harness;
+mod gem5;
 mod harness;
 mod modules;
 mod report;
@@ -27,6 +28,7 @@ use anyhow::Result;
 use crate::cli::{self, SuiteInfo, TestArgs};
 use crate::config::Config;
 use crate::error::{UsageError, did_you_mean};
+use crate::facts::Emulator;
 use crate::plan::Executor;
 
 use harness::Ctx;
@@ -37,7 +39,12 @@ use report::Report;
 struct Suite {
     info: &'static SuiteInfo,
     run: fn(&Ctx, &mut Report) -> Result<()>,
+    /// Emulators whose runs it has no cases for (the gem5 suite has gem5's).
+    not_on: &'static [Emulator],
 }
+
+/// What the QEMU suites do not run on.
+const QEMU_ONLY: &[Emulator] = &[Emulator::Gem5];
 
 /// The suites, in the order `lkmc test` runs them: one per row of
 /// `cli::SUITES`, in its order (a unit test checks it).
@@ -45,34 +52,48 @@ const SUITES: &[Suite] = &[
     Suite {
         info: &cli::SUITES[0],
         run: boot::run,
+        not_on: QEMU_ONLY,
     },
     Suite {
         info: &cli::SUITES[1],
         run: modules::run,
+        not_on: QEMU_ONLY,
     },
     Suite {
         info: &cli::SUITES[2],
         run: userland::run_user_mode,
+        not_on: &[],
     },
     Suite {
         info: &cli::SUITES[3],
         run: userland::run_full_system,
+        not_on: QEMU_ONLY,
     },
     Suite {
         info: &cli::SUITES[4],
         run: gdb::run,
+        not_on: QEMU_ONLY,
     },
     Suite {
         info: &cli::SUITES[5],
         run: faults::run,
+        not_on: QEMU_ONLY,
     },
     Suite {
         info: &cli::SUITES[6],
         run: baremetal::run,
+        not_on: QEMU_ONLY,
     },
     Suite {
         info: &cli::SUITES[7],
+        run: gem5::run,
+        not_on: &[],
+    },
+    Suite {
+        info: &cli::SUITES[8],
         run: tools::run,
+        // QEMU's traces: gem5 and native runs have no -d in_asm.
+        not_on: &[Emulator::Gem5, Emulator::Native],
     },
 ];
 
@@ -96,6 +117,16 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
                 arch: config.arch.to_string(),
                 emulator: config.emulator.to_string(),
             });
+            if suite.not_on.contains(&config.emulator) {
+                report.skip(
+                    &format!("{} {}", suite.info.name, config.arch),
+                    format!(
+                        "the {} suite has no cases for --emulator {} (its runs are in the gem5 suite)",
+                        suite.info.name, config.emulator
+                    ),
+                );
+                continue;
+            }
             let ctx = Ctx {
                 suite: suite.info.name,
                 config,
