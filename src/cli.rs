@@ -105,6 +105,14 @@ pub struct Common {
           value_parser = clap::value_parser!(u16).range(0..=999))]
     pub run_id: Option<u16>,
 
+    /// Ports of this block instead of the run id's: QEMU's from 45454 +
+    /// 10*N (monitor, forwarded ports, GDB, second serial), gem5's terminal
+    /// 3456 + 4*N and GDB 7000 + N. Give `lkmc gdb` the same. Default: the
+    /// run id
+    #[arg(long, value_name = "N", global = true, help_heading = COMMON,
+          value_parser = clap::value_parser!(u16).range(0..=999))]
+    pub port_offset: Option<u16>,
+
     /// Toolchain that compiles guest code. Default: host
     #[arg(long, value_enum, global = true, help_heading = COMMON)]
     pub gcc_which: Option<GccWhich>,
@@ -165,7 +173,7 @@ pub enum Command {
     /// Build components: the kernel, modules, userland, root filesystem, ...
     Build(BuildArgs),
     /// Boot the guest, or run one program, in an emulator.
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// Attach GDB to a running emulator of the same arch and run id.
     Gdb(GdbArgs),
     /// Run test suites for real in the emulator.
@@ -176,6 +184,12 @@ pub enum Command {
     Gem5Shell,
     /// Print gem5 statistics of the run's stats.txt, one line per dump.
     Gem5Stat(Gem5StatArgs),
+    /// Run a tool of the arch's toolchain (--gcc-which): readelf, objdump,
+    /// gcc, gdb, ...
+    RunToolchain(RunToolchainArgs),
+    /// Map an instruction trace of QEMU (-d in_asm, exec_tb) to source
+    /// lines and functions, with addr2line.
+    Trace2line(Trace2lineArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Report what this machine has and lacks for each arch and emulator,
@@ -383,6 +397,28 @@ pub struct RunArgs {
     /// Print every instruction block QEMU translates (-d in_asm).
     #[arg(long)]
     pub trace_insts_stdout: bool,
+
+    /// Echo the emulator's output to the terminal (the default; undoes a
+    /// config file's no-show-stdout = true).
+    #[arg(long, overrides_with = "no_show_stdout")]
+    pub show_stdout: bool,
+
+    /// Do not echo the emulator's output to the terminal; it still goes to
+    /// the run dir's termout.txt (lkmc getvar termout_file), and lkmc
+    /// still reads it for the exit status and crashes.
+    #[arg(long, overrides_with = "show_stdout")]
+    pub no_show_stdout: bool,
+
+    /// Boot with this device tree blob instead of the board's own (QEMU
+    /// -dtb); refused if it is not one (no d00dfeed magic).
+    #[arg(long, value_name = "FILE")]
+    pub dtb: Option<PathBuf>,
+
+    /// QEMU board (-machine NAME, e.g. virt,gic-version=3 or q35) instead of
+    /// the arch's default (pc on x86_64, virt on arm and aarch64; arm adds
+    /// highmem=off). `-machine help` of the QEMU lists them.
+    #[arg(long, value_name = "NAME")]
+    pub machine: Option<String>,
 
     /// Stop the guest after this many seconds and fail.
     #[arg(long, value_name = "SECONDS", value_parser = parse_timeout)]
@@ -675,6 +711,11 @@ pub const SUITES: &[SuiteInfo] = &[
                 trace, stats, syscall emulation, GDB; skipped where gem5 is not built",
         takes_items: false,
     },
+    SuiteInfo {
+        name: "tools",
+        about: "run-toolchain, and trace2line of a program traced in QEMU user mode",
+        takes_items: false,
+    },
 ];
 
 /// The suite table for the user, one suite and its description an entry.
@@ -699,6 +740,65 @@ pub struct GetvarArgs {
     /// Print all variables as one JSON object.
     #[arg(long, conflicts_with = "name")]
     pub json: bool,
+
+    /// List the variable names, each with what it is; the names of the
+    /// original lkmc's README that lkmc calls otherwise are listed with
+    /// the name they stand for (both work).
+    #[arg(long, conflicts_with_all = ["name", "json"])]
+    pub list: bool,
+}
+
+/// `lkmc run-toolchain`
+#[derive(Debug, Clone, Args)]
+pub struct RunToolchainArgs {
+    /// The tool, without the toolchain's prefix: readelf, objdump, gcc,
+    /// gdb, nm, addr2line, ...
+    #[arg(value_name = "TOOL")]
+    pub tool: String,
+
+    /// Print the tool's path (or name looked up in PATH) and run nothing.
+    #[arg(long)]
+    pub print_tool: bool,
+
+    /// The tool's arguments, after `--`.
+    #[arg(last = true, value_name = "ARGS")]
+    pub args: Vec<String>,
+}
+
+/// `lkmc trace2line`
+#[derive(Debug, Clone, Args)]
+#[command(
+    after_help = "Make a trace with `lkmc run --trace-insts-stdout` (the run's termout.txt) \
+or `lkmc run --trace exec_tb` (its trace.txt); then, for the same arch and run id, \
+`lkmc trace2line` (the kernel) or `lkmc trace2line --userland PROG`."
+)]
+pub struct Trace2lineArgs {
+    /// The trace: QEMU's -d in_asm output, or exec_tb trace lines. Default:
+    /// the last run's, in its run dir (trace.txt of --trace if newer than
+    /// termout.txt, else termout.txt)
+    #[arg(value_name = "FILE")]
+    pub trace: Option<PathBuf>,
+
+    /// The traced userland program (a source under userland/ or an
+    /// executable), instead of the kernel's vmlinux.
+    #[arg(short = 'u', long, value_name = "PATH")]
+    pub userland: Option<PathBuf>,
+
+    /// Where the program was loaded (its load bias, hex). Default: 0 for a
+    /// fixed-address ELF; for a position-independent one, worked out from
+    /// the function names of -d in_asm
+    #[arg(long, value_name = "ADDR", value_parser = parse_hex)]
+    pub load_bias: Option<u64>,
+
+    /// Print every address, not only where the source line changes.
+    #[arg(long)]
+    pub no_collapse: bool,
+}
+
+/// A hex address, with or without 0x.
+fn parse_hex(s: &str) -> Result<u64, String> {
+    u64::from_str_radix(s.trim_start_matches("0x"), 16)
+        .map_err(|e| format!("`{s}` is not a hex address: {e}"))
 }
 
 /// `lkmc doctor`

@@ -135,8 +135,8 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     {
         let a = config.arch;
         return Err(UsageError::new(format!(
-            "--kgdb needs a second serial port in the guest, and {}'s {a} board has only one \
-             UART, so `lkmc run --kgdb` refuses it.\n\
+            "--kgdb is set up on {}'s x86_64 board only (its ttyS1), so `lkmc run --kgdb` \
+             refuses it for {a}.\n\
              Use the emulator's own GDB stub instead: lkmc run --arch {a} --gdb-wait, then \
              lkmc gdb --arch {a}",
             config.emulator
@@ -194,48 +194,49 @@ fn check_ready(target: &Target, args: &GdbArgs, config: &Config, paths: &Paths) 
     }
     let port = target.port(paths);
     if !listening(port) {
+        let (id, block) = match config.port_offset {
+            Some(o) => (
+                format!("--run-id {} --port-offset {o}", config.run_id),
+                format!("--port-offset {o}"),
+            ),
+            None => (
+                format!("--run-id {}", config.run_id),
+                format!("run id {}", config.run_id),
+            ),
+        };
         let start = match target {
             Target::Userland(_) => format!(
-                "lkmc run --arch {} --run-id {} --userland {} --gdb-wait",
+                "lkmc run --arch {} {id} --userland {} --gdb-wait",
                 config.arch,
-                config.run_id,
                 args.userland
                     .as_ref()
                     .map(|u| u.display().to_string())
                     .unwrap_or_default()
             ),
             Target::Baremetal(_) => format!(
-                "lkmc run --arch {} --run-id {} --baremetal {} --gdb-wait",
+                "lkmc run --arch {} {id} --baremetal {} --gdb-wait",
                 config.arch,
-                config.run_id,
                 args.baremetal
                     .as_ref()
                     .map(|u| u.display().to_string())
                     .unwrap_or_default()
             ),
             Target::Gdbserver(exe) => format!(
-                "lkmc run --arch {} --run-id {} --eval-after '{} {}'\n\
+                "lkmc run --arch {} {id} --eval-after '{} {}'\n\
                  (the program's path in the guest: under {}, or {} for a fresh build)",
                 config.arch,
-                config.run_id,
                 crate::guest::gdbserver_script(),
                 crate::guest::program_path(exe, paths),
                 crate::guest::GUEST_HOME,
                 crate::guest::fresh_home(),
             ),
-            Target::Kgdb => format!(
-                "lkmc run --arch {} --run-id {} --kgdb",
-                config.arch, config.run_id
-            ),
-            Target::Kernel => format!(
-                "lkmc run --arch {} --run-id {} --gdb-wait",
-                config.arch, config.run_id
-            ),
+            Target::Kgdb => format!("lkmc run --arch {} {id} --kgdb", config.arch),
+            Target::Kernel => format!("lkmc run --arch {} {id} --gdb-wait", config.arch),
         };
         return Err(UsageError::new(format!(
-            "nothing listens on localhost:{port} (the GDB port of run id {} for {}).\n\
+            "nothing listens on localhost:{port} (the GDB port of {block} for {}).\n\
              Start the emulator first, in another shell: {start}",
-            config.run_id, config.arch
+            config.arch
         ))
         .into());
     }

@@ -55,7 +55,12 @@ pub const OOPS_PANIC_CLI: &str = "oops=panic";
 pub const GUEST_IP_CLI: &str = "ip=10.0.2.15::10.0.2.2:255.255.255.0:lkmc:eth0:off";
 
 /// Mount tags of the 9P shares of [`nine_p_shares`], in the same order.
-pub const NINE_P_TAGS: [&str; 3] = ["host_out", "host_rootfs_overlay", "host_out_rootfs_overlay"];
+pub const NINE_P_TAGS: [&str; 4] = [
+    "host_data",
+    "host_out",
+    "host_rootfs_overlay",
+    "host_out_rootfs_overlay",
+];
 
 /// How the kernel's own crash reports begin, after the console line's
 /// log level (`<0>`, from console_msg_format=syslog) and time stamp
@@ -87,6 +92,7 @@ pub fn nine_p_mount_point(tag: &str) -> String {
 /// The guest's fstab mounts them at [`nine_p_mount_point`].
 pub fn nine_p_shares(paths: &Paths) -> Vec<(PathBuf, &'static str)> {
     let dirs = [
+        &paths.p9_dir,
         &paths.out_dir,
         &paths.rootfs_overlay_dir,
         &paths.out_rootfs_overlay_dir,
@@ -126,7 +132,7 @@ pub fn gdbserver_script() -> String {
 /// Where the guest sees the generated overlay's home (`out_rootfs_overlay_lkmc_dir`)
 /// through 9P: fresh builds are there before the next rootfs build.
 pub fn fresh_home() -> String {
-    format!("{}{GUEST_HOME}", nine_p_mount_point(NINE_P_TAGS[2]))
+    format!("{}{GUEST_HOME}", nine_p_mount_point(NINE_P_TAGS[3]))
 }
 
 /// Where the guest sees a program of the userland build dir, which the

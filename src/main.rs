@@ -11,6 +11,7 @@ mod cmd;
 mod config;
 mod console;
 mod doctor;
+mod elf;
 mod emulator;
 mod error;
 mod facts;
@@ -28,6 +29,8 @@ mod remove;
 mod run;
 mod sources;
 mod test;
+mod toolchain;
+mod trace2line;
 mod userland_props;
 
 use std::process::ExitCode;
@@ -113,6 +116,8 @@ fn real_main() -> anyhow::Result<ExitCode> {
         Command::Run(args) => run::main(args, &configs, &exec),
         Command::Test(args) => test::main(args, &configs, &exec),
         Command::Gdb(args) => gdb::main(args, &configs, &exec),
+        Command::RunToolchain(args) => toolchain::main(args, &configs, &exec),
+        Command::Trace2line(args) => trace2line::main(args, &configs, &exec),
         Command::Gem5Shell => gem5_tools::shell(&configs),
         Command::Gem5Stat(args) => gem5_tools::stat(args, &configs),
         Command::Doctor(args) => doctor::main(args, &configs),

@@ -123,6 +123,13 @@ pub struct Boot {
     pub trace_insts_stdout: bool,
     /// Stop the emulator after this long, and fail.
     pub timeout: Option<Duration>,
+    /// Echo the emulator's output to the terminal (it always goes to
+    /// termout.txt).
+    pub show_stdout: bool,
+    /// A device tree blob instead of the board's (QEMU -dtb).
+    pub dtb: Option<PathBuf>,
+    /// A board instead of the arch's (QEMU -machine).
+    pub machine: Option<String>,
     pub guest: GuestCli,
     pub gem5: Gem5Boot,
     /// Appended to the emulator's command line as they are.
@@ -147,6 +154,9 @@ impl Default for Boot {
             trace: None,
             trace_insts_stdout: false,
             timeout: None,
+            show_stdout: true,
+            dtb: None,
+            machine: None,
             guest: GuestCli::default(),
             gem5: Gem5Boot::default(),
             extra_emulator_args: vec![],
@@ -186,6 +196,9 @@ impl From<&RunArgs> for Boot {
             trace: a.trace.clone(),
             trace_insts_stdout: a.trace_insts_stdout,
             timeout: a.timeout.map(Duration::from_secs),
+            show_stdout: !a.no_show_stdout,
+            dtb: a.dtb.as_ref().map(std::path::absolute).and_then(Result::ok),
+            machine: a.machine.clone(),
             guest: GuestCli {
                 kernel_cli: a.kernel_cli.clone(),
                 kernel_cli_after_dash: a.kernel_cli_after_dash.clone(),
@@ -311,6 +324,8 @@ fn refuse_linux_only_options(a: &RunArgs) -> Result<()> {
         (a.vnc, "--vnc"),
         (a.ctrl_c_host, "--ctrl-c-host"),
         (a.kvm, "--kvm"),
+        (a.dtb.is_some(), "--dtb"),
+        (user_mode && a.machine.is_some(), "--machine"),
         // QEMU user mode has no machine to size.
         (user_mode && a.cpus != DEFAULT_CPUS, "--cpus"),
         (user_mode && a.memory != DEFAULT_MEMORY, "--memory"),
@@ -365,7 +380,7 @@ mod tests {
         use clap::Parser;
         let argv = ["lkmc", "run"].iter().chain(argv);
         match crate::cli::Cli::parse_from(argv).command {
-            crate::cli::Command::Run(a) => a,
+            crate::cli::Command::Run(a) => *a,
             _ => unreachable!(),
         }
     }

@@ -60,6 +60,11 @@ macro_rules! paths {
                 v.sort();
                 v
             }
+
+            /// Every variable's name and its doc comment's first line.
+            pub fn docs() -> Vec<(&'static str, &'static str)> {
+                vec![ $( (stringify!($name), first_line(&[$($doc),*])), )* ]
+            }
         }
     };
 }
@@ -69,6 +74,10 @@ paths! {
     root_dir: PathBuf,
     /// Everything generated.
     out_dir: PathBuf,
+    /// The user's own files, never touched by lkmc (not in git).
+    data_dir: PathBuf,
+    /// Shared with the guest over 9P at /mnt/9p/data, both ways.
+    p9_dir: PathBuf,
     /// Logs of builds and runs.
     log_dir: PathBuf,
     /// Log of `lkmc build linux`: one per arch and kernel build id.
@@ -255,9 +264,7 @@ paths! {
     guest_terminal_file: PathBuf,
     /// QEMU's console with --background.
     background_serial_file: PathBuf,
-    /// QEMU binary trace.
-    trace_file: PathBuf,
-    /// Trace as text.
+    /// Trace as text: QEMU's --trace events (its log backend), gem5's.
     trace_txt_file: PathBuf,
     /// QEMU record/replay file.
     qemu_rrfile: PathBuf,
@@ -327,6 +334,8 @@ impl Paths {
         let (root, out) = (&c.root, &c.out_dir);
         self.root_dir = root.clone();
         self.out_dir = out.clone();
+        self.data_dir = root.join("data");
+        self.p9_dir = self.data_dir.join("9p");
         self.log_dir = out.join("log");
         self.submodules_dir = root.join("submodules");
         self.configs_dir = root.join("configs");
@@ -532,7 +541,6 @@ impl Paths {
         self.termout_file = run.join("termout.txt");
         self.guest_terminal_file = emulator_out.join(e.console_file);
         self.background_serial_file = qemu.join("background.log");
-        self.trace_file = run.join("trace.bin");
         self.trace_txt_file = emulator_out.join("trace.txt");
         self.qemu_rrfile = qemu.join("rrfile");
         self.qemu_rr_cmd_file = qemu.join("rrfile.cmd");
@@ -544,16 +552,17 @@ impl Paths {
         self.run_dir = run;
     }
 
-    /// The run id's block of ports.
+    /// The run id's block of ports (or --port-offset's).
     fn ports(&mut self, c: &Config) {
-        let base = 45454 + 10 * c.run_id;
+        let block = c.port_block();
+        let base = 45454 + 10 * block;
         self.qemu_base_port = base;
         self.monitor_port = base;
         self.hostfwd_generic_port = base + 1;
         self.hostfwd_ssh_port = base + 2;
-        self.gdb_port = c.emulator.facts().gdb_port.port(base, c.run_id);
+        self.gdb_port = c.emulator.facts().gdb_port.port(base, block);
         self.extra_serial_port = base + 4;
-        self.gem5_telnet_port = 3456 + 4 * c.run_id;
+        self.gem5_telnet_port = 3456 + 4 * block;
     }
 
     /// The compilers, GDB and target libraries of --gcc-which.
@@ -592,10 +601,26 @@ impl Paths {
         self.userland_library_dir = libs;
     }
 
+    /// A tool of the --gcc-which toolchain, by its name without the
+    /// prefix (`readelf` → `aarch64-linux-gnu-readelf`, in the toolchain's
+    /// bin dir if it has one); `gdb` is the toolchain's GDB ([`Paths::gdb`]).
+    pub fn toolchain_tool(&self, name: &str) -> PathBuf {
+        if name == "gdb" {
+            return self.gdb.clone();
+        }
+        self.gcc
+            .with_file_name(format!("{}{name}", self.cross_compile))
+    }
+
     /// The log file for one plan, e.g. `build-linux`.
     pub fn log_file(&self, name: &str) -> PathBuf {
         self.log_dir.join(format!("{name}-{}.log", self.arch))
     }
+}
+
+/// The first line of a doc comment given as its lines.
+fn first_line(lines: &[&'static str]) -> &'static str {
+    lines.first().map(|l| l.trim()).unwrap_or("")
 }
 
 /// A directory name standing for `path` (a source of the user's outside the

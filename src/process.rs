@@ -423,11 +423,15 @@ pub fn lock_run_id(paths: &crate::paths::Paths, config: &crate::config::Config) 
         Ok(()) => Ok(RunLock(f)),
         Err(std::fs::TryLockError::WouldBlock) => Err(UsageError::new(format!(
             "run id {} is busy: another lkmc run of {} holds {}.\n\
-             Use another id, e.g. --run-id {}, so ports and files do not clash.",
+             Use another id, e.g. --run-id {}{}, so ports and files do not clash.",
             config.run_id,
             config.arch,
             paths.run_lock_file.display(),
-            config.run_id + 1
+            config.run_id + 1,
+            match config.port_offset {
+                Some(o) => format!(" --port-offset {}", o + 1),
+                None => String::new(),
+            }
         ))
         .into()),
         Err(std::fs::TryLockError::Error(e)) => Err(e.into()),

@@ -52,6 +52,9 @@ fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
     let boot = &run.boot;
     emulator.check(Mode::Linux, boot, config)?;
     check_supported(boot, config)?;
+    if let Some(dtb) = &boot.dtb {
+        check_dtb(dtb)?;
+    }
     // The provider must exist for its image to: refused before anything.
     crate::build::rootfs::get(config.rootfs)?;
     let paths = Paths::new(config);
@@ -100,6 +103,21 @@ fn check_supported(boot: &Boot, config: &Config) -> Result<()> {
         return Err(
             UsageError::new(format!("--record/--replay: {} cannot record a run", e.name)).into(),
         );
+    }
+    if !e.takes_dtb_and_machine {
+        for (set, option) in [
+            (boot.dtb.is_some(), "--dtb"),
+            (boot.machine.is_some(), "--machine"),
+        ] {
+            if set {
+                return Err(UsageError::new(format!(
+                    "{option} is passed to QEMU, and lkmc does not hand it to {} (leave it out, \
+                     or run with --emulator qemu)",
+                    e.name
+                ))
+                .into());
+            }
+        }
     }
     Ok(())
 }
@@ -177,6 +195,7 @@ fn run_userland(
 fn run_baremetal(path: &Path, run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
     let emulator = emulator::get(config.emulator);
     emulator.check(Mode::Baremetal, &run.boot, config)?;
+    check_supported(&run.boot, config)?;
     let paths = Paths::new(config);
     let (image, props) = crate::build::baremetal::image_for(path, config, &paths, exec)?;
     // An image that starts secondary CPUs needs them to exist.
@@ -216,7 +235,12 @@ fn run_program(
     if exec.dry_run {
         return Ok(ExitCode::SUCCESS);
     }
-    match crate::process::foreground(cmd, run.boot.timeout)? {
+    let finished = if run.boot.trace_insts_stdout || !run.boot.show_stdout {
+        tee_to_termout(cmd, run, config, paths)?
+    } else {
+        crate::process::foreground(cmd, run.boot.timeout)?
+    };
+    match finished {
         Finished::Exited(code) => Ok(ExitCode::from(code.clamp(0, 255) as u8)),
         Finished::TimedOut => Err(CmdFailed {
             status: 1,
@@ -228,6 +252,39 @@ fn run_program(
         }
         .into()),
     }
+}
+
+/// Run a program with its output (and QEMU's, e.g. the -d in_asm of
+/// --trace-insts-stdout) also in the run dir's termout.txt, where
+/// `lkmc trace2line` reads it; on the terminal too unless --no-show-stdout.
+/// Its output is then a pipe, so the program's stdio buffers it (a prompt
+/// shows late): only these runs go this way.
+fn tee_to_termout(cmd: &Cmd, run: &Run, config: &Config, paths: &Paths) -> Result<Finished> {
+    // Baremetal runs hold the lock already; a user-mode run takes it now,
+    // so that no other run of this id writes the same termout.txt.
+    let _lock = match &run.what {
+        What::Userland { .. } => Some(lock_run_id(paths, config)?),
+        _ => None,
+    };
+    let mut termout = File::create(&paths.termout_file)
+        .with_context(|| format!("creating {}", paths.termout_file.display()))?;
+    let mut stdout = std::io::stdout();
+    let show = run.boot.show_stdout;
+    let ended = crate::process::stream(
+        cmd,
+        Input::Inherit,
+        run.boot.timeout,
+        Split::Chunks,
+        |buf| {
+            termout.write_all(buf)?;
+            if show {
+                stdout.write_all(buf)?;
+                stdout.flush()?;
+            }
+            Ok(())
+        },
+    )?;
+    Ok(ended.finished())
 }
 
 fn timeout_secs(boot: &Boot) -> u64 {
@@ -262,10 +319,14 @@ fn check_tmux(run: &Run, config: &Config, exec: &Executor) -> Result<()> {
     Err(UsageError::new(format!(
         "--gdb opens GDB in a tmux split, and this shell is not inside tmux.\n\
          Start tmux first, or use two shells:\n  \
-         lkmc run --arch {} --run-id {} --gdb-wait{option}\n  \
+         lkmc run --arch {} --run-id {}{} --gdb-wait{option}\n  \
          {}",
         config.arch,
         config.run_id,
+        config
+            .port_offset
+            .map(|o| format!(" --port-offset {o}"))
+            .unwrap_or_default(),
         gdb_line(tmux_args.as_deref(), config, program.as_ref())?
     ))
     .into())
@@ -301,11 +362,16 @@ fn gdb_line(
         config.arch.to_string(),
         "--run-id".into(),
         config.run_id.to_string(),
+    ];
+    if let Some(o) = config.port_offset {
+        words.extend(["--port-offset".into(), o.to_string()]);
+    }
+    words.extend([
         "--out-dir".into(),
         p(&config.out_dir),
         "--linux-build-id".into(),
         config.build_ids.linux.clone(),
-    ];
+    ]);
     if let Some(g) = program {
         words.extend([g.option().into(), p(&std::path::absolute(g.path())?)]);
     }
@@ -372,6 +438,33 @@ fn check_replay_matches(
         paths.qemu_rr_cmd_file.display(),
         config.arch,
         config.run_id
+    ))
+    .into())
+}
+
+/// Refuse a --dtb that is not a flattened device tree (magic d00dfeed),
+/// before QEMU boots a kernel that then finds no devices. Read in dry runs
+/// too: it only reads.
+fn check_dtb(dtb: &Path) -> Result<()> {
+    use std::io::Read;
+    let mut magic = [0u8; 4];
+    let read = std::fs::File::open(dtb).and_then(|mut f| f.read_exact(&mut magic));
+    let why = match read {
+        Ok(()) if magic == [0xd0, 0x0d, 0xfe, 0xed] => return Ok(()),
+        Ok(()) => format!(
+            "is not a device tree blob (it starts with {}, not the magic d00dfeed)",
+            magic.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            "is not a device tree blob (shorter than its 4-byte magic)".to_string()
+        }
+        Err(e) => format!("cannot be read ({e})"),
+    };
+    Err(UsageError::new(format!(
+        "--dtb {}: {why}.
+Give a compiled one: dtc -I dts -O dtb -o board.dtb board.dts, or \
+         QEMU's own: qemu-system-ARCH -machine virt,dumpdtb=board.dtb",
+        dtb.display()
     ))
     .into())
 }
@@ -480,7 +573,8 @@ fn boot_and_watch(
     config: &Config,
     paths: &Paths,
 ) -> Result<Outcome> {
-    let quiet = config.quiet;
+    // --no-show-stdout: the output goes to termout.txt only.
+    let quiet = config.quiet || !boot.show_stdout;
     let mut termout = File::create(&paths.termout_file)
         .with_context(|| format!("creating {}", paths.termout_file.display()))?;
     let mut output = Vec::new();

@@ -197,6 +197,30 @@ fn corrupt_disk(s: &Scratch) -> Prep {
     Prep::Ready
 }
 
+/// A kernel and disk, and a --dtb that is a text file, not a blob.
+fn not_a_dtb(s: &Scratch) -> Prep {
+    s.fake_boot_inputs(&[]);
+    s.write("board.dtb", "/dts-v1/;\n/ { };\n");
+    Prep::Ready
+}
+
+/// A program with debug info (lkmc itself, linked) and no trace of it.
+fn program_with_debug_info(s: &Scratch) -> Prep {
+    std::os::unix::fs::symlink(BIN, s.path("prog.out")).unwrap();
+    Prep::Ready
+}
+
+/// A program without debug info (a copy of the host's stripped `true`) and
+/// a trace of it.
+fn stripped_program(s: &Scratch) -> Prep {
+    let Ok(bytes) = std::fs::read("/bin/true") else {
+        return Prep::Skip("no /bin/true to copy");
+    };
+    s.write("true.out", bytes);
+    s.write("trace.txt", "IN: main\n0x1000:  nop\n");
+    Prep::Ready
+}
+
 /// The run's out dir with a run id's lock held, as by a run going on.
 fn busy_run_id(s: &Scratch) -> Prep {
     s.fake_boot_inputs(&[]);
@@ -437,6 +461,59 @@ const CASES: &[Case] = &[
             "is not a qcow2 image",
             "lkmc build --arch x86_64 rootfs --force-rebuild",
         ],
+    },
+    Case {
+        name: "dtb-not-a-dtb",
+        argv: &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--dtb",
+            "$S/board.dtb",
+            "--eval",
+            "true",
+        ],
+        setup: Some(not_a_dtb),
+        want: &[
+            "--dtb $S/board.dtb: is not a device tree blob",
+            "d00dfeed",
+            "dtc -I dts -O dtb",
+        ],
+    },
+    Case {
+        name: "machine-with-userland",
+        argv: &[
+            "run",
+            "--userland",
+            "$ROOT/userland/c/hello.c",
+            "--machine",
+            "q35",
+        ],
+        setup: None,
+        want: &["--machine is for Linux boots", "leave out --machine"],
+    },
+    // ---- tools ------------------------------------------------------------
+    Case {
+        name: "run-toolchain-missing-tool",
+        argv: &["run-toolchain", "--arch", "aarch64", "no-such-tool"],
+        setup: None,
+        want: &[
+            "`no-such-tool`",
+            "has no such tool",
+            "looked for `aarch64-linux-gnu-no-such-tool` in PATH",
+        ],
+    },
+    Case {
+        name: "trace2line-no-debug-info",
+        argv: &["trace2line", "--userland", "$S/true.out", "$S/trace.txt"],
+        setup: Some(stripped_program),
+        want: &["$S/true.out has no debug info", "Build it with -g"],
+    },
+    Case {
+        name: "trace2line-no-trace",
+        argv: &["trace2line", "--userland", "$S/prog.out"],
+        setup: Some(program_with_debug_info),
+        want: &["no trace in", "--trace-insts-stdout"],
     },
     // ---- run ids ----------------------------------------------------------
     Case {
@@ -766,10 +843,7 @@ const CASES: &[Case] = &[
         name: "run-kgdb-on-arm",
         argv: &["run", "--kgdb", "--arch", "arm"],
         setup: None,
-        want: &[
-            "--kgdb needs a second serial port",
-            "lkmc run --arch arm --gdb-wait",
-        ],
+        want: &["--kgdb is set up", "lkmc run --arch arm --gdb-wait"],
     },
     Case {
         name: "native-program-of-another-arch",
@@ -971,10 +1045,7 @@ const CASES: &[Case] = &[
         name: "gdb-kgdb-on-arm",
         argv: &["gdb", "--kgdb", "--arch", "arm"],
         setup: None,
-        want: &[
-            "--kgdb needs a second serial port",
-            "lkmc run --arch arm --gdb-wait",
-        ],
+        want: &["--kgdb is set up", "lkmc run --arch arm --gdb-wait"],
     },
     Case {
         name: "gdb-without-a-kernel",

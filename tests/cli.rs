@@ -89,6 +89,23 @@ fn getvar_every_variable_each_arch() {
         ),
         ("x86_64-native", &["--arch", "x86_64", "-e", "native"]),
         (
+            "aarch64-gem5-port-offset",
+            &[
+                "--arch",
+                "aarch64",
+                "-e",
+                "gem5",
+                "--run-id",
+                "2",
+                "--port-offset",
+                "5",
+            ],
+        ),
+        (
+            "x86_64-port-offset",
+            &["--arch", "x86_64", "--run-id", "1", "--port-offset", "7"],
+        ),
+        (
             "arm-providers",
             &[
                 "--arch",
@@ -130,6 +147,53 @@ fn getvar_every_variable_each_arch() {
             "getvar --arch {arch}: variable count"
         );
     }
+}
+
+/// The original's names (`qcow2_file`, `kernel_modules_build_subdir`, ...)
+/// give lkmc's values; `--list` shows them with what they stand for.
+#[test]
+fn getvar_original_names() {
+    for (alias, name, join) in [
+        ("qcow2_file", "rootfs_qcow2_file", ""),
+        (
+            "kernel_modules_build_subdir",
+            "kernel_modules_build_dir",
+            "",
+        ),
+        ("qemu_gdb_port", "gdb_port", ""),
+        ("buildroot_host_dir", "buildroot_build_dir", "/host"),
+    ] {
+        let a = ok(&["getvar", "--arch", "arm", alias]);
+        let v = ok(&["getvar", "--arch", "arm", name]);
+        assert_eq!(a, format!("{}{join}\n", v.trim_end()), "{alias}");
+    }
+    let p9 = ok(&["getvar", "p9_dir"]);
+    assert_eq!(p9, format!("{ROOT}/data/9p\n"));
+    let list = ok(&["getvar", "--list"]);
+    assert!(list.contains("\nqcow2_file\tthe original's name for rootfs_qcow2_file\n"));
+    assert!(list.contains("\np9_dir\tShared with the guest over 9P at /mnt/9p/data, both ways.\n"));
+    let err = fails(&["getvar", "qcow2_fil"]);
+    assert!(err.contains("did you mean: qcow2_file,"), "{err}");
+}
+
+/// `--port-offset` moves every port, of QEMU and gem5, and nothing else.
+#[test]
+fn port_offset_moves_the_ports_only() {
+    let qemu = ok(&["getvar", "--run-id", "1", "--port-offset", "3"]);
+    for want in [
+        "monitor_port=45484\n",
+        "gdb_port=45487\n",
+        "extra_serial_port=45488\n",
+        "gem5_telnet_port=3468\n",
+    ] {
+        assert!(qemu.contains(want), "{want} not in {qemu}");
+    }
+    assert!(
+        qemu.contains("/out/run/qemu/x86_64/1\n"),
+        "the run dir is the run id's"
+    );
+    let gem5 = ok(&["getvar", "-e", "gem5", "--port-offset", "3", "gdb_port"]);
+    assert_eq!(gem5, "7003\n");
 }
 
 #[test]

@@ -362,6 +362,56 @@ const RUN: &[Scenario] = &[
             "--caches",
         ],
     ),
+    (
+        "x86_64-port-offset",
+        &[
+            "run",
+            "--arch",
+            "x86_64",
+            "--run-id",
+            "1",
+            "--port-offset",
+            "5",
+        ],
+    ),
+    (
+        "x86_64-no-show-stdout",
+        &["run", "--arch", "x86_64", "--no-show-stdout"],
+    ),
+    (
+        "x86_64-machine",
+        &["run", "--arch", "x86_64", "--machine", "q35"],
+    ),
+    (
+        "aarch64-machine",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--machine",
+            "virt,gic-version=3",
+        ],
+    ),
+    (
+        "aarch64-dtb",
+        &["run", "--arch", "aarch64", "--dtb", "$SCRATCH/board.dtb"],
+    ),
+    (
+        "aarch64-gem5-dtb-refused",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "-e",
+            "gem5",
+            "--dtb",
+            "$SCRATCH/board.dtb",
+        ],
+    ),
+    (
+        "aarch64-dtb-not-a-dtb",
+        &["run", "--arch", "aarch64", "--dtb", "$SCRATCH/frag.config"],
+    ),
     ("all-archs", &["run", "--all-archs"]),
 ];
 
@@ -1148,6 +1198,56 @@ const GDB: &[Scenario] = &[
         ],
     ),
     ("gdbserver-without-userland", &["gdb", "--gdbserver"]),
+    (
+        "x86_64-port-offset",
+        &["gdb", "--arch", "x86_64", "--port-offset", "5"],
+    ),
+];
+
+/// `lkmc run-toolchain` and `lkmc trace2line`: the commands they would run.
+const TOOLS: &[Scenario] = &[
+    (
+        "run-toolchain-readelf",
+        &[
+            "run-toolchain",
+            "--arch",
+            "aarch64",
+            "readelf",
+            "--",
+            "-h",
+            "x.out",
+        ],
+    ),
+    (
+        "run-toolchain-print-tool",
+        &["run-toolchain", "--arch", "arm", "--print-tool", "objdump"],
+    ),
+    (
+        "run-toolchain-crosstool-ng-gdb",
+        &[
+            "run-toolchain",
+            "--arch",
+            "arm",
+            "--gcc-which",
+            "crosstool-ng",
+            "gdb",
+        ],
+    ),
+    (
+        "run-toolchain-path-refused",
+        &["run-toolchain", "/usr/bin/readelf"],
+    ),
+    ("trace2line-kernel", &["trace2line", "--arch", "x86_64"]),
+    (
+        "trace2line-userland",
+        &[
+            "trace2line",
+            "--arch",
+            "aarch64",
+            "--userland",
+            "$SCRATCH/prog.out",
+        ],
+    ),
 ];
 
 /// `lkmc test --dry-run`: refused today.
@@ -1176,6 +1276,11 @@ fn build_plans() {
 #[test]
 fn gdb_plans() {
     check_topic("gdb", GDB);
+}
+
+#[test]
+fn tools_plans() {
+    check_topic("tools", TOOLS);
 }
 
 #[test]
@@ -1210,6 +1315,8 @@ impl Scratch {
         s.write("lkmc.toml", "");
         s.write("frag.config", "CONFIG_DEBUG_FS=y\n");
         s.write("full.config", "CONFIG_64BIT=y\n");
+        // A device tree blob: its magic is all lkmc looks at.
+        std::fs::write(s.dir.join("board.dtb"), b"\xd0\x0d\xfe\xed not a real one").unwrap();
         let ccache = s.write("path-ccache/ccache", "#!/bin/sh\nexit 1\n");
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&ccache, std::fs::Permissions::from_mode(0o755)).unwrap();

@@ -56,6 +56,9 @@ impl Config {
                 .as_deref()
                 .map(|f| ("config-file", path(f))),
         )
+        // Only when given: without it the ports follow the run id, which a
+        // child may be handed anew (`lkmc test`'s workers).
+        .chain(self.port_offset.map(|o| ("port-offset", o.to_string())))
         .map(|(option, value)| format!("--{option}={value}"))
         .collect();
         let flags = [
@@ -179,6 +182,8 @@ mod tests {
             "ct6",
             "--run-id",
             "7",
+            "--port-offset",
+            "12",
             "--gcc-which",
             "crosstool-ng",
             "--qemu-which",

@@ -102,6 +102,8 @@ pub struct Config {
     pub gem5_build_dir: Option<PathBuf>,
     pub gem5_build_type: Gem5BuildType,
     pub run_id: u16,
+    /// `--port-offset`: the block of ports to use instead of the run id's.
+    pub port_offset: Option<u16>,
     pub gcc_which: GccWhich,
     pub qemu_which: QemuWhich,
     pub nproc: u32,
@@ -114,6 +116,12 @@ pub struct Config {
 }
 
 impl Config {
+    /// Which block of ports the run uses: `--port-offset`, else the run id
+    /// (as in the original), so that runs with different ids never clash.
+    pub fn port_block(&self) -> u16 {
+        self.port_offset.unwrap_or(self.run_id)
+    }
+
     /// One `Config` per arch the user asked for, in order.
     pub fn resolve(common: &Common, config_file: Option<PathBuf>) -> Vec<Config> {
         let root = root_dir();
@@ -187,6 +195,7 @@ impl Config {
                 gem5_build_dir: gem5_build_dir.clone(),
                 gem5_build_type: common.gem5_build_type.unwrap_or(Gem5BuildType::Opt),
                 run_id: common.run_id.unwrap_or(0),
+                port_offset: common.port_offset,
                 gcc_which: common.gcc_which.unwrap_or(GccWhich::Host),
                 qemu_which: common.qemu_which.unwrap_or(QemuWhich::Host),
                 nproc,

@@ -45,7 +45,8 @@ impl Emulator for Qemu {
         }
         if boot.kgdb && board(config).extra_console.is_none() {
             return Err(UsageError::new(format!(
-                "--kgdb needs a second serial port in the guest, and QEMU's {} virt board has only one UART.\n\
+                "--kgdb is set up for x86_64 only (its ttyS1); on {} lkmc does not point KGDB at the \
+                 virt board's second UART.\n\
                  Use QEMU's own GDB stub instead: lkmc run --arch {} --gdb-wait, then lkmc gdb --arch {}",
                 config.arch, config.arch, config.arch
             ))
@@ -58,15 +59,21 @@ impl Emulator for Qemu {
         let m = board(config);
         let rr = boot.record_replay;
         let mut c = Cmd::new(p(&paths.qemu_executable));
-        c = machine_args(c, m, boot.kvm);
+        c = machine_args(c, m, boot, boot.kvm);
         c = size_args(c, boot);
         c = c
             .line(["-kernel", &p(kernel_file(paths))])
             .line(["-append", &kernel_cli(boot, m)]);
+        if let Some(dtb) = &boot.dtb {
+            c = c.line(["-dtb", &p(dtb)]);
+        }
         c = display_args(c, boot, m);
         c = serial_args(c, boot, paths);
         c = gdb_args(c, paths);
-        c = kgdb_serial_args(c, m, paths);
+        c = extra_serial_args(c, paths);
+        if m.semihosting {
+            c = c.arg("-semihosting");
+        }
         c = net_args(c, paths, rr);
         // Host file access over 9P is not recorded, so a replay would diverge.
         if rr.is_none() {
@@ -106,7 +113,7 @@ impl Emulator for Qemu {
     /// status, the UART on the terminal.
     fn baremetal(&self, boot: &Boot, image: &Path, config: &Config, paths: &Paths) -> Result<Cmd> {
         let mut c = Cmd::new(p(&paths.qemu_executable));
-        c = machine_args(c, board(config), false);
+        c = machine_args(c, board(config), boot, false);
         c = size_args(c, boot);
         c = c.line(["-nographic", "-semihosting"]);
         c = gdb_args(c, paths);
@@ -116,15 +123,22 @@ impl Emulator for Qemu {
     }
 }
 
-/// QEMU's `-trace` value: the events, into the run's trace file.
+/// QEMU's `-trace` value: the events, into the run's trace file. The
+/// distro's QEMU has the `log` trace backend, which writes text: so the
+/// file is trace_txt_file (the original's QEMU had the binary `simple` one,
+/// into trace.bin, for its qemu-trace2txt).
 fn trace_spec(events: &str, paths: &Paths) -> String {
-    format!("enable={events},file={}", p(&paths.trace_file))
+    format!("enable={events},file={}", p(&paths.trace_txt_file))
 }
 
-/// The board and its CPU (the host's under KVM).
-fn machine_args(c: Cmd, m: &MachineFacts, kvm: bool) -> Cmd {
-    c.line(m.machine_args.iter().copied())
-        .line(["-cpu", if kvm { "host" } else { m.cpu }])
+/// The board (the arch's, or --machine's) and its CPU (the host's under
+/// KVM).
+fn machine_args(c: Cmd, m: &MachineFacts, boot: &Boot, kvm: bool) -> Cmd {
+    let c = match &boot.machine {
+        Some(name) => c.line(["-machine", name]),
+        None => c.line(m.machine_args.iter().copied()),
+    };
+    c.line(["-cpu", if kvm { "host" } else { m.cpu }])
 }
 
 /// RAM and CPUs.
@@ -169,11 +183,10 @@ fn gdb_args(c: Cmd, paths: &Paths) -> Cmd {
     c.line(["-gdb", &format!("tcp::{}", paths.gdb_port)])
 }
 
-/// The second serial port (KGDB), on the run's port, where the board has one.
-fn kgdb_serial_args(c: Cmd, m: &MachineFacts, paths: &Paths) -> Cmd {
-    if m.extra_console.is_none() {
-        return c;
-    }
+/// The second serial port, on the run's port (`telnet localhost
+/// EXTRA_SERIAL_PORT`): the guest's ttyS1 on x86_64 (KGDB), ttyAMA1 on arm
+/// and aarch64 (QEMU's virt board has a second UART from QEMU 10 on).
+fn extra_serial_args(c: Cmd, paths: &Paths) -> Cmd {
     c.line([
         "-serial",
         &format!("tcp::{},server,nowait", paths.extra_serial_port),

@@ -39,21 +39,22 @@ pub enum DiskFormat {
     Raw,
 }
 
-/// Where the emulator's GDB stub listens, for a run id.
+/// Where the emulator's GDB stub listens, for a block of ports (the run
+/// id's, or --port-offset's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GdbPort {
-    /// At this offset in the run id's block of ports.
+    /// At this offset in the block of ports.
     InRunBlock(u16),
-    /// At `base + run id`, outside the block (gem5 picks its own).
+    /// At `base + block number`, outside the block (gem5 picks its own).
     From(u16),
 }
 
 impl GdbPort {
-    /// The port, for the run id whose block starts at `block`.
-    pub fn port(self, block: u16, run_id: u16) -> u16 {
+    /// The port, for block number `n`, whose QEMU ports start at `first`.
+    pub fn port(self, first: u16, n: u16) -> u16 {
         match self {
-            GdbPort::InRunBlock(offset) => block + offset,
-            GdbPort::From(base) => base + run_id,
+            GdbPort::InRunBlock(offset) => first + offset,
+            GdbPort::From(base) => base + n,
         }
     }
 }
@@ -75,6 +76,8 @@ pub struct EmulatorFacts {
     pub has_record: bool,
     /// Whether it can run the guest under KVM.
     pub has_kvm: bool,
+    /// Whether lkmc hands it `--dtb` and `--machine` (QEMU's -dtb, -machine).
+    pub takes_dtb_and_machine: bool,
     /// Its runs' dir name under out/run/.
     pub run_dir: &'static str,
     /// Where in the run dir it writes its own outputs (console log, text
@@ -100,6 +103,7 @@ const QEMU: EmulatorFacts = EmulatorFacts {
     has_9p: true,
     has_record: true,
     has_kvm: true,
+    takes_dtb_and_machine: true,
     run_dir: "qemu",
     output_subdir: None,
     console_file: "termout.txt",
@@ -116,6 +120,7 @@ const GEM5: EmulatorFacts = EmulatorFacts {
     has_9p: false,
     has_record: false,
     has_kvm: false,
+    takes_dtb_and_machine: false,
     run_dir: "gem5",
     output_subdir: Some("m5out"),
     console_file: "system.terminal",
@@ -132,6 +137,7 @@ const NATIVE: EmulatorFacts = EmulatorFacts {
     has_9p: false,
     has_record: false,
     has_kvm: false,
+    takes_dtb_and_machine: false,
     ..QEMU
 };
 

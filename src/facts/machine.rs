@@ -35,8 +35,12 @@ pub struct MachineFacts {
     /// Whether `--graphic` moves the kernel's console to the display (a PC's
     /// VGA), so no `console=` is given.
     pub graphic_console: bool,
-    /// Second serial port in the guest (KGDB), if the board has one.
+    /// Second serial port in the guest that lkmc's KGDB uses, if any.
     pub extra_console: Option<&'static str>,
+    /// Whether the CPU's semihosting calls reach the host (QEMU
+    /// -semihosting): baremetal images exit through it; Linux boots get it
+    /// too, as in the original.
+    pub semihosting: bool,
     /// Extra words on the kernel command line.
     pub kernel_cli_extra: &'static str,
     /// Extra words for init's environment (after ` - `): what the guest's
@@ -76,6 +80,7 @@ pub const QEMU: [MachineFacts; 3] = [
         console: "ttyS0",
         graphic_console: true,
         extra_console: Some("ttyS1"),
+        semihosting: false,
         // PAT handling under TCG is slow and noisy; the original turned it off too.
         kernel_cli_extra: "nopat",
         ram_base: None,
@@ -99,6 +104,7 @@ pub const QEMU: [MachineFacts; 3] = [
         console: "ttyAMA0",
         graphic_console: false,
         extra_console: None,
+        semihosting: true,
         kernel_cli_extra: "",
         ram_base: Some(0x4000_0000),
         init_env: "",
@@ -121,6 +127,7 @@ pub const QEMU: [MachineFacts; 3] = [
         console: "ttyAMA0",
         graphic_console: false,
         extra_console: None,
+        semihosting: true,
         kernel_cli_extra: "",
         ram_base: Some(0x4000_0000),
         init_env: "",
@@ -153,6 +160,7 @@ pub const GEM5: [MachineFacts; 3] = [
         console: "ttyS0",
         graphic_console: false,
         extra_console: None,
+        semihosting: false,
         // lpj: skip the delay loop calibration, seconds of simulated time.
         kernel_cli_extra: "earlyprintk=ttyS0 lpj=7999923",
         ram_base: None,
@@ -174,6 +182,7 @@ pub const GEM5: [MachineFacts; 3] = [
         console: "ttyAMA0",
         graphic_console: false,
         extra_console: None,
+        semihosting: false,
         kernel_cli_extra: "earlycon=pl011,0x1c090000 lpj=19988480",
         ram_base: Some(0x8000_0000),
         // The guest powers off with `m5 exit`: gem5's bootloader gives the
@@ -197,6 +206,7 @@ pub const GEM5: [MachineFacts; 3] = [
         console: "ttyAMA0",
         graphic_console: false,
         extra_console: None,
+        semihosting: false,
         kernel_cli_extra: "earlycon=pl011,0x1c090000 lpj=19988480",
         ram_base: Some(0x8000_0000),
         init_env: "lkmc_emulator=gem5",

@@ -46,6 +46,8 @@ pub enum RunSlot {
     Faults = 40,
     /// The gem5 suite's runs, one at a time (they share its checkpoints).
     Gem5 = 50,
+    /// The traced program of the tools suite.
+    Tools = 60,
 }
 
 /// A builder a suite runs first (`build::userland::build`, ...).
@@ -107,6 +109,8 @@ impl Ctx<'_> {
     pub fn config_at(&self, slot: RunSlot, above: u16) -> Config {
         Config {
             run_id: self.config.run_id + slot as u16 + above,
+            // A given --port-offset moves along, so workers keep apart.
+            port_offset: self.config.port_offset.map(|o| o + slot as u16 + above),
             ..self.config.clone()
         }
     }

@@ -24,6 +24,7 @@ mod harness;
 mod modules;
 mod report;
 mod shard;
+mod tools;
 mod userland;
 
 use std::collections::BTreeSet;
@@ -105,6 +106,13 @@ const SUITES: &[Suite] = &[
         cases: gem5::cases,
         run: gem5::run,
         not_on: &[],
+    },
+    Suite {
+        info: &cli::SUITES[8],
+        cases: tools::cases,
+        run: tools::run,
+        // QEMU's traces: gem5 and native runs have no -d in_asm.
+        not_on: &[Emulator::Gem5, Emulator::Native],
     },
 ];
 
