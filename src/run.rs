@@ -197,6 +197,10 @@ fn run_baremetal(path: &Path, run: &Run, config: &Config, exec: &Executor) -> Re
     emulator.check(Mode::Baremetal, &run.boot, config)?;
     check_supported(&run.boot, config)?;
     let paths = Paths::new(config);
+    if !exec.dry_run {
+        // Before the image is built: without the emulator it cannot run.
+        emulator.ready(&paths)?;
+    }
     let (image, props) = crate::build::baremetal::image_for(path, config, &paths, exec)?;
     // An image that starts secondary CPUs needs them to exist.
     let boot = Boot {
@@ -210,6 +214,22 @@ fn run_baremetal(path: &Path, run: &Run, config: &Config, exec: &Executor) -> Re
         Some(lock_run_id(&paths, config)?)
     };
     let gdb = GdbTarget::Baremetal(path);
+    if config.emulator.facts().console_socket {
+        // The UART is on the emulator's terminal socket (gem5), as a Linux
+        // console is: relayed, and the emulator's output read for the end.
+        if !exec.dry_run {
+            write_file(&paths.run_cmd_file, &script(&cmd), true)?;
+        }
+        exec.show_cmd(&cmd);
+        if let Some(tmux_args) = &run.gdb_split {
+            split_gdb(tmux_args.as_deref(), config, Some(gdb), exec)?;
+        }
+        if exec.dry_run {
+            return Ok(ExitCode::SUCCESS);
+        }
+        let outcome = boot_and_watch(&cmd, emulator, &boot, config, &paths)?;
+        return outcome.report(&boot, emulator, config);
+    }
     run_program(&cmd, &image, run, config, &paths, exec, gdb)
 }
 

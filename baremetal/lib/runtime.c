@@ -1,5 +1,5 @@
 /* The C half of lkmc's baremetal runtime: start-up after start.S, picolibc's
- * stdio on the UART, exit through semihosting, and the default exception
+ * stdio on the UART, exit through semihosting (gem5: its m5 ops), and the default exception
  * handler. See include/lkmc_baremetal.h. */
 
 #include <stdint.h>
@@ -245,8 +245,47 @@ void lkmc_semihost_exit(int status)
         __asm__ volatile ("wfi");
 }
 
+#if defined(LKMC_MACHINE_VEXPRESS_GEM5_V1)
+/* gem5's m5 ops (gem5's include/gem5/asm/generic/m5ops.h and util/m5's
+ * ABIs): m5_exit(delay) ends the simulation, m5_fail(delay, code) ends it
+ * with that exit code, which lkmc run exits with. gem5 has no semihosting
+ * on its ARM boards unless a config script adds it; fs.py does not. */
+#define LKMC_M5OP_EXIT 0x21
+#define LKMC_M5OP_FAIL 0x22
+#define LKMC_STR(x) #x
+#define LKMC_XSTR(x) LKMC_STR(x)
+
+static void lkmc_m5_exit(int status)
+{
+#if defined(__aarch64__)
+    register uint64_t delay __asm__("x0") = 0;
+    register uint64_t code __asm__("x1") = (uint64_t)status;
+    if (status == 0)
+        __asm__ volatile (".inst 0xff000110 | (" LKMC_XSTR(LKMC_M5OP_EXIT) " << 16)"
+                          : : "r" (delay) : "memory");
+    else
+        __asm__ volatile (".inst 0xff000110 | (" LKMC_XSTR(LKMC_M5OP_FAIL) " << 16)"
+                          : : "r" (delay), "r" (code) : "memory");
+#elif defined(__arm__)
+    /* The 64-bit delay in r0:r1, the code in r2. */
+    register uint32_t delay_lo __asm__("r0") = 0;
+    register uint32_t delay_hi __asm__("r1") = 0;
+    register uint32_t code __asm__("r2") = (uint32_t)status;
+    if (status == 0)
+        __asm__ volatile (".inst 0xee000110 | (" LKMC_XSTR(LKMC_M5OP_EXIT) " << 16)"
+                          : : "r" (delay_lo), "r" (delay_hi) : "memory");
+    else
+        __asm__ volatile (".inst 0xee000110 | (" LKMC_XSTR(LKMC_M5OP_FAIL) " << 16)"
+                          : : "r" (delay_lo), "r" (delay_hi), "r" (code) : "memory");
+#endif
+}
+#endif
+
 void _exit(int status)
 {
+#if defined(LKMC_MACHINE_VEXPRESS_GEM5_V1)
+    lkmc_m5_exit(status);
+#endif
     lkmc_semihost_exit(status);
 }
 

@@ -13,9 +13,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::common::{
-    Emulator, EmulatorEnd, Mode, Program, kernel_cli, not_implemented, refuse_qemu_only,
-};
+use super::common::{Emulator, EmulatorEnd, Mode, Program, kernel_cli, refuse_qemu_only};
 use crate::cli::CpuType;
 use crate::cmd::{Cmd, p, quote};
 use crate::config::Config;
@@ -157,7 +155,7 @@ impl Emulator for Gem5 {
                 }
             }
             Mode::Linux => check_linux(boot, config),
-            other => Err(not_implemented(other, config)),
+            Mode::Baremetal => check_baremetal(boot, config),
         }
     }
 
@@ -201,6 +199,39 @@ impl Emulator for Gem5 {
         }
         if let Some(n) = g.restore {
             c = c.line(["-r", &restore_index(n, config, paths)?.to_string()]);
+        }
+        Ok(c.line(&boot.extra_emulator_args))
+    }
+
+    /// fs.py with the image as the bare-metal workload: gem5 starts the CPU
+    /// at its entry point, in the ISA of the ELF, on the same board.
+    fn baremetal(
+        &self,
+        boot: &Boot,
+        image: &std::path::Path,
+        config: &Config,
+        paths: &Paths,
+    ) -> Result<Cmd> {
+        let m = board(config.arch);
+        let mut c = gem5_head(boot, paths)
+            .arg(p(&paths.gem5_fs_file))
+            .line(["--kernel", &p(image)])
+            .line(["--num-cpus", &boot.cpus.to_string()])
+            .line(["--mem-size", &gem5_size(&boot.memory)])
+            .line(m.machine_args.iter().copied())
+            .arg("--bare-metal")
+            .line(["--cpu-type", &cpu_class(m, boot.gem5.cpu_type)]);
+        if boot.gem5.caches {
+            c = c.line(["--caches", "--l2cache"]);
+        }
+        if let Some(terminal) = m.console_object {
+            c = c.line([
+                "--param",
+                &format!("{terminal}.port = {}", paths.gem5_telnet_port),
+            ]);
+        }
+        if boot.gdb_wait {
+            c = c.arg("--wait-gdb");
         }
         Ok(c.line(&boot.extra_emulator_args))
     }
@@ -333,6 +364,49 @@ impl Emulator for Gem5 {
     }
 }
 
+/// What a gem5 baremetal run cannot do: the image has no kernel to restore
+/// or to read a readfile.
+fn check_baremetal(boot: &Boot, config: &Config) -> Result<()> {
+    if config.arch == Arch::X86_64 {
+        return Err(UsageError::new(
+            "lkmc has no baremetal runtime for x86_64 (baremetal images are for arm and aarch64)",
+        )
+        .into());
+    }
+    check_caches(boot, config)?;
+    let g = &boot.gem5;
+    let refused = [
+        (g.restore.is_some(), "--gem5-restore"),
+        (g.readfile.is_some(), "--gem5-readfile"),
+    ];
+    match refused.iter().find(|(set, _)| *set) {
+        Some((_, option)) => Err(UsageError::new(format!(
+            "{option} with --baremetal is not implemented yet: lkmc's baremetal runtime takes \
+             no checkpoints and reads no readfile.\nUse it with a Linux boot: lkmc run --arch \
+             {} --emulator gem5 {option} ...",
+            config.arch
+        ))
+        .into()),
+        None => Ok(()),
+    }
+}
+
+/// Minor and O3 model memory through caches; gem5 refuses them without.
+fn check_caches(boot: &Boot, config: &Config) -> Result<()> {
+    let g5 = &boot.gem5;
+    if matches!(g5.cpu_type, CpuType::Minor | CpuType::O3) && !g5.caches {
+        return Err(UsageError::new(format!(
+            "--cpu-type {} models memory through caches, and gem5 refuses it without them.\n\
+             Add --caches: lkmc run --arch {} --emulator gem5 --cpu-type {} --caches",
+            cpu_name(g5.cpu_type),
+            config.arch,
+            cpu_name(g5.cpu_type)
+        ))
+        .into());
+    }
+    Ok(())
+}
+
 /// What a gem5 boot cannot do, refused before anything is built.
 fn check_linux(boot: &Boot, config: &Config) -> Result<()> {
     let arch = config.arch;
@@ -397,16 +471,7 @@ fn check_linux(boot: &Boot, config: &Config) -> Result<()> {
             UsageError::new(format!("{option} with --emulator gem5: {why}.\n{fix}")).into(),
         );
     }
-    let g5 = &boot.gem5;
-    if matches!(g5.cpu_type, CpuType::Minor | CpuType::O3) && !g5.caches {
-        return Err(UsageError::new(format!(
-            "--cpu-type {} models memory through caches, and gem5 refuses it without them.\n\
-             Add --caches: lkmc run --arch {arch} --emulator gem5 --cpu-type {} --caches",
-            cpu_name(g5.cpu_type),
-            cpu_name(g5.cpu_type)
-        ))
-        .into());
-    }
+    check_caches(boot, config)?;
     if boot.gem5.restore.is_some() {
         let g = &boot.guest;
         let fixed = [

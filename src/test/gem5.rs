@@ -3,7 +3,7 @@
 //! checkpoint at the end of boot restored to run other commands (on the
 //! atomic CPU and on O3 with caches), a debug trace, statistics read back
 //! with `lkmc gem5-stat`, a program in syscall emulation, and GDB at
-//! start_kernel.
+//! start_kernel, and baremetal images on the same board.
 //!
 //! It runs gem5 whatever `--emulator` says (it is gem5's suite). Where
 //! gem5 cannot run (no gem5 built, x86_64) every case is reported as
@@ -47,6 +47,11 @@ const CASES: &[(&str, Case)] = &[
     ("restore with --trace Exec: m5out/trace.txt", trace),
     ("syscall emulation: userland/c/hello.c", syscall_emulation),
     ("GDB: break at start_kernel, backtrace", gdb_start_kernel),
+    ("baremetal: hello.c on the board's UART", baremetal_hello),
+    (
+        "baremetal: exit_status.c exits 3 (m5_fail)",
+        baremetal_status,
+    ),
 ];
 
 /// The cases from the checkpoint to the last restore run in order on one
@@ -236,4 +241,21 @@ fn gdb_start_kernel(ctx: &Ctx, _: &Paths) -> Result<(), String> {
         },
     )?;
     expect_in(&text, &["start_kernel", "#0"])
+}
+
+fn baremetal_hello(ctx: &Ctx, paths: &Paths) -> Result<(), String> {
+    expect_status(gem5(ctx, &["--baremetal", "baremetal/hello.c"]), 0)?;
+    let console = std::fs::read_to_string(&paths.guest_terminal_file).unwrap_or_default();
+    if console.contains("hello") {
+        Ok(())
+    } else {
+        Err(format!(
+            "exit 0 but no 'hello' on the UART ({})",
+            paths.guest_terminal_file.display()
+        ))
+    }
+}
+
+fn baremetal_status(ctx: &Ctx, _: &Paths) -> Result<(), String> {
+    expect_status(gem5(ctx, &["--baremetal", "baremetal/exit_status.c"]), 3)
 }
