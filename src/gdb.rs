@@ -193,6 +193,11 @@ fn check_ready(target: &Target, args: &GdbArgs, config: &Config, paths: &Paths) 
         .into());
     }
     let port = target.port(paths);
+    // A run of this id that is still starting (`lkmc run --gdb` opens GDB
+    // beside it at once; gem5 takes seconds to listen) gets time to listen.
+    if !listening(port) && crate::process::run_in_progress(paths) {
+        crate::process::poll(std::time::Duration::from_secs(60), || listening(port));
+    }
     if !listening(port) {
         let (id, block) = match config.port_offset {
             Some(o) => (
@@ -231,7 +236,14 @@ fn check_ready(target: &Target, args: &GdbArgs, config: &Config, paths: &Paths) 
                 crate::guest::fresh_home(),
             ),
             Target::Kgdb => format!("lkmc run --arch {} {id} --kgdb", config.arch),
-            Target::Kernel => format!("lkmc run --arch {} {id} --gdb-wait", config.arch),
+            Target::Kernel => format!(
+                "lkmc run --arch {} {id}{} --gdb-wait",
+                config.arch,
+                match config.emulator {
+                    crate::facts::Emulator::Qemu => String::new(),
+                    e => format!(" --emulator {e}"),
+                }
+            ),
         };
         return Err(UsageError::new(format!(
             "nothing listens on localhost:{port} (the GDB port of {block} for {}).\n\

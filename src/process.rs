@@ -411,6 +411,15 @@ pub fn read(cmd: &Cmd) -> String {
 pub struct RunLock(#[allow(dead_code)] File);
 
 /// Take the lock of a run id, so that no two runs share its ports and files.
+/// Whether an `lkmc run` holds this run id's lock now (its emulator may
+/// still be starting). Creates nothing.
+pub fn run_in_progress(paths: &crate::paths::Paths) -> bool {
+    File::options()
+        .write(true)
+        .open(&paths.run_lock_file)
+        .is_ok_and(|f| matches!(f.try_lock(), Err(std::fs::TryLockError::WouldBlock)))
+}
+
 pub fn lock_run_id(paths: &crate::paths::Paths, config: &crate::config::Config) -> Result<RunLock> {
     std::fs::create_dir_all(&paths.run_dir)
         .with_context(|| format!("creating {}", paths.run_dir.display()))?;

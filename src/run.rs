@@ -383,6 +383,10 @@ fn gdb_line(
         "--run-id".into(),
         config.run_id.to_string(),
     ];
+    // The emulator picks the stub's port (gem5's is 7000 + run id).
+    if config.emulator != crate::facts::Emulator::Qemu {
+        words.extend(["--emulator".into(), config.emulator.to_string()]);
+    }
     if let Some(o) = config.port_offset {
         words.extend(["--port-offset".into(), o.to_string()]);
     }
