@@ -334,6 +334,10 @@ const RUN: &[Scenario] = &[
         ],
     ),
     (
+        "aarch64-gem5-gdb",
+        &["run", "--arch", "aarch64", "-e", "gem5", "--gdb"],
+    ),
+    (
         "aarch64-gem5-kgdb",
         &["run", "--arch", "aarch64", "-e", "gem5", "--kgdb"],
     ),
