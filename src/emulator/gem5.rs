@@ -90,6 +90,37 @@ fn gem5_head(boot: &Boot, paths: &Paths) -> Cmd {
     c
 }
 
+/// fs.py's system: what it runs, CPUs, memory, the board.
+fn board_args(c: Cmd, boot: &Boot, m: &MachineFacts, kernel: &std::path::Path) -> Cmd {
+    c.line(["--kernel", &p(kernel)])
+        .line(["--num-cpus", &boot.cpus.to_string()])
+        .line(["--mem-size", &gem5_size(&boot.memory)])
+        .line(m.machine_args.iter().copied())
+}
+
+/// The CPU model and its caches.
+fn cpu_args(mut c: Cmd, boot: &Boot, m: &MachineFacts) -> Cmd {
+    c = c.line(["--cpu-type", &cpu_class(m, boot.gem5.cpu_type)]);
+    if boot.gem5.caches {
+        c = c.line(["--caches", "--l2cache"]);
+    }
+    c
+}
+
+/// The guest console's terminal on the run id's port, and GDB's wait.
+fn listener_args(mut c: Cmd, boot: &Boot, m: &MachineFacts, paths: &Paths) -> Cmd {
+    if let Some(terminal) = m.console_object {
+        c = c.line([
+            "--param",
+            &format!("{terminal}.port = {}", paths.gem5_telnet_port),
+        ]);
+    }
+    if boot.gdb_wait {
+        c = c.arg("--wait-gdb");
+    }
+    c
+}
+
 /// The checkpoint `--gem5-restore N` means, as fs.py's `-r K`: K counts
 /// m5out's `cpt.TICK` dirs by tick, N the most recent first (by mtime), so
 /// that 1 is always the one taken last.
@@ -163,41 +194,22 @@ impl Emulator for Gem5 {
     /// type, and the guest's command line.
     fn boot(&self, boot: &Boot, config: &Config, paths: &Paths) -> Result<Cmd> {
         let m = board(config.arch);
-        let g = &boot.gem5;
-        let mut c = gem5_head(boot, paths)
-            .arg(p(&paths.gem5_fs_file))
-            .line(["--kernel", &p(&paths.vmlinux)])
-            .line(["--num-cpus", &boot.cpus.to_string()])
-            .line(["--mem-size", &gem5_size(&boot.memory)])
-            .line(["--disk-image", &p(&paths.disk_image)]);
-        if !m.machine_args.is_empty() {
-            c = c.line(m.machine_args.iter().copied());
-        }
+        let mut c = gem5_head(boot, paths).arg(p(&paths.gem5_fs_file));
+        c = board_args(c, boot, m, &paths.vmlinux).line(["--disk-image", &p(&paths.disk_image)]);
         if let Some(bootloader) = &paths.gem5_bootloader {
             c = c.line(["--bootloader", &p(bootloader)]);
         }
         c = c
             .line(["--command-line", &kernel_cli(boot, m)])
-            .line(["--script", &p(&paths.gem5_readfile_file)])
-            .line(["--cpu-type", &cpu_class(m, g.cpu_type)]);
-        if g.caches {
-            c = c.line(["--caches", "--l2cache"]);
-        }
+            .line(["--script", &p(&paths.gem5_readfile_file)]);
+        c = cpu_args(c, boot, m);
         if config.arch != Arch::X86_64 {
             // A guest kernel panic stops gem5 at once, instead of a guest
             // spinning in panic() until --timeout.
             c = c.line(["--param", "system.workload.panic_on_panic = True"]);
         }
-        if let Some(terminal) = m.console_object {
-            c = c.line([
-                "--param",
-                &format!("{terminal}.port = {}", paths.gem5_telnet_port),
-            ]);
-        }
-        if boot.gdb_wait {
-            c = c.arg("--wait-gdb");
-        }
-        if let Some(n) = g.restore {
+        c = listener_args(c, boot, m, paths);
+        if let Some(n) = boot.gem5.restore {
             c = c.line(["-r", &restore_index(n, config, paths)?.to_string()]);
         }
         Ok(c.line(&boot.extra_emulator_args))
@@ -213,26 +225,10 @@ impl Emulator for Gem5 {
         paths: &Paths,
     ) -> Result<Cmd> {
         let m = board(config.arch);
-        let mut c = gem5_head(boot, paths)
-            .arg(p(&paths.gem5_fs_file))
-            .line(["--kernel", &p(image)])
-            .line(["--num-cpus", &boot.cpus.to_string()])
-            .line(["--mem-size", &gem5_size(&boot.memory)])
-            .line(m.machine_args.iter().copied())
-            .arg("--bare-metal")
-            .line(["--cpu-type", &cpu_class(m, boot.gem5.cpu_type)]);
-        if boot.gem5.caches {
-            c = c.line(["--caches", "--l2cache"]);
-        }
-        if let Some(terminal) = m.console_object {
-            c = c.line([
-                "--param",
-                &format!("{terminal}.port = {}", paths.gem5_telnet_port),
-            ]);
-        }
-        if boot.gdb_wait {
-            c = c.arg("--wait-gdb");
-        }
+        let mut c = gem5_head(boot, paths).arg(p(&paths.gem5_fs_file));
+        c = board_args(c, boot, m, image).arg("--bare-metal");
+        c = cpu_args(c, boot, m);
+        c = listener_args(c, boot, m, paths);
         Ok(c.line(&boot.extra_emulator_args))
     }
 
