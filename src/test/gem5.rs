@@ -47,6 +47,10 @@ const CASES: &[(&str, Case)] = &[
     ("restore with --trace Exec: m5out/trace.txt", trace),
     ("syscall emulation: userland/c/hello.c", syscall_emulation),
     ("GDB: break at start_kernel, backtrace", gdb_start_kernel),
+    (
+        "GDB: break in a module loaded later (lx-symbols)",
+        gdb_module,
+    ),
     ("baremetal: hello.c on the board's UART", baremetal_hello),
     (
         "baremetal: exit_status.c exits 3 (m5_fail)",
@@ -258,4 +262,36 @@ fn baremetal_hello(ctx: &Ctx, paths: &Paths) -> Result<(), String> {
 
 fn baremetal_status(ctx: &Ctx, _: &Paths) -> Result<(), String> {
     expect_status(gem5(ctx, &["--baremetal", "baremetal/exit_status.c"]), 3)
+}
+
+fn gdb_module(ctx: &Ctx, paths: &Paths) -> Result<(), String> {
+    let lx_symbols = format!(
+        "lx-symbols {}",
+        crate::cmd::p(&paths.kernel_modules_build_dir)
+    );
+    let commands = [
+        "tbreak start_kernel",
+        "continue",
+        &lx_symbols,
+        "set breakpoint pending on",
+        "break lkmc_timer_callback",
+        "continue",
+        "bt 8",
+        "delete",
+        "detach",
+    ];
+    // No 9P on gem5: the module from the image's /lkmc.
+    let eval = "insmod /lkmc/timer.ko && sleep 2 && rmmod timer";
+    let text = session(
+        ctx,
+        Session {
+            slot: RunSlot::Gem5,
+            target: Target::Kernel,
+            break_at: None,
+            commands: &commands,
+            run: &["--gdb-wait", "--eval", eval],
+            ready: None,
+        },
+    )?;
+    expect_in(&text, &["Breakpoint 2", "call_timer_fn"])
 }
