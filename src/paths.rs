@@ -80,6 +80,8 @@ paths! {
     p9_dir: PathBuf,
     /// Logs of builds and runs.
     log_dir: PathBuf,
+    /// The JUnit report of the last `lkmc test` (without --junit).
+    test_junit_file: PathBuf,
     /// Log of `lkmc build linux`: one per arch and kernel build id.
     linux_log_file: PathBuf,
     /// Source trees lkmc builds (not committed).
@@ -337,6 +339,7 @@ impl Paths {
         self.data_dir = root.join("data");
         self.p9_dir = self.data_dir.join("9p");
         self.log_dir = out.join("log");
+        self.test_junit_file = self.log_dir.join("test-junit.xml");
         self.submodules_dir = root.join("submodules");
         self.configs_dir = root.join("configs");
         self.linux_config_dir = self.configs_dir.join("linux");

@@ -71,7 +71,10 @@ pub fn parse_args(argv: Vec<OsString>) -> Result<(Cli, Option<PathBuf>)> {
     for (key, words) in &injected {
         let mut probe: Vec<OsString> = vec!["lkmc".into(), sub_name.into()];
         probe.extend(words.iter().map(OsString::from));
-        if let Err(e) = command.clone().try_get_matches_from(probe) {
+        // A subcommand's own required arguments are not the key's fault.
+        if let Err(e) = command.clone().try_get_matches_from(probe)
+            && e.kind() != clap::error::ErrorKind::MissingRequiredArgument
+        {
             return Err(UsageError::new(format!(
                 "{}: key `{key}`: {}",
                 path.display(),

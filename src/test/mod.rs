@@ -188,6 +188,12 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
         durations: args.durations.clone(),
         previous,
     })?;
+    // Without --junit, the run's JUnit report is kept under out/ all the
+    // same, where CI and a user find it after the fact (once the reports
+    // asked for opened: a refused run leaves nothing behind).
+    if args.junit.is_none() {
+        report.keep_junit(&crate::paths::Paths::new(&configs[0]).test_junit_file)?;
+    }
     let by_prefix = prefixes(&selected);
     for (suite, config) in runs {
         let ctx = ctx(suite, config, Some(&selected));

@@ -161,6 +161,16 @@ impl Report {
         })
     }
 
+    /// Also write the JUnit report to `path` (its dir created).
+    pub fn keep_junit(&mut self, path: &Path) -> Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        self.junit = Some(open_output(path, "JUnit", true)?);
+        self.outputs.junit = Some(path.to_path_buf());
+        Ok(())
+    }
+
     /// The suite, arch and emulator of the cases recorded from now on.
     pub fn set_where(&mut self, at: Where) {
         self.at = at;
@@ -230,6 +240,9 @@ impl Report {
                     println!("  {}: {why}\n    {}", c.name, c.at.reproducer());
                 }
             }
+        }
+        if let Some(p) = &self.outputs.junit {
+            println!("\nJUnit report: {}", p.display());
         }
         println!("{}", self.tally());
         Ok(if failed.is_empty() {
