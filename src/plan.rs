@@ -323,6 +323,7 @@ impl Executor {
 
         let bar = progress_bar(label, self.quiet || self.verbose);
         let mut compiled = 0u64;
+        let mut stages = Stages::default();
         let ended = process::stream(cmd, Input::Inherit, None, Split::Lines, |buf| {
             logf.write_all(buf)
                 .with_context(|| format!("writing the log {}", log.display()))?;
@@ -334,7 +335,11 @@ impl Executor {
                 compiled += 1;
             }
             let last = line.trim_end();
-            if compiled > 0 {
+            if stages.line(last) {
+                bar.set_message(format!("{label}: {}", stages.summary()));
+            } else if !stages.current.is_empty() {
+                bar.set_message(format!("{label}: {} | {last}", stages.summary()));
+            } else if compiled > 0 {
                 bar.set_message(format!("{label}: {compiled} files compiled | {last}"));
             } else {
                 bar.set_message(format!("{label} | {last}"));
@@ -350,6 +355,37 @@ impl Executor {
             eprintln!("  {label}: done in {secs:.1} s");
         }
         Ok(())
+    }
+}
+
+/// Builds that announce each package's steps as `>>> NAME VERSION STEP`
+/// (Buildroot): how many packages are done and which step runs now.
+#[derive(Default)]
+struct Stages {
+    done: std::collections::BTreeSet<String>,
+    current: String,
+}
+
+impl Stages {
+    /// Take one output line; whether it was a stage line.
+    fn line(&mut self, line: &str) -> bool {
+        let Some(stage) = line.strip_prefix(">>> ") else {
+            return false;
+        };
+        let mut words = stage.split_whitespace();
+        if let (Some(name), Some(_version)) = (words.next(), words.next()) {
+            // Buildroot's last step of a package is an install
+            // ("Installing to target", "... to host directory", ...).
+            if words.next() == Some("Installing") {
+                self.done.insert(name.to_string());
+            }
+        }
+        self.current = stage.trim().to_string();
+        true
+    }
+
+    fn summary(&self) -> String {
+        format!("{} packages done, now {}", self.done.len(), self.current)
     }
 }
 
@@ -404,6 +440,18 @@ pub fn print_out(text: &str) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn buildroot_stage_lines_count_installed_packages() {
+        let mut s = super::Stages::default();
+        assert!(!s.line("gcc -c x.c"));
+        assert!(s.line(">>> host-m4 1.4.19 Building"));
+        assert!(s.line(">>> host-m4 1.4.19 Installing to host directory"));
+        assert!(s.line(">>> busybox 1.36.1 Installing to staging directory"));
+        assert!(s.line(">>> busybox 1.36.1 Installing to target"));
+        assert!(s.line(">>> zlib 1.3.1 Extracting"));
+        assert_eq!(s.summary(), "2 packages done, now zlib 1.3.1 Extracting");
+    }
+
     use super::*;
 
     #[test]
