@@ -318,48 +318,46 @@ pub fn userland_mk(config: &Config, paths: &Paths) -> Result<String> {
         .iter()
         .map(|prog| format!("$(OUT)/{}", rel(&prog.src.with_extension("out"))))
         .collect();
-    mk.push_str(&format!(".PHONY: all\nall: $(LIB) {}\n", outs.join(" ")));
     let objs: Vec<String> = lib_srcs
         .iter()
         .map(|s| format!("$(OUT)/{}", rel(&s.with_extension("o"))))
         .collect();
-    for (s, o) in lib_srcs.iter().zip(&objs) {
-        mk.push_str(&format!(
-            "{o}: {}\n\tmkdir -p $(@D) && $(CC) $(CFLAGS_C) -c -o $@ $<\n",
-            rel(s)
-        ));
-    }
     mk.push_str(&format!(
-        "$(LIB): {}\n\tmkdir -p $(@D) && rm -f $@ && $(AR) rcs $@ $^\n",
+        "LIBS = $(LIB) -lm -pthread\n\
+         .PHONY: all\n\
+         all: $(LIB) {}\n\
+         $(LIB): {}\n\
+         \tmkdir -p $(@D) && rm -f $@ && $(AR) rcs $@ $^\n\
+         $(OUT)/lib/%.o: lib/%.c\n\
+         \tmkdir -p $(@D) && $(CC) $(CFLAGS_C) -c -o $@ $<\n",
+        outs.join(" "),
         objs.join(" ")
     ));
+    for (ext, cc, flags) in [
+        ("c", "$(CC)", "$(CFLAGS_C)"),
+        ("S", "$(CC)", "$(CFLAGS_C)"),
+        ("cpp", "$(CXX)", "$(CFLAGS_CXX)"),
+    ] {
+        mk.push_str(&format!(
+            "$(OUT)/%.out: %.{ext} $(LIB)\n\tmkdir -p $(@D) && {cc} {flags} $(EXTRA) -o $@ $< $(LIBS)\n"
+        ));
+    }
+    // The programs whose properties change their flags.
     for (prog, out) in programs.iter().zip(&outs) {
-        let cpp = prog.src.extension().is_some_and(|e| e == "cpp");
-        let (cc, flags) = if cpp {
-            ("$(CXX)", "$(CFLAGS_CXX)")
-        } else {
-            ("$(CC)", "$(CFLAGS_C)")
-        };
         let props = &prog.props;
         let mut extra: Vec<String> = Vec::new();
         let freestanding = props.freestanding == Some(true);
         if freestanding {
             extra.extend(["-ffreestanding", "-nostdlib", "-static"].map(String::from));
+            mk.push_str(&format!("{out}: LIBS =\n"));
         } else if props.static_ == Some(true) || config.static_userland {
             extra.push("-static".into());
         }
         extra.extend(props.cflags.iter().cloned());
-        let (dep, libs) = if freestanding {
-            ("", "")
-        } else {
-            (" $(LIB)", " $(LIB) -lm -pthread")
-        };
-        let extra: Vec<String> = extra.iter().map(|e| crate::cmd::quote(e)).collect();
-        mk.push_str(&format!(
-            "{out}: {}{dep}\n\tmkdir -p $(@D) && {cc} {flags} {} -o $@ $<{libs}\n",
-            rel(&prog.src),
-            extra.join(" ")
-        ));
+        if !extra.is_empty() {
+            let extra: Vec<String> = extra.iter().map(|e| crate::cmd::quote(e)).collect();
+            mk.push_str(&format!("{out}: EXTRA = {}\n", extra.join(" ")));
+        }
     }
     Ok(mk)
 }
@@ -618,7 +616,26 @@ fn build(opts: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
     } else {
         count_packages(paths)
     };
-    let plan = build_plan(opts, config, paths, &inputs.requested()?, total)?;
+    let mut plan = build_plan(opts, config, paths, &inputs.requested()?, total)?;
+    if !everything {
+        // The user's own targets (menuconfig, show-info, pkg-rebuild) talk
+        // to the terminal: run in the foreground, as typed.
+        let Some(Step::Run { cmd, .. }) = plan.steps.pop() else {
+            unreachable!("the build plan ends with its make");
+        };
+        exec.execute(&plan)?;
+        return match exec.foreground(&cmd, None)? {
+            None | Some(crate::process::Finished::Exited(0)) => Ok(()),
+            Some(f) => Err(crate::error::CmdFailed {
+                status: match f {
+                    crate::process::Finished::Exited(c) => c,
+                    crate::process::Finished::TimedOut => 1,
+                },
+                what: format!("make {} in Buildroot", opts.make_args.join(" ")),
+            }
+            .into()),
+        };
+    }
     let start = std::fs::metadata(&paths.buildroot_log_file)
         .map(|m| m.len())
         .unwrap_or(0);
