@@ -250,7 +250,10 @@ impl Request {
             .filter(|m| has(m))
             .count();
         if !o.make_args.is_empty() && makes == 0 {
-            return refuse("make arguments after --", "linux, modules, gem5 or buildroot");
+            return refuse(
+                "make arguments after --",
+                "linux, modules, gem5 or buildroot",
+            );
         }
         if !o.make_args.is_empty() && makes > 1 {
             return Err(UsageError::new(

@@ -95,7 +95,7 @@ pub fn dl_dir(opts: &BuildOptions, paths: &Paths) -> PathBuf {
 
 /// `lkmc build buildroot`'s refusals that need nothing built: fragments and
 /// override trees that are not there, a source dir that is not Buildroot.
-pub fn check(opts: &BuildOptions, _config: &Config, paths: &Paths) -> Result<()> {
+pub fn check(opts: &BuildOptions, config: &Config, paths: &Paths) -> Result<()> {
     for f in &opts.buildroot.fragments {
         if !f.is_file() {
             return Err(UsageError::new(format!(
@@ -116,7 +116,9 @@ pub fn check(opts: &BuildOptions, _config: &Config, paths: &Paths) -> Result<()>
         }
     }
     if !is_tree(&paths.buildroot_source_dir) {
-        sources::check(&tree(paths), paths)?;
+        // No tree and none to be had: refused before the out dir's lock
+        // is taken (the clone itself is planned by the build).
+        plan_source(config, paths, &mut Plan::new("", PathBuf::new()))?;
     }
     Ok(())
 }
@@ -225,6 +227,7 @@ fn fingerprint_file(paths: &Paths) -> PathBuf {
 /// external tree.
 pub fn make(paths: &Paths) -> Cmd {
     Cmd::new("make")
+        .arg("--no-print-directory")
         .line(["-C", &p(&paths.buildroot_source_dir)])
         .arg(format!("O={}", p(&paths.buildroot_build_dir)))
         .arg(format!("BR2_EXTERNAL={}", p(&paths.buildroot_external_dir)))
@@ -364,7 +367,10 @@ pub fn userland_mk(config: &Config, paths: &Paths) -> Result<String> {
 
 /// What the build make runs: the user's targets after `--`, or lkmc's
 /// packages rebuilt and everything else brought up to date.
-fn build_targets(opts: &BuildOptions, requested: &BTreeMap<String, (Option<String>, String)>) -> Vec<String> {
+fn build_targets(
+    opts: &BuildOptions,
+    requested: &BTreeMap<String, (Option<String>, String)>,
+) -> Vec<String> {
     if !opts.make_args.is_empty() {
         return opts.make_args.clone();
     }
@@ -786,7 +792,10 @@ mod tests {
         let why = diagnose(log, Path::new("/dl")).unwrap();
         assert!(why.contains("package zlib 1.3.1"), "{why}");
         assert!(why.contains("file zlib-1.3.1.tar.xz"), "{why}");
-        assert!(why.contains("https://www.zlib.net/zlib-1.3.1.tar.xz"), "{why}");
+        assert!(
+            why.contains("https://www.zlib.net/zlib-1.3.1.tar.xz"),
+            "{why}"
+        );
         assert!(why.contains("https://sources.buildroot.net/zlib/"), "{why}");
         assert!(why.contains("/dl/zlib"), "{why}");
         assert!(why.contains("--buildroot-primary-site"), "{why}");
@@ -811,7 +820,10 @@ mod tests {
             ("host-m4".into(), PathBuf::from("/src/m4")),
         ];
         let mk = local_mk(&opts);
-        assert!(mk.contains("BUSYBOX_OVERRIDE_SRCDIR = /src/busybox\n"), "{mk}");
+        assert!(
+            mk.contains("BUSYBOX_OVERRIDE_SRCDIR = /src/busybox\n"),
+            "{mk}"
+        );
         assert!(mk.contains("HOST_M4_OVERRIDE_SRCDIR = /src/m4\n"), "{mk}");
     }
 }
