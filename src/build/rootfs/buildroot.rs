@@ -198,21 +198,48 @@ impl ConfigInputs {
         Ok(s)
     }
 
-    /// What was asked for, by option, with the file that asked (the last wins).
-    pub fn requested(&self) -> Result<BTreeMap<String, (Option<String>, String)>> {
+    /// What was asked for, by option, with who asked (the last wins).
+    pub fn requested(&self) -> Result<BTreeMap<String, Asked>> {
         let mut out = BTreeMap::new();
-        let mut add = |text: &str, from: String| {
-            for (k, v) in text.lines().filter_map(parse_config_line) {
-                out.insert(k, (v, from.clone()));
+        let mut add = |text: &str, from: String, by_user: bool| {
+            for (k, value) in text.lines().filter_map(parse_config_line) {
+                let from = from.clone();
+                out.insert(
+                    k,
+                    Asked {
+                        value,
+                        from,
+                        by_user,
+                    },
+                );
             }
         };
-        for f in std::iter::once(&self.base).chain(&self.fragments) {
-            add(&read(f)?, f.display().to_string());
+        for (i, f) in std::iter::once(&self.base)
+            .chain(&self.fragments)
+            .enumerate()
+        {
+            // The arch's base and default.config are lkmc's; the rest the user's.
+            add(&read(f)?, f.display().to_string(), i >= 2);
         }
-        add(&self.lkmc, "lkmc's settings".to_string());
-        add(&self.user, "--buildroot-config".to_string());
+        add(&self.lkmc, "lkmc's settings".to_string(), false);
+        add(&self.user, "--buildroot-config".to_string(), true);
         Ok(out)
     }
+
+    /// Whether the user asked for anything (fragments, lines).
+    fn user_asked(&self) -> bool {
+        self.fragments.len() > 1 || self.user.lines().any(|l| parse_config_line(l).is_some())
+    }
+}
+
+/// One requested option.
+pub struct Asked {
+    /// Its value (None: `# ... is not set`).
+    pub value: Option<String>,
+    /// The file or option that asked for it.
+    pub from: String,
+    /// Asked by the user's fragments or lines, not lkmc's defaults.
+    pub by_user: bool,
 }
 
 fn read(f: &Path) -> Result<String> {
@@ -367,14 +394,15 @@ pub fn userland_mk(config: &Config, paths: &Paths) -> Result<String> {
 
 /// What the build make runs: the user's targets after `--`, or lkmc's
 /// packages rebuilt and everything else brought up to date.
-fn build_targets(
-    opts: &BuildOptions,
-    requested: &BTreeMap<String, (Option<String>, String)>,
-) -> Vec<String> {
+fn build_targets(opts: &BuildOptions, requested: &BTreeMap<String, Asked>) -> Vec<String> {
     if !opts.make_args.is_empty() {
         return opts.make_args.clone();
     }
-    let on = |opt: &str| matches!(requested.get(opt), Some((Some(v), _)) if v == "y");
+    let on = |opt: &str| {
+        requested
+            .get(opt)
+            .is_some_and(|a| a.value.as_deref() == Some("y"))
+    };
     LKMC_PACKAGES
         .iter()
         .filter(|(_, opt)| on(opt))
@@ -389,7 +417,7 @@ pub fn build_plan(
     opts: &BuildOptions,
     config: &Config,
     paths: &Paths,
-    requested: &BTreeMap<String, (Option<String>, String)>,
+    requested: &BTreeMap<String, Asked>,
     total: usize,
 ) -> Result<Plan> {
     let mut plan = Plan::new("build buildroot", paths.buildroot_log_file.clone());
@@ -476,21 +504,37 @@ pub fn check_survivors(inputs: &ConfigInputs, paths: &Paths) -> Result<()> {
         .filter_map(parse_config_line)
         .collect();
     let mut dropped = Vec::new();
-    for (k, (want, from)) in inputs.requested()? {
+    let mut displaced = Vec::new();
+    for (k, asked) in inputs.requested()? {
+        let (want, from) = (&asked.value, &asked.from);
         let have = got.get(&k).cloned().flatten();
-        let ok = match &want {
+        let ok = match want {
             Some(v) if v == "n" => have.is_none(),
             Some(v) => have.as_ref() == Some(v),
             None => have.is_none() || have.as_deref() == Some("n"),
         };
         if !ok {
             let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "not set".to_string());
-            dropped.push(format!(
+            let line = format!(
                 "  {k}: asked {} (by {from}), got {}",
-                show(&want),
+                show(want),
                 show(&have)
-            ));
+            );
+            // lkmc's default that the user's own options turned off (another
+            // choice, a dependency switched off) is what the user asked for.
+            if asked.by_user || !inputs.user_asked() {
+                dropped.push(line);
+            } else {
+                displaced.push(line);
+            }
         }
+    }
+    if !displaced.is_empty() {
+        eprintln!(
+            "note: your Buildroot options changed {} of lkmc's defaults:\n{}",
+            displaced.len(),
+            displaced.join("\n")
+        );
     }
     if dropped.is_empty() {
         return Ok(());
@@ -511,33 +555,23 @@ pub fn check_survivors(inputs: &ConfigInputs, paths: &Paths) -> Result<()> {
 /// What went wrong in a failed Buildroot build, from its log since `from`:
 /// the package and step it was in, and for a download, the file and URLs.
 pub fn diagnose(log: &str, dl_dir: &Path) -> Option<String> {
-    let stage = log
-        .lines()
-        .rev()
-        .find_map(|l| l.strip_prefix(">>> "))?
-        .trim()
-        .to_string();
-    let mut words = stage.split_whitespace();
-    let pkg = words.next().unwrap_or_default().to_string();
-    let version = words.next().unwrap_or_default().to_string();
-    let step: Vec<&str> = words.collect();
-    let step = step.join(" ");
+    let lines: Vec<&str> = log.lines().collect();
+    let at = lines
+        .iter()
+        .rposition(|l| crate::plan::stage_line(l).is_some())?;
+    let stage = crate::plan::stage_line(lines[at]).expect("a stage line");
+    let (pkg, version, step) = (stage.name, stage.version, stage.step);
     if step != "Downloading" {
         return Some(format!(
-            "Buildroot failed in package {pkg} {version}, at its step `{step}`.\n\
+            "Buildroot failed in package {stage}, at its step `{step}`.\n\
              Its output is in the log below; rerun only it with: lkmc build buildroot -- {pkg}-rebuild"
         ));
     }
     // Download tools print each URL they try; wget as `--DATE--  URL`.
-    let after: Vec<&str> = log
-        .lines()
-        .rev()
-        .take_while(|l| !l.starts_with(">>> "))
-        .collect();
     let mut urls: Vec<String> = Vec::new();
-    for l in after.iter().rev() {
+    for l in &lines[at + 1..] {
         for w in l.split_whitespace() {
-            let w = w.trim_matches(|c| c == '\'' || c == '"' || c == '`');
+            let w = w.trim_matches(|c| "'\"`‘’".contains(c));
             let is_url = ["http://", "https://", "ftp://"]
                 .iter()
                 .any(|s| w.starts_with(s));
@@ -552,12 +586,14 @@ pub fn diagnose(log: &str, dl_dir: &Path) -> Option<String> {
         .find(|f| !f.is_empty() && f.contains('.'))
         .unwrap_or("?")
         .to_string();
-    let pkg_dir = dl_dir.join(&pkg);
+    // Host packages share their download (and hash file) with the target's.
+    let raw = pkg.strip_prefix("host-").unwrap_or(pkg);
+    let pkg_dir = dl_dir.join(raw);
     Some(format!(
-        "Buildroot could not download package {pkg} {version}: file {file}\n\
+        "Buildroot could not download package {pkg} {version}, file {file}\n\
          tried: {}\n\
          Supply it in one of these ways, then build again:\n\
-         \x20 - put {file} in {} (Buildroot checks it against package/{pkg}/{pkg}.hash);\n\
+         \x20 - put {file} in {} (Buildroot checks it against package/{raw}/{raw}.hash);\n\
          \x20 - --buildroot-primary-site URL: a mirror holding {file} (file:///dir works);\n\
          \x20 - --buildroot-override {pkg}=DIR: build {pkg} from a source tree of your own.",
         if urls.is_empty() {
@@ -581,7 +617,10 @@ fn build(opts: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
     if everything
         && !config.dry_run
         && !paths.linux_build_dir.join("Module.symvers").is_file()
-        && matches!(inputs.requested()?.get("BR2_PACKAGE_LKMC_MODULES"), Some((Some(v), _)) if v == "y")
+        && inputs
+            .requested()?
+            .get("BR2_PACKAGE_LKMC_MODULES")
+            .is_some_and(|a| a.value.as_deref() == Some("y"))
     {
         return Err(UsageError::new(format!(
             "lkmc's modules in Buildroot's image are built against lkmc's kernel, and {} holds \
@@ -790,7 +829,7 @@ mod tests {
                    --2026-01-01 00:00:01--  https://sources.buildroot.net/zlib/zlib-1.3.1.tar.xz\n\
                    make: *** [package/pkg-generic.mk:186: .stamp_downloaded] Error 1\n";
         let why = diagnose(log, Path::new("/dl")).unwrap();
-        assert!(why.contains("package zlib 1.3.1"), "{why}");
+        assert!(why.contains("package zlib 1.3.1,"), "{why}");
         assert!(why.contains("file zlib-1.3.1.tar.xz"), "{why}");
         assert!(
             why.contains("https://www.zlib.net/zlib-1.3.1.tar.xz"),
@@ -800,6 +839,33 @@ mod tests {
         assert!(why.contains("/dl/zlib"), "{why}");
         assert!(why.contains("--buildroot-primary-site"), "{why}");
         assert!(why.contains("--buildroot-override zlib=DIR"), "{why}");
+    }
+
+    #[test]
+    fn download_failure_as_buildroot_logs_it() {
+        let log = "\x1b[7m>>> skeleton  Installing to target\x1b[27m\n\
+                   \x1b[7m>>> host-binutils 2.40 Downloading\x1b[27m\n\
+                   wget -nd -t 3 -O '/o/build/.binutils-2.40.tar.xz.GDlLHo/output' 'https://ftpmirror.gnu.org/binutils/binutils-2.40.tar.xz' \n\
+                   Resolving ftpmirror.gnu.org (ftpmirror.gnu.org)... failed: Name or service not known.\n\
+                   wget: unable to resolve host address \u{2018}ftpmirror.gnu.org\u{2019}\n";
+        let why = diagnose(log, Path::new("/dl")).unwrap();
+        assert!(
+            why.contains("package host-binutils 2.40, file binutils-2.40.tar.xz"),
+            "{why}"
+        );
+        assert!(
+            why.contains("tried: https://ftpmirror.gnu.org/binutils/binutils-2.40.tar.xz\n"),
+            "{why}"
+        );
+        assert!(
+            why.contains("put binutils-2.40.tar.xz in /dl/binutils "),
+            "{why}"
+        );
+        assert!(why.contains("package/binutils/binutils.hash"), "{why}");
+        assert!(
+            why.contains("--buildroot-override host-binutils=DIR"),
+            "{why}"
+        );
     }
 
     #[test]
