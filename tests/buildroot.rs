@@ -89,7 +89,17 @@ fn fake_buildroot_tree_config_survival_check_and_make_targets() {
          olddefconfig:\n\
          \tgrep -v '^BR2_PACKAGE_NEEDS_WHAT_IS_OFF=' $(O)/.config > $(O)/.config.new; mv $(O)/.config.new $(O)/.config\n\
          show-info:\n\
-         \t@echo fake-show-info $(BR2_EXTERNAL) $(LKMC_LINUX_ARCH)\n",
+         \t@echo fake-show-info $(BR2_EXTERNAL) $(LKMC_LINUX_ARCH)\n\
+         fail:\n\
+         \t@exit 3\n\
+         lkmc-overlay-rebuild lkmc-userland-rebuild:\n\
+         \t@echo rebuilt $@\n\
+         all:\n\
+         \t@printf '\\033[7m>>> host-m4 1.4.19 Installing to host directory\\033[27m\\n'\n\
+         \t@printf '\\033[7m>>> zlib 1.3.1 Downloading\\033[27m\\n'\n\
+         \t@echo '--2026-01-01 00:00:00--  https://zlib.net/zlib-1.3.1.tar.xz'\n\
+         \t@echo 'wget: unable to resolve host address'\n\
+         \t@exit 1\n",
     );
 
     let out = build(
@@ -146,6 +156,49 @@ fn fake_buildroot_tree_config_survival_check_and_make_targets() {
         "{config}"
     );
     assert!(dl.is_dir());
+
+    // A target of the user's that fails: make's exit status, and what to do.
+    let out = build(&s, &tree, &["buildroot", "--", "fail"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("Buildroot's make fail failed (exit status 2)"),
+        "{err}"
+    );
+
+    // The whole build (the kernel is not built: lkmc's modules left out),
+    // whose download fails: package, file, URL and where to put it, then
+    // the failing command and the log's tail.
+    let out = build(
+        &s,
+        &tree,
+        &[
+            "--buildroot-config",
+            "# BR2_PACKAGE_LKMC_MODULES is not set",
+            "buildroot",
+        ],
+    );
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for want in [
+        "Buildroot could not download package zlib 1.3.1, file zlib-1.3.1.tar.xz",
+        "tried: https://zlib.net/zlib-1.3.1.tar.xz",
+        &format!("put zlib-1.3.1.tar.xz in {}/zlib ", dl.display()),
+        "--buildroot-primary-site URL",
+        "--buildroot-override zlib=DIR",
+        "lkmc-overlay-rebuild",
+        "wget: unable to resolve host address",
+    ] {
+        assert!(err.contains(want), "{want:?} not in:\n{err}");
+    }
+    assert!(!err.contains("lkmc-modules-rebuild"), "{err}");
+    let log = std::fs::read_to_string(s.path("out/buildroot/build/default/aarch64/lkmc/build.log"))
+        .unwrap();
+    assert!(log.contains("rebuilt lkmc-userland-rebuild"), "{log}");
+    assert!(
+        !s.path("out/buildroot/build/default/aarch64/images")
+            .exists()
+    );
 }
 
 /// Runs only with a real Buildroot tree (LKMC_BUILDROOT_SOURCE_DIR=DIR);

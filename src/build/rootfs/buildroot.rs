@@ -669,17 +669,22 @@ fn build(opts: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
             unreachable!("the build plan ends with its make");
         };
         exec.execute(&plan)?;
-        return match exec.foreground(&cmd, None)? {
-            None | Some(crate::process::Finished::Exited(0)) => Ok(()),
-            Some(f) => Err(crate::error::CmdFailed {
-                status: match f {
-                    crate::process::Finished::Exited(c) => c,
-                    crate::process::Finished::TimedOut => 1,
-                },
-                what: format!("make {} in Buildroot", opts.make_args.join(" ")),
-            }
-            .into()),
+        let status = match exec.foreground(&cmd, None)? {
+            None | Some(crate::process::Finished::Exited(0)) => return Ok(()),
+            Some(crate::process::Finished::Exited(c)) => c,
+            Some(crate::process::Finished::TimedOut) => 1,
         };
+        return Err(crate::error::CmdFailed {
+            status,
+            what: format!(
+                "Buildroot's make {} failed (exit status {status}); its output is above.\n\
+                 A source it could not download can be put in {}/PKG/, or supplied with \
+                 --buildroot-primary-site URL or --buildroot-override PKG=DIR.",
+                opts.make_args.join(" "),
+                dl_dir(opts, paths).display()
+            ),
+        }
+        .into());
     }
     let start = std::fs::metadata(&paths.buildroot_log_file)
         .map(|m| m.len())
