@@ -561,9 +561,13 @@ pub fn diagnose(log: &str, dl_dir: &Path) -> Option<String> {
         .rposition(|l| crate::plan::stage_line(l).is_some())?;
     let stage = crate::plan::stage_line(lines[at]).expect("a stage line");
     let (pkg, version, step) = (stage.name, stage.version, stage.step);
+    let package = match version {
+        "" => pkg.to_string(),
+        v => format!("{pkg} {v}"),
+    };
     if step != "Downloading" {
         return Some(format!(
-            "Buildroot failed in package {stage}, at its step `{step}`.\n\
+            "Buildroot failed in package {package}, at its step `{step}`.\n\
              Its output is in the log below; rerun only it with: lkmc build buildroot -- {pkg}-rebuild"
         ));
     }
@@ -590,7 +594,7 @@ pub fn diagnose(log: &str, dl_dir: &Path) -> Option<String> {
     let raw = pkg.strip_prefix("host-").unwrap_or(pkg);
     let pkg_dir = dl_dir.join(raw);
     Some(format!(
-        "Buildroot could not download package {pkg} {version}, file {file}\n\
+        "Buildroot could not download package {package}, file {file}\n\
          tried: {}\n\
          Supply it in one of these ways, then build again:\n\
          \x20 - put {file} in {} (Buildroot checks it against package/{raw}/{raw}.hash);\n\
@@ -877,7 +881,10 @@ mod tests {
     fn build_failure_names_package_and_step() {
         let log = ">>> busybox 1.36.1 Configuring\n>>> busybox 1.36.1 Building\nerror: x\n";
         let why = diagnose(log, Path::new("/dl")).unwrap();
-        assert!(why.contains("package busybox 1.36.1"), "{why}");
+        assert!(
+            why.contains("package busybox 1.36.1, at its step `Building`"),
+            "{why}"
+        );
         assert!(why.contains("`Building`"), "{why}");
         assert!(why.contains("busybox-rebuild"), "{why}");
         assert_eq!(diagnose("no stage lines\n", Path::new("/dl")), None);
