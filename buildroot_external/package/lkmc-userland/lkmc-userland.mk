@@ -17,10 +17,10 @@ define LKMC_USERLAND_BUILD_CMDS
 		CC="$(TARGET_CC)" CXX="$(TARGET_CXX)" AR="$(TARGET_AR)" OUT=$(@D)/lkmc-out
 endef
 
+# The programs only (c/hello.out -> /lkmc/c/hello.out), not liblkmc.
 define LKMC_USERLAND_INSTALL_TARGET_CMDS
-	mkdir -p $(TARGET_DIR)/lkmc
-	cp -a $(@D)/lkmc-out/. $(TARGET_DIR)/lkmc/
-	rm -rf $(TARGET_DIR)/lkmc/lib
+	cd $(@D)/lkmc-out && find . -name '*.out' -exec \
+		$(INSTALL) -D -m 0755 {} $(TARGET_DIR)/lkmc/{} \;
 endef
 
 $(eval $(generic-package))
