@@ -1172,6 +1172,18 @@ const BUILD: &[Scenario] = &[
             "rootfs",
         ],
     ),
+    (
+        // No Buildroot tree and no network: the host packages still come.
+        "aarch64-dependencies-only-buildroot-rootfs",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--dependencies-only",
+            "buildroot",
+            "rootfs",
+        ],
+    ),
     ("print-components", &["build", "--print-components"]),
     (
         "print-components-targets",

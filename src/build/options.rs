@@ -34,6 +34,9 @@ pub struct BuildOptions {
     /// gem5 with Ruby (and the CHI protocol), as gem5's own build_opts/ARM.
     pub gem5_ruby: bool,
     pub buildroot: BuildrootOptions,
+    /// `--download-dependencies` or `--dependencies-only`: host packages
+    /// first, so a source that cannot be had is refused later, by the build.
+    pub installs_dependencies: bool,
 }
 
 /// What decides Buildroot's .config and downloads.
@@ -119,6 +122,7 @@ impl Default for BuildOptions {
             make_args: vec![],
             gem5_ruby: false,
             buildroot: BuildrootOptions::default(),
+            installs_dependencies: false,
         }
     }
 }
@@ -189,6 +193,7 @@ impl Request {
                 make_args: a.extra_make_args.clone(),
                 gem5_ruby: a.gem5_ruby,
                 buildroot: BuildrootOptions::new(a)?,
+                installs_dependencies: a.download_dependencies || a.dependencies_only,
             },
             download_dependencies: a.download_dependencies,
             dependencies_only: a.dependencies_only,

@@ -116,9 +116,14 @@ pub fn check(opts: &BuildOptions, config: &Config, paths: &Paths) -> Result<()> 
         }
     }
     if !is_tree(&paths.buildroot_source_dir) {
-        // No tree and none to be had: refused before the out dir's lock
-        // is taken (the clone itself is planned by the build).
-        plan_source(config, paths, &mut Plan::new("", PathBuf::new()))?;
+        if opts.installs_dependencies {
+            // Host packages come first; the build refuses a missing source.
+            sources::check(&tree(paths), paths)?;
+        } else {
+            // No tree and none to be had: refused before the out dir's lock
+            // is taken (the clone itself is planned by the build).
+            plan_source(config, paths, &mut Plan::new("", PathBuf::new()))?;
+        }
     }
     Ok(())
 }
