@@ -199,6 +199,31 @@ fn fake_buildroot_tree_config_survival_check_and_make_targets() {
         !s.path("out/buildroot/build/default/aarch64/images")
             .exists()
     );
+
+    // A qcow2 written after lkmc made it (lkmc run --disk-persist) is the
+    // user's: --clean refuses; the build dir goes once it is lkmc's again.
+    let dir = s.path("out/buildroot/build/default/aarch64");
+    s.write(
+        "out/buildroot/build/default/aarch64/lkmc/qcow2_stamp",
+        "1 None\n",
+    );
+    s.write(
+        "out/buildroot/build/default/aarch64/images/rootfs.ext2.qcow2",
+        "the user's work",
+    );
+    let out = build(&s, &tree, &["--clean", "buildroot"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("images/rootfs.ext2.qcow2 was changed after lkmc built it"),
+        "{err}"
+    );
+    assert!(dir.join("images/rootfs.ext2.qcow2").is_file());
+    std::fs::remove_file(dir.join("lkmc/qcow2_stamp")).unwrap();
+    let out = build(&s, &tree, &["--clean", "buildroot"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!dir.exists());
+    assert!(dl.is_dir(), "the shared download dir stays");
 }
 
 /// Runs only with a real Buildroot tree (LKMC_BUILDROOT_SOURCE_DIR=DIR);

@@ -406,12 +406,21 @@ fn clean_removal(target: &Target, config: &Config, paths: &Paths) -> Result<Remo
             &paths.root_dir,
         ));
     }
-    if name == "rootfs" && crate::build::rootfs::get(config.rootfs)?.persisted_by_user(paths) {
+    // The image a provider's build dir holds (`buildroot` is Buildroot's
+    // whatever --rootfs says).
+    let provider = match name {
+        "rootfs" => Some((config.rootfs, &paths.rootfs_qcow2_file)),
+        "buildroot" => Some((Rootfs::Buildroot, &paths.buildroot_qcow2_file)),
+        _ => None,
+    };
+    if let Some((which, qcow2)) = provider
+        && rootfs::get(which)?.persisted_by_user(paths)
+    {
         return Err(UsageError::new(format!(
             "{} was changed after lkmc built it (by `lkmc run --disk-persist`?), and \
              --clean would delete it.\nCopy it somewhere to keep it, then delete it yourself \
              and clean again.",
-            paths.rootfs_qcow2_file.display()
+            qcow2.display()
         ))
         .into());
     }
