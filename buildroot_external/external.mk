@@ -8,4 +8,5 @@
 #   LKMC_MODULES             the module objects for the arch (hello.o ...)
 #   LKMC_USERLAND_MK         the userland makefile lkmc generated for the arch
 #   LKMC_MOUNT_POINTS        directories the guest's fstab mounts on
+#   LKMC_M5                  gem5's m5 tool as lkmc builds it (lkmc build m5)
 include $(sort $(wildcard $(BR2_EXTERNAL_LKMC_PATH)/package/*/*.mk))

@@ -212,8 +212,8 @@ pub const TARGETS: &[Target] = &[
     },
     Target {
         name: "gem5-buildroot",
-        help: "a gem5 Linux run on Buildroot's root filesystem (arm, aarch64): the kernel, Buildroot with lkmc's modules, userland and overlay, gem5",
-        deps: &["linux", "buildroot", "gem5"],
+        help: "a gem5 Linux run on Buildroot's root filesystem (arm, aarch64): the kernel, m5, Buildroot with lkmc's modules, userland, overlay and m5, gem5",
+        deps: &["linux", "m5", "buildroot", "gem5"],
         build: None,
         takes_items: false,
         check: no_check,

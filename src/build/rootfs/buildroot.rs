@@ -317,6 +317,7 @@ fn lkmc_make_vars(paths: &Paths) -> Vec<String> {
         format!("LKMC_MODULES={}", modules.join(" ")),
         format!("LKMC_USERLAND_MK={}", p(&userland_mk_file(paths))),
         format!("LKMC_MOUNT_POINTS={}", mounts.join(" ")),
+        format!("LKMC_M5={}", p(&paths.guest_m5_file)),
     ]
 }
 
