@@ -12,8 +12,10 @@
 //! user's `--buildroot-config-fragment`s, what lkmc sets (download dir,
 //! mirror, jobs) and the user's `--buildroot-config` lines, merged with
 //! Buildroot's own `support/kconfig/merge_config.sh`, then `make
-//! olddefconfig`; every option asked for must have survived, or lkmc names
-//! those Kconfig dropped. Reconfigured only when those inputs change.
+//! olddefconfig`; every option the user asked for must have survived, or
+//! lkmc names those Kconfig dropped (a default of lkmc's that the user's
+//! options displaced is only noted). Reconfigured only when those inputs
+//! change.
 //!
 //! The build: `make` with lkmc's packages rebuilt (an edit of lkmc's is
 //! seconds, not a package rebuild), then the qcow2 QEMU boots; or, after
