@@ -129,6 +129,10 @@ pub struct Common {
     #[arg(long, value_name = "DIR", global = true, help_heading = COMMON)]
     pub gem5_source_dir: Option<PathBuf>,
 
+    /// Buildroot source tree to build from. Default: submodules/buildroot
+    #[arg(long, value_name = "DIR", global = true, help_heading = COMMON)]
+    pub buildroot_source_dir: Option<PathBuf>,
+
     /// A gem5 build dir of your own (the one holding ARM/gem5.opt): lkmc
     /// runs that gem5 and never builds it. Default: lkmc's build,
     /// out/gem5/ID/build
@@ -276,6 +280,31 @@ pub struct BuildArgs {
     /// rootfs first; best under its own --linux-build-id.
     #[arg(long, conflicts_with = "custom_config_file")]
     pub initramfs: bool,
+
+    /// Buildroot: one more option, BR2_NAME=value (or `# BR2_NAME is not
+    /// set`); repeatable, merged last.
+    #[arg(long, value_name = "BR2_X=y")]
+    pub buildroot_config: Vec<String>,
+
+    /// Buildroot: one more config fragment file, merged after lkmc's;
+    /// repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub buildroot_config_fragment: Vec<PathBuf>,
+
+    /// Buildroot: where package sources are downloaded to (BR2_DL_DIR),
+    /// shared by every arch and build id. Default: out/buildroot/download
+    #[arg(long, value_name = "DIR")]
+    pub buildroot_dl_dir: Option<PathBuf>,
+
+    /// Buildroot: a mirror tried first for every source download
+    /// (BR2_PRIMARY_SITE): http://, https://, ftp://, scp:// or file://.
+    #[arg(long, value_name = "URL")]
+    pub buildroot_primary_site: Option<String>,
+
+    /// Buildroot: build package PKG from your tree DIR instead of its
+    /// download (Buildroot's <PKG>_OVERRIDE_SRCDIR, in local.mk); repeatable.
+    #[arg(long, value_name = "PKG=DIR")]
+    pub buildroot_override: Vec<String>,
 
     /// Extra arguments for make, after `--`.
     #[arg(last = true, value_name = "MAKE_ARGS")]

@@ -184,6 +184,14 @@ paths! {
     buildroot_staging_dir: PathBuf,
     /// Buildroot's target root.
     buildroot_target_dir: PathBuf,
+    /// lkmc's BR2_EXTERNAL tree (its packages for the guest).
+    buildroot_external_dir: PathBuf,
+    /// lkmc's Buildroot base configs and fragments.
+    buildroot_configs_dir: PathBuf,
+    /// What lkmc generates for one Buildroot build (fragments, makefiles).
+    buildroot_lkmc_dir: PathBuf,
+    /// Buildroot's build log, as lkmc keeps it.
+    buildroot_log_file: PathBuf,
 
     /// crosstool-NG source tree.
     crosstool_ng_source_dir: PathBuf,
@@ -430,7 +438,7 @@ impl Paths {
             .join("buildroot/build")
             .join(&c.build_ids.buildroot)
             .join(c.arch.facts().name);
-        self.buildroot_source_dir = self.submodules_dir.join("buildroot");
+        self.buildroot_source_dir = c.buildroot_source_dir.clone();
         self.buildroot_config_file = br.join(".config");
         self.buildroot_download_dir = out.join("buildroot").join("download");
         self.buildroot_images_dir = br.join("images");
@@ -440,6 +448,10 @@ impl Paths {
         self.buildroot_host_bin_dir = br.join("host").join("usr").join("bin");
         self.buildroot_staging_dir = br.join("staging");
         self.buildroot_target_dir = br.join("target");
+        self.buildroot_external_dir = c.root.join("buildroot_external");
+        self.buildroot_configs_dir = c.root.join("configs").join("buildroot");
+        self.buildroot_lkmc_dir = br.join("lkmc");
+        self.buildroot_log_file = br.join("lkmc").join("build.log");
         self.buildroot_build_dir = br;
     }
 

@@ -323,6 +323,7 @@ impl Executor {
 
         let bar = progress_bar(label, self.quiet || self.verbose);
         let mut compiled = 0u64;
+        let mut stages = Stages::default();
         let ended = process::stream(cmd, Input::Inherit, None, Split::Lines, |buf| {
             logf.write_all(buf)
                 .with_context(|| format!("writing the log {}", log.display()))?;
@@ -334,7 +335,11 @@ impl Executor {
                 compiled += 1;
             }
             let last = line.trim_end();
-            if compiled > 0 {
+            if stages.line(last) {
+                bar.set_message(format!("{label}: {}", stages.summary()));
+            } else if !stages.current.is_empty() {
+                bar.set_message(format!("{label}: {} | {last}", stages.summary()));
+            } else if compiled > 0 {
                 bar.set_message(format!("{label}: {compiled} files compiled | {last}"));
             } else {
                 bar.set_message(format!("{label} | {last}"));
@@ -351,6 +356,80 @@ impl Executor {
         }
         Ok(())
     }
+}
+
+/// Builds that announce each package's steps as `>>> NAME VERSION STEP`
+/// (Buildroot): how many packages are done and which step runs now.
+#[derive(Default)]
+struct Stages {
+    done: std::collections::BTreeSet<String>,
+    current: String,
+}
+
+impl Stages {
+    /// Take one output line; whether it was a stage line.
+    fn line(&mut self, line: &str) -> bool {
+        let Some(stage) = stage_line(line) else {
+            return false;
+        };
+        // Buildroot's last step of a package is an install
+        // ("Installing to target", "... to host directory", ...).
+        if stage.step.starts_with("Installing") {
+            self.done.insert(stage.name.to_string());
+        }
+        self.current = stage.to_string();
+        true
+    }
+
+    fn summary(&self) -> String {
+        format!("{} packages done, now {}", self.done.len(), self.current)
+    }
+}
+
+/// One `>>> NAME VERSION STEP` line (Buildroot's `MESSAGE`).
+pub struct Stage<'a> {
+    pub name: &'a str,
+    /// Empty for packages without one (`>>> skeleton  Building`).
+    pub version: &'a str,
+    pub step: &'a str,
+}
+
+impl std::fmt::Display for Stage<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.version {
+            "" => write!(f, "{} {}", self.name, self.step),
+            v => write!(f, "{} {v} {}", self.name, self.step),
+        }
+    }
+}
+
+/// The stage a line announces, if it is one. Buildroot wraps these lines in
+/// the terminal's standout codes (`ESC[7m>>> ...ESC[27m`), also in a log.
+pub fn stage_line(line: &str) -> Option<Stage<'_>> {
+    fn strip_escapes(mut s: &str) -> &str {
+        while let Some(rest) = s.strip_prefix("\x1b[") {
+            match rest.find(|c: char| c.is_ascii_alphabetic()) {
+                Some(end) => s = &rest[end + 1..],
+                None => break,
+            }
+        }
+        s
+    }
+    let line = line.trim_end();
+    let line = match line.rfind("\x1b[") {
+        Some(i) if i > 0 => &line[..i],
+        _ => line,
+    };
+    let stage = strip_escapes(line).strip_prefix(">>> ")?;
+    let mut parts = stage.splitn(3, ' ');
+    let name = parts.next().filter(|n| !n.is_empty())?;
+    let version = parts.next()?;
+    let step = parts.next()?.trim();
+    Some(Stage {
+        name,
+        version,
+        step,
+    })
 }
 
 /// Kbuild and make print `  CC      path` for each file they compile.
@@ -404,6 +483,29 @@ pub fn print_out(text: &str) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn buildroot_stage_lines_count_installed_packages() {
+        let mut s = super::Stages::default();
+        assert!(!s.line("gcc -c x.c"));
+        assert!(s.line(">>> host-m4 1.4.19 Building"));
+        assert!(s.line(">>> host-m4 1.4.19 Installing to host directory"));
+        assert!(s.line(">>> busybox 1.36.1 Installing to staging directory"));
+        assert!(s.line(">>> busybox 1.36.1 Installing to target"));
+        assert!(s.line(">>> zlib 1.3.1 Extracting"));
+        assert_eq!(s.summary(), "2 packages done, now zlib 1.3.1 Extracting");
+        // As Buildroot prints them: in standout codes, versions may be empty.
+        assert!(s.line("\x1b[7m>>> skeleton  Installing to target\x1b[27m"));
+        assert_eq!(
+            s.summary(),
+            "3 packages done, now skeleton Installing to target"
+        );
+        let st = super::stage_line("\x1b[7m>>> host-binutils 2.40 Downloading\x1b[27m").unwrap();
+        assert_eq!(
+            (st.name, st.version, st.step),
+            ("host-binutils", "2.40", "Downloading")
+        );
+    }
+
     use super::*;
 
     #[test]

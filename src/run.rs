@@ -567,9 +567,13 @@ fn check_inputs(boot: &Boot, config: &Config, paths: &Paths) -> Result<()> {
         .map(|(w, path)| format!("  {w}: {}", path.display()))
         .collect();
     Err(UsageError::new(format!(
-        "nothing to boot yet for {arch}; missing:\n{}\nBuild it with: lkmc build --arch {arch}\n\
+        "nothing to boot yet for {arch}; missing:\n{}\nBuild it with: lkmc build --arch {arch}{}\n\
          (or add --build to this command)",
-        what.join("\n")
+        what.join("\n"),
+        match config.rootfs {
+            crate::facts::rootfs::Rootfs::Lkmc => "",
+            crate::facts::rootfs::Rootfs::Buildroot => " --rootfs buildroot",
+        }
     ))
     .into())
 }

@@ -109,6 +109,8 @@ fn lkmc<'a>(s: &Scratch, args: impl IntoIterator<Item = &'a str>) -> Command {
         .env_remove("LKMC_ROOT")
         .env_remove("LKMC_LOG")
         .env_remove("TMUX")
+        // No row needs a network; a fetch must be refused, not tried.
+        .env("LKMC_OFFLINE", "1")
         .stdin(Stdio::null());
     c
 }
@@ -609,6 +611,7 @@ const CASES: &[Case] = &[
         want: &[
             "--config BR2_PACKAGE_GDB=y",
             "--config sets kernel options (CONFIG_...)",
+            "--buildroot-config BR2_PACKAGE_GDB=y",
         ],
     },
     Case {
@@ -689,16 +692,115 @@ const CASES: &[Case] = &[
         want: &["not x86_64", "--arch arm or --arch aarch64"],
     },
     Case {
-        name: "rootfs-of-buildroot",
+        name: "buildroot-rootfs-without-a-tree-or-network",
         argv: &["build", "--rootfs", "buildroot", "rootfs"],
         setup: None,
-        want: &["--rootfs buildroot", "--rootfs lkmc"],
+        want: &[
+            "no Buildroot source",
+            "git cannot reach",
+            "Clone Buildroot 2024.02.13",
+            "--buildroot-source-dir DIR",
+        ],
     },
     Case {
-        name: "run-on-the-buildroot-rootfs",
+        name: "buildroot-without-a-tree-or-network",
+        argv: &["build", "--arch", "aarch64", "buildroot"],
+        setup: None,
+        want: &["no Buildroot source", "--buildroot-source-dir DIR"],
+    },
+    Case {
+        name: "buildroot-source-dir-that-is-not-one",
+        argv: &["build", "--buildroot-source-dir", "$S", "buildroot"],
+        setup: None,
+        want: &["--buildroot-source-dir $S is not a Buildroot source tree"],
+    },
+    Case {
+        name: "buildroot-fragment-that-does-not-exist",
+        argv: &[
+            "build",
+            "buildroot",
+            "--buildroot-config-fragment",
+            "/nonexistent/br.config",
+        ],
+        setup: None,
+        want: &["--buildroot-config-fragment /nonexistent/br.config: no such file"],
+    },
+    Case {
+        name: "buildroot-config-that-is-not-br2",
+        argv: &["build", "buildroot", "--buildroot-config", "CONFIG_X=y"],
+        setup: None,
+        want: &[
+            "--buildroot-config \"CONFIG_X=y\": not a Buildroot option",
+            "BR2_NAME=value",
+        ],
+    },
+    Case {
+        name: "buildroot-override-without-a-dir",
+        argv: &["build", "buildroot", "--buildroot-override", "busybox"],
+        setup: None,
+        want: &["--buildroot-override \"busybox\"", "write PKG=DIR"],
+    },
+    Case {
+        name: "buildroot-override-dir-that-does-not-exist",
+        argv: &[
+            "build",
+            "buildroot",
+            "--buildroot-override",
+            "busybox=/nonexistent/busybox",
+        ],
+        setup: None,
+        want: &["busybox=/nonexistent/busybox: no such directory"],
+    },
+    Case {
+        name: "buildroot-option-without-buildroot",
+        argv: &["build", "linux", "--buildroot-dl-dir", "/srv/dl"],
+        setup: None,
+        want: &[
+            "--buildroot-dl-dir is for buildroot",
+            "lkmc build buildroot",
+        ],
+    },
+    Case {
+        name: "gcc-which-buildroot-before-buildroot-is-built",
+        argv: &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--gcc-which",
+            "buildroot",
+            "userland",
+        ],
+        setup: None,
+        want: &[
+            "--gcc-which buildroot: Buildroot's toolchain is not built",
+            "aarch64-buildroot-linux-gnu-gcc is missing",
+            "lkmc build --arch aarch64 buildroot",
+        ],
+    },
+    Case {
+        name: "gcc-which-buildroot-modules-before-buildroot-is-built",
+        argv: &[
+            "build",
+            "--gcc-which",
+            "buildroot",
+            "--buildroot-build-id",
+            "b2",
+            "modules",
+        ],
+        setup: None,
+        want: &[
+            "Buildroot's toolchain is not built",
+            "lkmc build --arch x86_64 --buildroot-build-id b2 buildroot",
+        ],
+    },
+    Case {
+        name: "run-on-the-buildroot-rootfs-before-it-is-built",
         argv: &["run", "--rootfs", "buildroot"],
         setup: None,
-        want: &["--rootfs buildroot", "--rootfs lkmc"],
+        want: &[
+            "buildroot/build/default/x86_64/images/rootfs.ext2.qcow2",
+            "lkmc build --arch x86_64 --rootfs buildroot",
+        ],
     },
     Case {
         name: "native-gdb-wait",

@@ -750,8 +750,16 @@ fn build_linux_bad_input() {
         "CONFIG_A=y",
     ]);
     assert!(err.contains("cannot be used with"), "{err}");
-    let err = fails(&["build", "qemu-buildroot"]);
-    assert!(err.contains("not implemented yet"), "{err}");
+    let err = fails(&[
+        "build",
+        "qemu-buildroot",
+        "--buildroot-config-fragment",
+        "/nonexistent/br.config",
+    ]);
+    assert!(
+        err.contains("/nonexistent/br.config: no such file"),
+        "{err}"
+    );
     assert!(!s.path("out").exists());
 }
 

@@ -41,7 +41,8 @@
 //!   The other `which` lookups (the cross and baremetal compilers) are made
 //!   only by real runs, never with `--dry-run`.
 //! - The number of CPUs (default `-j`, from `available_parallelism`):
-//!   `-j N` becomes `-j $NPROC`, except in scenarios that pass `-j` itself.
+//!   `-j N` becomes `-j $NPROC` (and Buildroot's `BR2_JLEVEL=N`,
+//!   `BR2_JLEVEL=$NPROC`), except in scenarios that pass `-j` itself.
 //! - The kernel source tree: with the default `--linux-source-dir`
 //!   (submodules/linux), planning a kernel build looks at that directory,
 //!   asks git whether the remote is reachable (a `git ls-remote` of up to
@@ -695,6 +696,9 @@ const LINUX: &str = "$SCRATCH/linux";
 /// The fake gem5 tree every gem5 and m5 build points at, for the same reason.
 const GEM5: &str = "$SCRATCH/gem5";
 
+/// The fake Buildroot tree every Buildroot build points at, for the same reason.
+const BUILDROOT: &str = "$SCRATCH/buildroot";
+
 /// `lkmc build`: every target, and the options that change the plan.
 const BUILD: &[Scenario] = &[
     (
@@ -889,7 +893,99 @@ const BUILD: &[Scenario] = &[
     ),
     (
         "x86_64-qemu-buildroot",
-        &["build", "--arch", "x86_64", "qemu-buildroot"],
+        &[
+            "build",
+            "--arch",
+            "x86_64",
+            "--linux-source-dir",
+            LINUX,
+            "--buildroot-source-dir",
+            BUILDROOT,
+            "qemu-buildroot",
+        ],
+    ),
+    (
+        "aarch64-gem5-buildroot",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--linux-source-dir",
+            LINUX,
+            "--buildroot-source-dir",
+            BUILDROOT,
+            "--gem5-source-dir",
+            GEM5,
+            "gem5-buildroot",
+        ],
+    ),
+    (
+        "aarch64-buildroot",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--buildroot-source-dir",
+            BUILDROOT,
+            "buildroot",
+        ],
+    ),
+    (
+        "arm-buildroot-config-and-downloads",
+        &[
+            "build",
+            "--arch",
+            "arm",
+            "--buildroot-source-dir",
+            BUILDROOT,
+            "--buildroot-build-id",
+            "mirror",
+            "--buildroot-config",
+            "BR2_PACKAGE_STRACE=y",
+            "--buildroot-config",
+            "# BR2_PACKAGE_GDB is not set",
+            "--buildroot-config-fragment",
+            "$SCRATCH/br.config",
+            "--buildroot-dl-dir",
+            "/srv/buildroot-dl",
+            "--buildroot-primary-site",
+            "http://mirror.example/buildroot",
+            "--buildroot-override",
+            "busybox=$SCRATCH/busybox",
+            "-j",
+            "3",
+            "buildroot",
+        ],
+    ),
+    (
+        "x86_64-buildroot-make-targets",
+        &[
+            "build",
+            "--arch",
+            "x86_64",
+            "--buildroot-source-dir",
+            BUILDROOT,
+            "buildroot",
+            "--",
+            "busybox-menuconfig",
+        ],
+    ),
+    (
+        "x86_64-rootfs-buildroot",
+        &[
+            "build",
+            "--arch",
+            "x86_64",
+            "--rootfs",
+            "buildroot",
+            "--buildroot-source-dir",
+            BUILDROOT,
+            "rootfs",
+        ],
+    ),
+    (
+        "aarch64-clean-buildroot",
+        &["build", "--arch", "aarch64", "--clean", "buildroot"],
     ),
     (
         "x86_64-clean-linux",
@@ -1077,6 +1173,18 @@ const BUILD: &[Scenario] = &[
             "aarch64",
             "--dependencies-only",
             "baremetal",
+            "rootfs",
+        ],
+    ),
+    (
+        // No Buildroot tree and no network: the host packages still come.
+        "aarch64-dependencies-only-buildroot-rootfs",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--dependencies-only",
+            "buildroot",
             "rootfs",
         ],
     ),
@@ -1316,6 +1424,11 @@ impl Scratch {
         s.write("linux/Kconfig", "");
         s.write("gem5/SConstruct", "");
         std::fs::create_dir_all(s.dir.join("gem5/src/arch/arm")).unwrap();
+        s.write("buildroot/Makefile", "");
+        s.write("buildroot/package/Config.in", "");
+        s.write("buildroot/support/kconfig/merge_config.sh", "");
+        s.write("br.config", "BR2_PACKAGE_HTOP=y\n");
+        std::fs::create_dir_all(s.dir.join("busybox")).unwrap();
         s.write("lkmc.toml", "");
         s.write("frag.config", "CONFIG_DEBUG_FS=y\n");
         s.write("full.config", "CONFIG_64BIT=y\n");
@@ -1694,6 +1807,11 @@ fn normalise(text: &str, host: &Host, args: &[String]) -> Result<String, String>
         .any(|a| a == "-j" || a.starts_with("--nproc") || (a.starts_with("-j") && a.len() > 2));
     if !explicit_jobs {
         t = t.replace(&format!("-j {} ", host.nproc), "-j $NPROC ");
+        // Buildroot takes the job count in its .config.
+        t = t.replace(
+            &format!("BR2_JLEVEL={}\n", host.nproc),
+            "BR2_JLEVEL=$NPROC\n",
+        );
     }
     if !host.release.is_empty() {
         t = t.replace(

@@ -22,6 +22,7 @@ use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p};
 use crate::config::Config;
 use crate::error::{UsageError, did_you_mean};
+use crate::facts::rootfs::Rootfs;
 use crate::paths::Paths;
 use crate::plan::{Executor, Plan, Step};
 use crate::remove::{self, Removal};
@@ -87,7 +88,10 @@ pub const TARGETS: &[Target] = &[
             }
         }),
         takes_items: true,
-        check: |j| modules::check(j.opts, j.items, j.config, j.paths),
+        check: |j| {
+            rootfs::buildroot::check_toolchain(j.config, j.paths)?;
+            modules::check(j.opts, j.items, j.config, j.paths)
+        },
         build_dir: Some(|p| &p.kernel_modules_build_dir),
         packages: deps::no_packages,
         guest_packages: false,
@@ -99,7 +103,10 @@ pub const TARGETS: &[Target] = &[
         deps: &[],
         build: Some(|j| userland::build(j.opts, j.items, j.config, j.paths, j.exec)),
         takes_items: true,
-        check: |j| userland::programs(j.items, j.config, j.paths).map(drop),
+        check: |j| {
+            rootfs::buildroot::check_toolchain(j.config, j.paths)?;
+            userland::programs(j.items, j.config, j.paths).map(drop)
+        },
         build_dir: Some(|p| &p.userland_build_dir),
         packages: deps::no_packages,
         guest_packages: false,
@@ -113,9 +120,9 @@ pub const TARGETS: &[Target] = &[
             crate::build::rootfs::get(j.config.rootfs)?.build(j.opts, j.config, j.paths, j.exec)
         }),
         takes_items: false,
-        check: |j| crate::build::rootfs::get(j.config.rootfs).map(drop),
+        check: |j| crate::build::rootfs::get(j.config.rootfs)?.check(j.opts, j.config, j.paths),
         build_dir: Some(|p| &p.rootfs_build_dir),
-        packages: |c, p, o| crate::build::rootfs::get(c.rootfs)?.packages(c, p, o),
+        packages: |c, p, o| rootfs::get(c.rootfs)?.packages(c, p, o),
         guest_packages: true,
         not_yet: None,
     },
@@ -180,16 +187,40 @@ pub const TARGETS: &[Target] = &[
         not_yet: None,
     },
     Target {
-        name: "qemu-buildroot",
-        help: "a QEMU Linux run with Buildroot's root filesystem and toolchain",
+        name: "buildroot",
+        help: "Buildroot: its toolchain and root filesystem (ext4, qcow2, cpio) with lkmc's overlay, modules and userland as its packages; make targets after --",
         deps: &[],
+        build: Some(|j| rootfs::get(Rootfs::Buildroot)?.build(j.opts, j.config, j.paths, j.exec)),
+        takes_items: false,
+        check: |j| rootfs::buildroot::check(j.opts, j.config, j.paths),
+        build_dir: Some(|p| &p.buildroot_build_dir),
+        packages: rootfs::buildroot::packages,
+        guest_packages: false,
+        not_yet: None,
+    },
+    Target {
+        name: "qemu-buildroot",
+        help: "a QEMU Linux run on Buildroot's root filesystem: the kernel, then Buildroot with lkmc's modules, userland and overlay",
+        deps: &["linux", "buildroot"],
+        build: None,
+        takes_items: false,
+        check: no_check,
+        build_dir: None,
+        packages: deps::qemu_linux_packages,
+        guest_packages: false,
+        not_yet: None,
+    },
+    Target {
+        name: "gem5-buildroot",
+        help: "a gem5 Linux run on Buildroot's root filesystem (arm, aarch64): the kernel, m5, Buildroot with lkmc's modules, userland, overlay and m5, gem5",
+        deps: &["linux", "m5", "buildroot", "gem5"],
         build: None,
         takes_items: false,
         check: no_check,
         build_dir: None,
         packages: deps::no_packages,
         guest_packages: false,
-        not_yet: Some("the Buildroot provider is not implemented yet"),
+        not_yet: None,
     },
 ];
 
@@ -375,12 +406,21 @@ fn clean_removal(target: &Target, config: &Config, paths: &Paths) -> Result<Remo
             &paths.root_dir,
         ));
     }
-    if name == "rootfs" && crate::build::rootfs::get(config.rootfs)?.persisted_by_user(paths) {
+    // The image a provider's build dir holds (`buildroot` is Buildroot's
+    // whatever --rootfs says).
+    let provider = match name {
+        "rootfs" => Some((config.rootfs, &paths.rootfs_qcow2_file)),
+        "buildroot" => Some((Rootfs::Buildroot, &paths.buildroot_qcow2_file)),
+        _ => None,
+    };
+    if let Some((which, qcow2)) = provider
+        && rootfs::get(which)?.persisted_by_user(paths)
+    {
         return Err(UsageError::new(format!(
             "{} was changed after lkmc built it (by `lkmc run --disk-persist`?), and \
              --clean would delete it.\nCopy it somewhere to keep it, then delete it yourself \
              and clean again.",
-            paths.rootfs_qcow2_file.display()
+            qcow2.display()
         ))
         .into());
     }

@@ -33,6 +33,82 @@ pub struct BuildOptions {
     pub make_args: Vec<String>,
     /// gem5 with Ruby (and the CHI protocol), as gem5's own build_opts/ARM.
     pub gem5_ruby: bool,
+    pub buildroot: BuildrootOptions,
+    /// `--download-dependencies` or `--dependencies-only`: host packages
+    /// first, so a source that cannot be had is refused later, by the build.
+    pub installs_dependencies: bool,
+}
+
+/// What decides Buildroot's .config and downloads.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BuildrootOptions {
+    /// `BR2_X=y` lines (or `# BR2_X is not set`).
+    pub config: Vec<String>,
+    pub fragments: Vec<PathBuf>,
+    /// BR2_DL_DIR instead of out/buildroot/download.
+    pub dl_dir: Option<PathBuf>,
+    /// BR2_PRIMARY_SITE.
+    pub primary_site: Option<String>,
+    /// `<PKG>_OVERRIDE_SRCDIR`: package name (as typed: `busybox`) and tree.
+    pub overrides: Vec<(String, PathBuf)>,
+}
+
+impl BuildrootOptions {
+    fn first_set(&self) -> Option<&'static str> {
+        [
+            (!self.config.is_empty(), "--buildroot-config"),
+            (!self.fragments.is_empty(), "--buildroot-config-fragment"),
+            (self.dl_dir.is_some(), "--buildroot-dl-dir"),
+            (self.primary_site.is_some(), "--buildroot-primary-site"),
+            (!self.overrides.is_empty(), "--buildroot-override"),
+        ]
+        .into_iter()
+        .find_map(|(set, name)| set.then_some(name))
+    }
+
+    /// Check what was typed; paths become absolute.
+    fn new(a: &BuildArgs) -> Result<BuildrootOptions> {
+        let abs = |p: &std::path::Path| {
+            if p.is_absolute() {
+                p.to_path_buf()
+            } else {
+                std::env::current_dir().unwrap_or_default().join(p)
+            }
+        };
+        for line in &a.buildroot_config {
+            if crate::build::rootfs::buildroot::parse_config_line(line).is_none() {
+                return Err(UsageError::new(format!(
+                    "--buildroot-config {line:?}: not a Buildroot option; write BR2_NAME=value \
+                     (BR2_PACKAGE_STRACE=y, BR2_TARGET_ROOTFS_EXT2_SIZE=\"1G\") or \
+                     \"# BR2_NAME is not set\""
+                ))
+                .into());
+            }
+        }
+        let mut overrides = Vec::new();
+        for o in &a.buildroot_override {
+            let (pkg, dir) = o.split_once('=').unwrap_or((o, ""));
+            let valid = !pkg.is_empty()
+                && pkg
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !valid || dir.is_empty() {
+                return Err(UsageError::new(format!(
+                    "--buildroot-override {o:?}: write PKG=DIR, a Buildroot package name and \
+                     your source tree of it (--buildroot-override busybox=$HOME/busybox)"
+                ))
+                .into());
+            }
+            overrides.push((pkg.to_string(), abs(std::path::Path::new(dir))));
+        }
+        Ok(BuildrootOptions {
+            config: a.buildroot_config.clone(),
+            fragments: a.buildroot_config_fragment.iter().map(|f| abs(f)).collect(),
+            dl_dir: a.buildroot_dl_dir.as_deref().map(abs),
+            primary_site: a.buildroot_primary_site.clone(),
+            overrides,
+        })
+    }
 }
 
 impl Default for BuildOptions {
@@ -45,6 +121,8 @@ impl Default for BuildOptions {
             ccflags: vec![],
             make_args: vec![],
             gem5_ruby: false,
+            buildroot: BuildrootOptions::default(),
+            installs_dependencies: false,
         }
     }
 }
@@ -114,6 +192,8 @@ impl Request {
                 ccflags,
                 make_args: a.extra_make_args.clone(),
                 gem5_ruby: a.gem5_ruby,
+                buildroot: BuildrootOptions::new(a)?,
+                installs_dependencies: a.download_dependencies || a.dependencies_only,
             },
             download_dependencies: a.download_dependencies,
             dependencies_only: a.dependencies_only,
@@ -140,7 +220,7 @@ impl Request {
         if let Some(line) = o.kernel.config.iter().find(|l| l.starts_with("BR2_")) {
             return Err(UsageError::new(format!(
                 "--config {line}: BR2_ options are Buildroot's, and --config sets kernel options \
-                 (CONFIG_...); lkmc's Buildroot provider is not implemented yet"
+                 (CONFIG_...); pass it as --buildroot-config {line}"
             ))
             .into());
         }
@@ -165,17 +245,25 @@ impl Request {
         if o.gem5_ruby && !has("gem5") {
             return refuse("--gem5-ruby", "gem5");
         }
-        let makes = ["linux", "modules", "gem5"]
+        if let Some(option) = o.buildroot.first_set()
+            && !has("buildroot")
+        {
+            return refuse(option, "buildroot");
+        }
+        let makes = ["linux", "modules", "gem5", "buildroot"]
             .into_iter()
             .filter(|m| has(m))
             .count();
         if !o.make_args.is_empty() && makes == 0 {
-            return refuse("make arguments after --", "linux, modules or gem5");
+            return refuse(
+                "make arguments after --",
+                "linux, modules, gem5 or buildroot",
+            );
         }
         if !o.make_args.is_empty() && makes > 1 {
             return Err(UsageError::new(
-                "arguments after -- go to one make (or gem5's scons): build linux, modules and \
-                 gem5 separately (lkmc build linux -- ARGS, then lkmc build modules -- ARGS)",
+                "arguments after -- go to one make (or gem5's scons): build linux, modules, \
+                 gem5 and buildroot separately (lkmc build linux -- ARGS, then lkmc build modules -- ARGS)",
             )
             .into());
         }

@@ -34,6 +34,7 @@ impl Config {
             ("rootfs", name(self.rootfs)),
             ("gem5-source-dir", path(&self.gem5_source_dir)),
             ("gem5-build-type", name(self.gem5_build_type)),
+            ("buildroot-source-dir", path(&self.buildroot_source_dir)),
             ("linux-build-id", ids.linux.clone()),
             ("buildroot-build-id", ids.buildroot.clone()),
             ("userland-build-id", ids.userland.clone()),

@@ -98,6 +98,7 @@ pub struct Config {
     pub linux_source_dir: PathBuf,
     pub rootfs: Rootfs,
     pub gem5_source_dir: PathBuf,
+    pub buildroot_source_dir: PathBuf,
     /// A gem5 build of the user's, run as it is (None: lkmc's own).
     pub gem5_build_dir: Option<PathBuf>,
     pub gem5_build_type: Gem5BuildType,
@@ -158,6 +159,11 @@ impl Config {
             .map(abs)
             .unwrap_or_else(|| root.join("submodules").join("gem5"));
         let gem5_build_dir = common.gem5_build_dir.as_deref().map(abs);
+        let buildroot_source_dir = common
+            .buildroot_source_dir
+            .as_deref()
+            .map(abs)
+            .unwrap_or_else(|| root.join("submodules").join("buildroot"));
         let nproc = common.nproc.unwrap_or_else(|| {
             std::thread::available_parallelism()
                 .map(|n| n.get() as u32)
@@ -193,6 +199,7 @@ impl Config {
                 rootfs: common.rootfs.unwrap_or(Rootfs::Lkmc),
                 gem5_source_dir: gem5_source_dir.clone(),
                 gem5_build_dir: gem5_build_dir.clone(),
+                buildroot_source_dir: buildroot_source_dir.clone(),
                 gem5_build_type: common.gem5_build_type.unwrap_or(Gem5BuildType::Opt),
                 run_id: common.run_id.unwrap_or(0),
                 port_offset: common.port_offset,

@@ -5,6 +5,7 @@
 //! reach a provider through [`get`] only, so a new provider is a row and a
 //! file.
 
+pub mod buildroot;
 pub mod lkmc;
 
 use anyhow::Result;
@@ -12,7 +13,6 @@ use anyhow::Result;
 use crate::build::BuildOptions;
 use crate::build::deps::Packages;
 use crate::config::Config;
-use crate::error::UsageError;
 use crate::facts::rootfs::Rootfs;
 use crate::paths::Paths;
 use crate::plan::Executor;
@@ -27,6 +27,10 @@ pub trait Provider: Sync {
         paths: &Paths,
         exec: &Executor,
     ) -> Result<()>;
+    /// What it refuses before anything of any target runs.
+    fn check(&self, _opts: &BuildOptions, _config: &Config, _paths: &Paths) -> Result<()> {
+        Ok(())
+    }
     /// Host packages its build needs.
     fn packages(&self, config: &Config, paths: &Paths, out: &mut Packages) -> Result<()>;
     /// Whether the qcow2 holds the user's work (written by a
@@ -38,10 +42,6 @@ pub trait Provider: Sync {
 pub fn get(which: Rootfs) -> Result<&'static dyn Provider> {
     match which {
         Rootfs::Lkmc => Ok(&lkmc::Lkmc),
-        Rootfs::Buildroot => Err(UsageError::new(
-            "--rootfs buildroot: lkmc's Buildroot provider is not implemented yet; \
-             use lkmc's own root filesystem (--rootfs lkmc, the default)",
-        )
-        .into()),
+        Rootfs::Buildroot => Ok(&buildroot::Buildroot),
     }
 }
