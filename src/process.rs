@@ -192,12 +192,13 @@ fn kill_now(pid: u32, group: bool) {
     };
 }
 
-/// Start `command`, built from a `Cmd`. A child with a timeout gets its own
-/// process group, so that the timeout also stops what it started (QEMU
-/// under `sh`, git's helpers); but only when it does not read the terminal,
-/// since a process outside the terminal's foreground group is stopped by
-/// its first read. Without a timeout the child stays in lkmc's group, so
-/// Ctrl-C reaches it too ([`background`] makes its own group instead).
+/// Start `command`, built from a `Cmd`. A child that does not read the
+/// terminal gets its own process group, so that a timeout, and a SIGTERM
+/// or Ctrl-C that lkmc passes on, stop what it started too (a build's
+/// sub-makes and compilers, QEMU under `sh`, git's helpers). One that
+/// reads the terminal stays in lkmc's group, since a process outside the
+/// terminal's foreground group is stopped by its first read; Ctrl-C
+/// reaches it directly ([`background`] makes its own group instead).
 fn start(
     command: &mut Command,
     program: &str,
@@ -205,7 +206,7 @@ fn start(
     timeout: Option<Duration>,
 ) -> Result<Running> {
     use std::os::unix::process::CommandExt;
-    let group = timeout.is_some() && !reads_terminal;
+    let group = !reads_terminal;
     tracing::debug!(
         program,
         args = ?command.get_args().collect::<Vec<_>>(),
