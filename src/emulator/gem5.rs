@@ -66,6 +66,8 @@ fn gem5_head(boot: &Boot, paths: &Paths) -> Cmd {
         // Python changes under configs/ and src/python take effect without
         // rebuilding gem5.
         .env("M5_OVERRIDE_PY_SOURCE", "true")
+        // Where the config scripts look up system files given by name.
+        .env("M5_PATH", p(&paths.gem5_system_dir))
         // Without a terminal on stdout, gem5 would open no listener.
         .line(["--listener-mode", "on"])
         .line(["--outdir", &p(&paths.m5out_dir)])
