@@ -109,14 +109,10 @@ fn cpu_args(mut c: Cmd, boot: &Boot, m: &MachineFacts) -> Cmd {
     c
 }
 
-/// The guest console's terminal on the run id's port, and GDB's wait.
-fn listener_args(mut c: Cmd, boot: &Boot, m: &MachineFacts, paths: &Paths) -> Cmd {
-    if let Some(terminal) = m.console_object {
-        c = c.line([
-            "--param",
-            &format!("{terminal}.port = {}", paths.gem5_telnet_port),
-        ]);
-    }
+/// GDB's wait. The terminal's port cannot be set from the command line
+/// (gem5's HostSocket params are not), and needs not be: gem5 takes the
+/// first free port from 3456 and says which, and lkmc reads it there.
+fn listener_args(mut c: Cmd, boot: &Boot) -> Cmd {
     if boot.gdb_wait {
         c = c.arg("--wait-gdb");
     }
@@ -210,7 +206,7 @@ impl Emulator for Gem5 {
             // spinning in panic() until --timeout.
             c = c.line(["--param", "system.workload.panic_on_panic = True"]);
         }
-        c = listener_args(c, boot, m, paths);
+        c = listener_args(c, boot);
         if let Some(n) = boot.gem5.restore {
             c = c.line(["-r", &restore_index(n, config, paths)?.to_string()]);
         }
@@ -230,7 +226,7 @@ impl Emulator for Gem5 {
         let mut c = gem5_head(boot, paths).arg(p(&paths.gem5_fs_file));
         c = board_args(c, boot, m, image).arg("--bare-metal");
         c = cpu_args(c, boot, m);
-        c = listener_args(c, boot, m, paths);
+        c = listener_args(c, boot);
         Ok(c.line(&boot.extra_emulator_args))
     }
 
