@@ -306,6 +306,12 @@ pub struct BuildArgs {
     #[arg(long, value_name = "PKG=DIR")]
     pub buildroot_override: Vec<String>,
 
+    /// lkmc's rootfs: one more Debian package of the guest's arch, with the
+    /// dependencies it needs, downloaded and unpacked into the image (e.g.
+    /// strace, gdb, python3-minimal); repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub guest_package: Vec<String>,
+
     /// Extra arguments for make, after `--`.
     #[arg(last = true, value_name = "MAKE_ARGS")]
     pub extra_make_args: Vec<String>,
