@@ -172,6 +172,9 @@ pub struct Common {
     pub config_file: Option<PathBuf>,
 }
 
+// One value per process, parsed once: the size of its largest variant
+// (`BuildArgs`) costs nothing worth a Box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build components: the kernel, modules, userland, root filesystem, ...
