@@ -222,7 +222,9 @@ fn resolve_uncached(
             return Ok(lines.map(str::to_string).collect());
         }
     }
-    let cmd = Cmd::new("apt-cache")
+    // By its path: apt's, not a tool of the user's PATH (and a dry run
+    // under an empty PATH, as tests/plans.rs makes, plans the same).
+    let cmd = Cmd::new("/usr/bin/apt-cache")
         .arg("depends")
         .args(DEPENDS_FLAGS.iter().copied())
         .args(wanted.iter().map(|w| format!("{w}:{arch}")));
