@@ -172,6 +172,9 @@ pub struct Common {
     pub config_file: Option<PathBuf>,
 }
 
+// One value per process, parsed once: the size of its largest variant
+// (`BuildArgs`) costs nothing worth a Box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build components: the kernel, modules, userland, root filesystem, ...
@@ -305,6 +308,12 @@ pub struct BuildArgs {
     /// download (Buildroot's <PKG>_OVERRIDE_SRCDIR, in local.mk); repeatable.
     #[arg(long, value_name = "PKG=DIR")]
     pub buildroot_override: Vec<String>,
+
+    /// lkmc's rootfs: one more Debian package of the guest's arch, with the
+    /// dependencies it needs, downloaded and unpacked into the image (e.g.
+    /// strace, gdb, python3-minimal); repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub guest_package: Vec<String>,
 
     /// Extra arguments for make, after `--`.
     #[arg(last = true, value_name = "MAKE_ARGS")]

@@ -735,6 +735,18 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "guest-package-not-a-debian-name",
+        argv: &["build", "rootfs", "--guest-package", "Strace"],
+        setup: None,
+        want: &["--guest-package \"Strace\": not a Debian package name"],
+    },
+    Case {
+        name: "guest-package-without-the-rootfs",
+        argv: &["build", "userland", "--guest-package", "strace"],
+        setup: None,
+        want: &["--guest-package is for rootfs"],
+    },
+    Case {
         name: "buildroot-override-without-a-dir",
         argv: &["build", "buildroot", "--buildroot-override", "busybox"],
         setup: None,

@@ -70,6 +70,9 @@
 //!   list of packages to install on stderr is dropped. The guest package
 //!   steps (apt-get download into the out dir) are kept as they are. The
 //!   scenarios include the rootfs, so there always is a plan.
+//! - `--guest-package strace`: its dependencies come from the host's apt
+//!   lists for arm64 (`apt-cache depends`); the golden holds bookworm's
+//!   answer (strace needs only libc6, which the sysroot provides).
 //! - `--kvm` opens /dev/kvm even with `--dry-run`: only the arm case (an
 //!   error before /dev/kvm is looked at) is pinned.
 //! - `--gdb`: opening the tmux split needs `TMUX`; it is removed from the
@@ -874,6 +877,17 @@ const BUILD: &[Scenario] = &[
     ("x86_64-rootfs", &["build", "--arch", "x86_64", "rootfs"]),
     ("arm-rootfs", &["build", "--arch", "arm", "rootfs"]),
     ("aarch64-rootfs", &["build", "--arch", "aarch64", "rootfs"]),
+    (
+        "aarch64-rootfs-guest-package",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "rootfs",
+            "--guest-package",
+            "strace",
+        ],
+    ),
     (
         "x86_64-baremetal",
         &["build", "--arch", "x86_64", "baremetal"],

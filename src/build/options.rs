@@ -34,6 +34,8 @@ pub struct BuildOptions {
     /// gem5 with Ruby (and the CHI protocol), as gem5's own build_opts/ARM.
     pub gem5_ruby: bool,
     pub buildroot: BuildrootOptions,
+    /// `--guest-package`: Debian packages for lkmc's own rootfs.
+    pub guest_packages: Vec<String>,
     /// `--download-dependencies` or `--dependencies-only`: host packages
     /// first, so a source that cannot be had is refused later, by the build.
     pub installs_dependencies: bool,
@@ -122,6 +124,7 @@ impl Default for BuildOptions {
             make_args: vec![],
             gem5_ruby: false,
             buildroot: BuildrootOptions::default(),
+            guest_packages: vec![],
             installs_dependencies: false,
         }
     }
@@ -153,6 +156,24 @@ impl KernelOptions {
         .into_iter()
         .find_map(|(set, name)| set.then_some(name))
     }
+}
+
+/// `--guest-package` names, checked, each once, in the order typed.
+fn guest_packages(names: &[String]) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        if !crate::build::rootfs::guest_packages::valid_name(name) {
+            return Err(UsageError::new(format!(
+                "--guest-package {name:?}: not a Debian package name (lower case letters, \
+                 digits, + - and .: --guest-package strace)"
+            ))
+            .into());
+        }
+        if !out.contains(name) {
+            out.push(name.clone());
+        }
+    }
+    Ok(out)
 }
 
 /// One `lkmc build`: what to do, and how.
@@ -193,6 +214,7 @@ impl Request {
                 make_args: a.extra_make_args.clone(),
                 gem5_ruby: a.gem5_ruby,
                 buildroot: BuildrootOptions::new(a)?,
+                guest_packages: guest_packages(&a.guest_package)?,
                 installs_dependencies: a.download_dependencies || a.dependencies_only,
             },
             download_dependencies: a.download_dependencies,
@@ -241,6 +263,9 @@ impl Request {
         }
         if !o.ccflags.is_empty() && !compiles {
             return refuse("--ccflags", "userland or baremetal");
+        }
+        if !o.guest_packages.is_empty() && !has("rootfs") {
+            return refuse("--guest-package", "rootfs");
         }
         if o.gem5_ruby && !has("gem5") {
             return refuse("--gem5-ruby", "gem5");

@@ -98,6 +98,14 @@ pub fn dl_dir(opts: &BuildOptions, paths: &Paths) -> PathBuf {
 /// `lkmc build buildroot`'s refusals that need nothing built: fragments and
 /// override trees that are not there, a source dir that is not Buildroot.
 pub fn check(opts: &BuildOptions, config: &Config, paths: &Paths) -> Result<()> {
+    if let Some(name) = opts.guest_packages.first() {
+        return Err(UsageError::new(format!(
+            "--guest-package {name}: is for lkmc's own rootfs (--rootfs lkmc); Buildroot's \
+             packages are options: --buildroot-config BR2_PACKAGE_{}=y",
+            name.to_uppercase().replace(['-', '.', '+'], "_")
+        ))
+        .into());
+    }
     for f in &opts.buildroot.fragments {
         if !f.is_file() {
             return Err(UsageError::new(format!(

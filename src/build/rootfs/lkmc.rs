@@ -15,6 +15,7 @@ use std::time::SystemTime;
 
 use anyhow::Result;
 
+use super::guest_packages;
 use crate::build::BuildOptions;
 use crate::cmd::{Cmd, p, quote};
 use crate::config::Config;
@@ -69,6 +70,10 @@ fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
     }
     let libs = sysroot_libs(config, paths);
     let extras = guest_package_files(paths);
+    let packages = guest_packages::prepare(&args.guest_packages, config, paths, exec)?;
+    let package_list = guest_packages::list_record(&packages);
+    let list_file = paths.rootfs_build_dir.join("guest_packages.list");
+    let list_changed = std::fs::read_to_string(&list_file).unwrap_or_default() != package_list;
     let inputs: Vec<PathBuf> = [
         busybox.clone(),
         paths.rootfs_overlay_dir.clone(),
@@ -77,10 +82,11 @@ fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
     .into_iter()
     .chain(libs.iter().cloned())
     .chain(extras.iter().cloned())
+    .chain(packages.iter().cloned())
     .chain(Some(kernel_release_file(paths)).filter(|f| f.is_file()))
     .collect();
     let outputs = [&paths.rootfs_qcow2_file, &paths.rootfs_cpio];
-    let fresh = up_to_date(&inputs, &outputs);
+    let fresh = !list_changed && up_to_date(&inputs, &outputs);
     tracing::debug!(
         fresh,
         inputs = inputs.len(),
@@ -105,7 +111,14 @@ fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
         .into());
     }
     let size_mib = 64 + inputs.iter().map(|i| dir_size(i)).sum::<u64>() * 3 / 2 / (1 << 20);
-    let plan = plan(config, paths, &busybox, &libs, &extras, size_mib);
+    let mut plan = plan(config, paths, &busybox, &libs, &extras, &packages, size_mib);
+    if list_changed {
+        plan.push(Step::Write {
+            path: list_file,
+            contents: package_list,
+            executable: false,
+        });
+    }
     exec.execute(&plan)?;
     if !config.dry_run {
         crate::plan::write_file(
@@ -124,6 +137,7 @@ pub fn plan(
     busybox: &Path,
     libs: &[PathBuf],
     extras: &[PathBuf],
+    packages: &[PathBuf],
     size_mib: u64,
 ) -> Plan {
     let tree = &paths.rootfs_tree_dir;
@@ -154,6 +168,17 @@ pub fn plan(
             ),
     );
     busybox_steps(&mut plan, config, paths, busybox);
+    for root in packages {
+        // --remove-destination: a package's program replaces BusyBox's
+        // link of the same name instead of writing through it.
+        plan.cmd(
+            "guest package",
+            Cmd::new("cp")
+                .args(["-a", "--remove-destination"])
+                .arg(format!("{}/.", p(root)))
+                .arg(p(tree)),
+        );
+    }
     content_steps(&mut plan, config, paths, libs, extras);
     image_steps(&mut plan, paths, size_mib);
     plan
@@ -480,6 +505,10 @@ impl super::Provider for Lkmc {
         out: &mut crate::build::deps::Packages,
     ) -> Result<()> {
         crate::build::deps::rootfs_packages(config, paths, out)
+    }
+
+    fn check(&self, opts: &BuildOptions, config: &Config, paths: &Paths) -> Result<()> {
+        guest_packages::resolve(config, paths, &opts.guest_packages).map(|_| ())
     }
 
     fn persisted_by_user(&self, paths: &Paths) -> bool {

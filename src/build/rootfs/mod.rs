@@ -6,6 +6,7 @@
 //! file.
 
 pub mod buildroot;
+pub mod guest_packages;
 pub mod lkmc;
 
 use anyhow::Result;
