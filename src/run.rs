@@ -698,6 +698,15 @@ impl Outcome {
             let tail: Vec<&str> = tail.into_iter().rev().collect();
             tail.join("\n  ")
         };
+        // The emulator's own account of a failure first: a gem5 panic's
+        // reason is above its backtrace, which ends its output.
+        if let EmulatorEnd::Failed(why) = emulator.ended(&self.output) {
+            return Err(CmdFailed {
+                status: 1,
+                what: why,
+            }
+            .into());
+        }
         match self.status {
             Some(0) => {}
             Some(n) => {
