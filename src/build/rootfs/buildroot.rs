@@ -26,7 +26,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use anyhow::{Context, Result};
 
@@ -667,7 +666,13 @@ fn build(opts: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
             paths.buildroot_config_file.display()
         );
     }
-    if everything && !opts.force_rebuild && persisted_by_user(paths) {
+    if everything
+        && !opts.force_rebuild
+        && super::changed_since_written(
+            &paths.buildroot_lkmc_dir.join(STAMP),
+            &paths.buildroot_qcow2_file,
+        )
+    {
         return Err(UsageError::new(format!(
             "{} was changed after lkmc built it (by `lkmc run --disk-persist`?); \
              lkmc will not overwrite it.\nCopy it somewhere to keep it, then rebuild with \
@@ -720,31 +725,11 @@ fn build(opts: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
     if everything && !config.dry_run {
         crate::plan::write_file(
             &paths.buildroot_lkmc_dir.join(STAMP),
-            &stamp_of(&paths.buildroot_qcow2_file),
+            &super::stamp_of(&paths.buildroot_qcow2_file),
             false,
         )?;
     }
     Ok(())
-}
-
-fn stamp_of(file: &Path) -> String {
-    match std::fs::metadata(file) {
-        Ok(m) => format!(
-            "{} {:?}\n",
-            m.len(),
-            m.modified()
-                .ok()
-                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-        ),
-        Err(_) => String::new(),
-    }
-}
-
-fn persisted_by_user(paths: &Paths) -> bool {
-    let Ok(stamp) = std::fs::read_to_string(paths.buildroot_lkmc_dir.join(STAMP)) else {
-        return false;
-    };
-    paths.buildroot_qcow2_file.is_file() && stamp != stamp_of(&paths.buildroot_qcow2_file)
 }
 
 /// `--gcc-which buildroot` before Buildroot is built: refused, with the
@@ -791,7 +776,10 @@ impl super::Provider for Buildroot {
     }
 
     fn persisted_by_user(&self, paths: &Paths) -> bool {
-        persisted_by_user(paths)
+        super::changed_since_written(
+            &paths.buildroot_lkmc_dir.join(STAMP),
+            &paths.buildroot_qcow2_file,
+        )
     }
 }
 

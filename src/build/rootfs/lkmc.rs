@@ -101,7 +101,12 @@ fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
         }
         return Ok(());
     }
-    if !args.force_rebuild && persisted_by_user(paths) {
+    if !args.force_rebuild
+        && super::changed_since_written(
+            &paths.rootfs_build_dir.join(STAMP),
+            &paths.rootfs_qcow2_file,
+        )
+    {
         return Err(UsageError::new(format!(
             "{} was changed after lkmc built it (by `lkmc run --disk-persist`?); \
              lkmc will not overwrite it.\nCopy it somewhere to keep it, then rebuild with \
@@ -123,7 +128,7 @@ fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
     if !config.dry_run {
         crate::plan::write_file(
             &paths.rootfs_build_dir.join(STAMP),
-            &stamp_of(&paths.rootfs_qcow2_file),
+            &super::stamp_of(&paths.rootfs_qcow2_file),
             false,
         )?;
     }
@@ -462,28 +467,6 @@ fn dir_size(path: &Path) -> u64 {
         .sum()
 }
 
-fn stamp_of(file: &Path) -> String {
-    let m = std::fs::metadata(file);
-    match m {
-        Ok(m) => format!(
-            "{} {:?}\n",
-            m.len(),
-            m.modified()
-                .ok()
-                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-        ),
-        Err(_) => String::new(),
-    }
-}
-
-/// Whether the qcow2 changed since lkmc wrote it.
-fn persisted_by_user(paths: &Paths) -> bool {
-    let Ok(stamp) = std::fs::read_to_string(paths.rootfs_build_dir.join(STAMP)) else {
-        return false;
-    };
-    paths.rootfs_qcow2_file.is_file() && stamp != stamp_of(&paths.rootfs_qcow2_file)
-}
-
 /// lkmc's own image.
 pub struct Lkmc;
 
@@ -512,6 +495,9 @@ impl super::Provider for Lkmc {
     }
 
     fn persisted_by_user(&self, paths: &Paths) -> bool {
-        persisted_by_user(paths)
+        super::changed_since_written(
+            &paths.rootfs_build_dir.join(STAMP),
+            &paths.rootfs_qcow2_file,
+        )
     }
 }

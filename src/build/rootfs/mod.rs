@@ -46,3 +46,26 @@ pub fn get(which: Rootfs) -> Result<&'static dyn Provider> {
         Rootfs::Buildroot => Ok(&buildroot::Buildroot),
     }
 }
+
+/// What lkmc records of an image it wrote (size and mtime), to notice later
+/// writes (`--disk-persist`): empty when there is no image.
+pub(super) fn stamp_of(file: &std::path::Path) -> String {
+    match std::fs::metadata(file) {
+        Ok(m) => format!(
+            "{} {:?}\n",
+            m.len(),
+            m.modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::SystemTime::UNIX_EPOCH).ok())
+        ),
+        Err(_) => String::new(),
+    }
+}
+
+/// Whether `image` changed since lkmc wrote it and recorded it in `stamp`.
+pub(super) fn changed_since_written(stamp: &std::path::Path, image: &std::path::Path) -> bool {
+    let Ok(stamp) = std::fs::read_to_string(stamp) else {
+        return false;
+    };
+    image.is_file() && stamp != stamp_of(image)
+}
