@@ -323,6 +323,7 @@ impl Executor {
 
         let bar = progress_bar(label, self.quiet || self.verbose);
         let mut compiled = 0u64;
+        let mut stage = String::new();
         let ended = process::stream(cmd, Input::Inherit, None, Split::Lines, |buf| {
             logf.write_all(buf)
                 .with_context(|| format!("writing the log {}", log.display()))?;
@@ -333,8 +334,15 @@ impl Executor {
             if is_compile_line(&line) {
                 compiled += 1;
             }
+            if let Some(s) = stage_line(&line) {
+                stage = s;
+            }
             let last = line.trim_end();
-            if compiled > 0 {
+            if let Some((done, total)) = ninja_progress(&line) {
+                bar.set_message(format!("{label}: {done}/{total} | {last}"));
+            } else if !stage.is_empty() {
+                bar.set_message(format!("{label}: {stage} | {last}"));
+            } else if compiled > 0 {
                 bar.set_message(format!("{label}: {compiled} files compiled | {last}"));
             } else {
                 bar.set_message(format!("{label} | {last}"));
@@ -362,6 +370,21 @@ fn is_compile_line(line: &str) -> bool {
             .iter()
             .any(|p| t.starts_with(p));
     kbuild || t.starts_with("[     CXX]") || t.starts_with("[      CC]")
+}
+
+/// ninja's status line, `[12/3456] Compiling C object ...`: (12, 3456).
+fn ninja_progress(line: &str) -> Option<(u64, u64)> {
+    let rest = line.strip_prefix('[')?;
+    let (count, _) = rest.split_once(']')?;
+    let (done, total) = count.split_once('/')?;
+    Some((done.trim().parse().ok()?, total.trim().parse().ok()?))
+}
+
+/// crosstool-NG's step lines, `[INFO ]  Installing binutils for host`:
+/// the step, kept while the lines of its commands go by.
+fn stage_line(line: &str) -> Option<String> {
+    let step = line.strip_prefix("[INFO ]")?.trim();
+    (!step.is_empty() && !step.starts_with('=')).then(|| step.to_string())
 }
 
 fn progress_bar(label: &str, hidden: bool) -> indicatif::ProgressBar {
@@ -417,6 +440,22 @@ mod tests {
             s.render(false),
             "cat > '/a b/f' << 'EOF_'\nx\nEOF\nEOF_\n+ chmod +x '/a b/f'"
         );
+    }
+
+    #[test]
+    fn progress_of_ninja_and_ct_ng() {
+        assert_eq!(
+            ninja_progress("[12/3456] Compiling C object libqemu.a.p/x.c.o\n"),
+            Some((12, 3456))
+        );
+        assert_eq!(ninja_progress("[INFO ]  Installing binutils\n"), None);
+        assert_eq!(ninja_progress("ninja: no work to do.\n"), None);
+        assert_eq!(
+            stage_line("[INFO ]  Installing binutils for host\n").as_deref(),
+            Some("Installing binutils for host")
+        );
+        assert_eq!(stage_line("[INFO ]  =================\n"), None);
+        assert_eq!(stage_line("[EXTRA]    Configuring binutils\n"), None);
     }
 
     #[test]
