@@ -234,8 +234,8 @@ pub fn check_built(config: &Config, paths: &Paths) -> Result<()> {
     }
     Err(UsageError::new(format!(
         "--gcc-which crosstool-ng: the {} crosstool-NG toolchain is not built ({} is missing).\n\
-         Build it with: {cmd} (an hour or more the first time), or leave --gcc-which out for \
-         the distro's compilers",
+         Build it with: {cmd} (an hour or more the first time), or use the distro's compilers \
+         (--gcc-which host)",
         config.arch,
         paths.crosstool_ng_gcc.display()
     ))
