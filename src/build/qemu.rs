@@ -190,6 +190,7 @@ pub fn packages(_: &Config, _: &Paths, out: &mut crate::build::deps::Packages) -
         "libslirp-dev",
         "libcap-ng-dev",
         "libattr1-dev",
+        "libfdt-dev",
         "flex",
         "bison",
         "gcc",
