@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::facts::provider::{GccWhich, Gem5BuildType, QemuWhich};
+use crate::facts::provider::{GccWhich, Gem5BuildType, QemuBuildType, QemuWhich};
 use crate::facts::rootfs::Rootfs;
 use crate::facts::{Arch, Emulator};
 
@@ -84,7 +84,7 @@ pub struct Common {
           value_parser = parse_build_id)]
     pub userland_build_id: Option<String>,
 
-    /// QEMU build id (with --qemu-which lkmc). Default: default
+    /// QEMU build id (`lkmc build qemu`, --qemu-which lkmc). Default: default
     #[arg(long, value_name = "ID", global = true, help_heading = COMMON,
           value_parser = parse_build_id)]
     pub qemu_build_id: Option<String>,
@@ -120,6 +120,27 @@ pub struct Common {
     /// QEMU to run. Default: host
     #[arg(long, value_enum, global = true, help_heading = COMMON)]
     pub qemu_which: Option<QemuWhich>,
+
+    /// QEMU source tree to build from (`lkmc build qemu`). Default:
+    /// submodules/qemu
+    #[arg(long, value_name = "DIR", global = true, help_heading = COMMON)]
+    pub qemu_source_dir: Option<PathBuf>,
+
+    /// Which QEMU build to make and run with --qemu-which lkmc: opt, or
+    /// debug (-O0, assertions; for --debug-vm). Default: opt
+    #[arg(long, value_enum, global = true, help_heading = COMMON)]
+    pub qemu_build_type: Option<QemuBuildType>,
+
+    /// crosstool-NG source tree to build from (`lkmc build crosstool-ng`).
+    /// Default: submodules/crosstool-ng
+    #[arg(long, value_name = "DIR", global = true, help_heading = COMMON)]
+    pub crosstool_ng_source_dir: Option<PathBuf>,
+
+    /// Where crosstool-NG finds and keeps source tarballs
+    /// (CT_LOCAL_TARBALLS_DIR), shared by every build id. Default:
+    /// out/crosstool-ng/download
+    #[arg(long, value_name = "DIR", global = true, help_heading = COMMON)]
+    pub crosstool_ng_download_dir: Option<PathBuf>,
 
     /// Who makes the guest's root filesystem. Default: lkmc
     #[arg(long, value_enum, global = true, help_heading = COMMON)]
@@ -315,7 +336,8 @@ pub struct BuildArgs {
     #[arg(long, value_name = "NAME")]
     pub guest_package: Vec<String>,
 
-    /// Extra arguments for make, after `--`.
+    /// Extra arguments after `--`: for make (kernel, modules), gem5's scons,
+    /// QEMU's configure, or crosstool-NG's `ct-ng build`.
     #[arg(last = true, value_name = "MAKE_ARGS")]
     pub extra_make_args: Vec<String>,
 }
@@ -465,6 +487,27 @@ pub struct RunArgs {
     /// Build what the run needs first (`lkmc build` for this arch).
     #[arg(long)]
     pub build: bool,
+
+    /// Run QEMU itself under GDB (`gdb --args qemu-system-ARCH ...`),
+    /// stopping where it translates a block (tb_gen_code) unless
+    /// --debug-vm-ex says otherwise. Best with --qemu-which lkmc
+    /// --qemu-build-type debug.
+    #[arg(long)]
+    pub debug_vm: bool,
+
+    /// GDB commands for --debug-vm, `;`-separated, each one `-ex`, instead
+    /// of the default break and run. Implies --debug-vm.
+    #[arg(long, value_name = "CMDS", allow_hyphen_values = true)]
+    pub debug_vm_ex: Option<String>,
+
+    /// More arguments for the GDB of --debug-vm (shell words). Implies
+    /// --debug-vm.
+    #[arg(long, value_name = "ARGS", allow_hyphen_values = true)]
+    pub debug_vm_args: Option<String>,
+
+    /// A GDB script for --debug-vm (`-ex 'source FILE'`). Implies --debug-vm.
+    #[arg(long, value_name = "FILE")]
+    pub debug_vm_file: Option<PathBuf>,
 
     /// Run this userland program (source under userland/, a source file
     /// anywhere, or an executable) in QEMU user mode, or on the host with

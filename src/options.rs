@@ -253,6 +253,87 @@ pub struct Run {
     /// Open `lkmc gdb` in a tmux split, with these arguments instead of the
     /// default breakpoint.
     pub gdb_split: Option<Option<Vec<String>>>,
+    /// GDB on the emulator process itself (`--debug-vm`).
+    pub debug_vm: Option<DebugVm>,
+}
+
+/// `--debug-vm`: the emulator started under the host's GDB.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DebugVm {
+    /// GDB commands, one `-ex` each (empty: [`DebugVm::DEFAULT_EX`]).
+    pub ex: Vec<String>,
+    /// More GDB arguments.
+    pub args: Vec<String>,
+    /// A script GDB sources.
+    pub file: Option<PathBuf>,
+}
+
+impl DebugVm {
+    /// Without --debug-vm-ex: stop where QEMU translates a block of guest
+    /// code (accel/tcg), the heart of its TCG, and start it.
+    pub const DEFAULT_EX: &[&str] = &["break tb_gen_code", "run"];
+
+    /// `cmd` run under GDB: `gdb -q -ex ... --args PROGRAM ARGS...`, with
+    /// the same environment, directory and stdin.
+    pub fn wrap(&self, cmd: &crate::cmd::Cmd) -> crate::cmd::Cmd {
+        let mut g = crate::cmd::Cmd::new("gdb").arg("-q");
+        if let Some(f) = &self.file {
+            g = g.line(["-ex".to_string(), format!("source {}", f.display())]);
+        }
+        let ex: Vec<String> = if self.ex.is_empty() {
+            Self::DEFAULT_EX.iter().map(|s| s.to_string()).collect()
+        } else {
+            self.ex.clone()
+        };
+        for e in ex {
+            g = g.line(["-ex".to_string(), e]);
+        }
+        if !self.args.is_empty() {
+            g = g.line(&self.args);
+        }
+        g = g.line(["--args", &cmd.program]);
+        g.lines.extend(cmd.lines.iter().cloned());
+        g.env = cmd.env.clone();
+        g.cwd = cmd.cwd.clone();
+        g.stdin = cmd.stdin.clone();
+        g
+    }
+}
+
+impl DebugVm {
+    /// `--debug-vm` and its forms, resolved (None: not asked for).
+    fn from_args(a: &RunArgs) -> Result<Option<DebugVm>> {
+        if !(a.debug_vm
+            || a.debug_vm_ex.is_some()
+            || a.debug_vm_args.is_some()
+            || a.debug_vm_file.is_some())
+        {
+            return Ok(None);
+        }
+        let args = match &a.debug_vm_args {
+            Some(s) => shlex::split(s).ok_or_else(|| {
+                UsageError::new(format!("--debug-vm-args {s:?}: unbalanced quotes"))
+            })?,
+            None => vec![],
+        };
+        let ex = a
+            .debug_vm_ex
+            .iter()
+            .flat_map(|s| s.split(';'))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
+        Ok(Some(DebugVm {
+            ex,
+            args,
+            file: a
+                .debug_vm_file
+                .as_ref()
+                .map(std::path::absolute)
+                .transpose()?,
+        }))
+    }
 }
 
 impl Run {
@@ -285,6 +366,7 @@ impl Run {
         };
         Ok(Run {
             what,
+            debug_vm: DebugVm::from_args(a)?,
             boot: Boot::from(a),
             build: a.build,
             gdb_split: a.gdb.then(|| {

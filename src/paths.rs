@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::facts::emulator::{DiskFormat, KernelFile};
-use crate::facts::provider::{GccWhich, QemuWhich};
+use crate::facts::provider::{GccWhich, QemuBuildType, QemuWhich};
 use crate::facts::{Emulator, machine};
 
 /// How a field prints in `getvar`.
@@ -138,6 +138,9 @@ paths! {
     baremetal_gcc: PathBuf,
     /// Archiver for baremetal libraries (empty: the arch has none).
     baremetal_ar: PathBuf,
+    /// picolibc's GCC specs file the images are built with (its headers,
+    /// libraries and linker script), of the --gcc-which toolchain.
+    baremetal_picolibc_specs: PathBuf,
 
     /// Files copied into the guest's root.
     rootfs_overlay_dir: PathBuf,
@@ -193,26 +196,41 @@ paths! {
     /// Buildroot's build log, as lkmc keeps it.
     buildroot_log_file: PathBuf,
 
-    /// crosstool-NG source tree.
+    /// crosstool-NG source tree (left as it is: lkmc builds a copy).
     crosstool_ng_source_dir: PathBuf,
     /// crosstool-NG build id dir.
     crosstool_ng_buildid_dir: PathBuf,
-    /// crosstool-NG work dir.
+    /// The copy of the source that is bootstrapped and built.
+    crosstool_ng_copy_dir: PathBuf,
+    /// Where crosstool-NG itself is installed (ct-ng, its scripts).
+    crosstool_ng_prefix_dir: PathBuf,
+    /// The ct-ng program.
+    crosstool_ng_executable: PathBuf,
+    /// Where ct-ng runs for the arch: its defconfig and .config.
+    crosstool_ng_config_dir: PathBuf,
+    /// The defconfig lkmc writes: configs/crosstool-ng/ARCH.defconfig and
+    /// the paths.
+    crosstool_ng_defconfig_file: PathBuf,
+    /// crosstool-NG's .config.
+    crosstool_ng_config: PathBuf,
+    /// crosstool-NG work dir (CT_WORK_DIR), per arch.
     crosstool_ng_build_dir: PathBuf,
-    /// Where crosstool-NG installs the toolchain.
+    /// Where crosstool-NG installs the toolchain (CT_PREFIX_DIR).
     crosstool_ng_install_dir: PathBuf,
     /// The toolchain's bin dir.
     crosstool_ng_bin_dir: PathBuf,
-    /// crosstool-NG's download cache.
+    /// The toolchain's C compiler.
+    crosstool_ng_gcc: PathBuf,
+    /// Source tarballs (CT_LOCAL_TARBALLS_DIR), shared by every build id.
     crosstool_ng_download_dir: PathBuf,
-    /// The ct-ng program.
-    crosstool_ng_executable: PathBuf,
-    /// crosstool-NG's .config.
-    crosstool_ng_config: PathBuf,
 
+    /// Which QEMU runs (--qemu-which): host or lkmc.
+    qemu_which: String,
+    /// The command that builds the QEMU of --qemu-which lkmc.
+    qemu_build_cmd: String,
     /// QEMU source tree.
     qemu_source_dir: PathBuf,
-    /// QEMU build dir.
+    /// QEMU build dir (per build id, build type and arch).
     qemu_build_dir: PathBuf,
     /// The QEMU system emulator run.
     qemu_executable: PathBuf,
@@ -409,6 +427,13 @@ impl Paths {
         };
         self.baremetal_gcc = tool("gcc");
         self.baremetal_ar = tool("ar");
+        self.baremetal_picolibc_specs = c
+            .arch
+            .facts()
+            .baremetal
+            .as_ref()
+            .map(|b| PathBuf::from(b.picolibc_specs))
+            .unwrap_or_default();
     }
 
     /// The overlays and the root filesystem of the --rootfs provider.
@@ -457,26 +482,65 @@ impl Paths {
 
     /// crosstool-NG's tree, build and toolchain.
     fn crosstool_ng(&mut self, c: &Config) {
-        let out = &c.out_dir;
+        let (out, arch) = (&c.out_dir, c.arch.facts().name);
         let ct = out
             .join("crosstool-ng/build")
             .join(&c.build_ids.crosstool_ng);
-        let source = ct.join("source");
-        self.crosstool_ng_source_dir = self.submodules_dir.join("crosstool-ng");
-        self.crosstool_ng_build_dir = ct.join("build");
-        self.crosstool_ng_install_dir = ct.join("install").join(c.arch.facts().name);
+        self.crosstool_ng_source_dir = c.crosstool_ng_source_dir.clone();
+        self.crosstool_ng_copy_dir = ct.join("source");
+        self.crosstool_ng_prefix_dir = ct.join("ct-ng");
+        self.crosstool_ng_executable = self.crosstool_ng_prefix_dir.join("bin/ct-ng");
+        self.crosstool_ng_config_dir = ct.join("config").join(arch);
+        self.crosstool_ng_defconfig_file = self.crosstool_ng_config_dir.join("defconfig");
+        self.crosstool_ng_config = self.crosstool_ng_config_dir.join(".config");
+        self.crosstool_ng_build_dir = ct.join("build").join(arch);
+        self.crosstool_ng_install_dir = ct.join("install").join(arch);
         self.crosstool_ng_bin_dir = self.crosstool_ng_install_dir.join("bin");
-        self.crosstool_ng_download_dir = out.join("crosstool-ng").join("download");
-        self.crosstool_ng_executable = source.join("ct-ng");
-        self.crosstool_ng_config = source.join(".config");
+        self.crosstool_ng_gcc = self
+            .crosstool_ng_bin_dir
+            .join(format!("{}-gcc", c.arch.facts().crosstool_ng_triplet));
+        self.crosstool_ng_download_dir = c
+            .crosstool_ng_download_dir
+            .clone()
+            .unwrap_or_else(|| out.join("crosstool-ng").join("download"));
         self.crosstool_ng_buildid_dir = ct;
+        if c.gcc_which == GccWhich::CrosstoolNg && c.arch.facts().baremetal.is_some() {
+            // Its picolibc (a companion library next to newlib) is
+            // installed into the toolchain's sysroot.
+            let triplet = c.arch.facts().crosstool_ng_triplet;
+            self.baremetal_gcc = self.crosstool_ng_gcc.clone();
+            self.baremetal_ar = self.crosstool_ng_bin_dir.join(format!("{triplet}-ar"));
+            self.baremetal_picolibc_specs = self
+                .crosstool_ng_install_dir
+                .join(triplet)
+                .join("lib/picolibc.specs");
+        }
     }
 
     /// The QEMU that runs: the distro's, or lkmc's build.
     fn qemu(&mut self, c: &Config) {
         let target = machine(c.arch, Emulator::Qemu).target;
-        let build = c.out_dir.join("qemu").join(&c.build_ids.qemu).join("opt");
-        self.qemu_source_dir = self.submodules_dir.join("qemu");
+        let build = c
+            .out_dir
+            .join("qemu")
+            .join(&c.build_ids.qemu)
+            .join(c.qemu_build_type.name())
+            .join(c.arch.facts().name);
+        self.qemu_source_dir = c.qemu_source_dir.clone();
+        self.qemu_which = match c.qemu_which {
+            QemuWhich::Host => "host",
+            QemuWhich::Lkmc => "lkmc",
+        }
+        .to_string();
+        self.qemu_build_cmd = format!("lkmc build --arch {} qemu", c.arch.facts().name);
+        if c.build_ids.qemu != "default" {
+            self.qemu_build_cmd
+                .push_str(&format!(" --qemu-build-id {}", c.build_ids.qemu));
+        }
+        if c.qemu_build_type != QemuBuildType::Opt {
+            self.qemu_build_cmd
+                .push_str(&format!(" --qemu-build-type {}", c.qemu_build_type.name()));
+        }
         (
             self.qemu_executable,
             self.qemu_user_executable,
@@ -488,12 +552,8 @@ impl Paths {
                 PathBuf::from("qemu-img"),
             ),
             QemuWhich::Lkmc => (
-                build
-                    .join(format!("{target}-softmmu"))
-                    .join(format!("qemu-system-{target}")),
-                build
-                    .join(format!("{target}-linux-user"))
-                    .join(format!("qemu-{target}")),
+                build.join(format!("qemu-system-{target}")),
+                build.join(format!("qemu-{target}")),
                 build.join("qemu-img"),
             ),
         };

@@ -335,7 +335,9 @@ impl Executor {
                 compiled += 1;
             }
             let last = line.trim_end();
-            if stages.line(last) {
+            if let Some((done, total)) = ninja_progress(last) {
+                bar.set_message(format!("{label}: {done}/{total} | {last}"));
+            } else if stages.line(last) {
                 bar.set_message(format!("{label}: {}", stages.summary()));
             } else if !stages.current.is_empty() {
                 bar.set_message(format!("{label}: {} | {last}", stages.summary()));
@@ -358,8 +360,9 @@ impl Executor {
     }
 }
 
-/// Builds that announce each package's steps as `>>> NAME VERSION STEP`
-/// (Buildroot): how many packages are done and which step runs now.
+/// Builds that announce their steps: Buildroot's `>>> NAME VERSION STEP`
+/// (how many packages are done and which step runs now) and crosstool-NG's
+/// `[INFO ]  STEP`.
 #[derive(Default)]
 struct Stages {
     done: std::collections::BTreeSet<String>,
@@ -369,6 +372,10 @@ struct Stages {
 impl Stages {
     /// Take one output line; whether it was a stage line.
     fn line(&mut self, line: &str) -> bool {
+        if let Some(step) = ctng_step(line) {
+            self.current = step.to_string();
+            return true;
+        }
         let Some(stage) = stage_line(line) else {
             return false;
         };
@@ -382,6 +389,9 @@ impl Stages {
     }
 
     fn summary(&self) -> String {
+        if self.done.is_empty() {
+            return self.current.clone();
+        }
         format!("{} packages done, now {}", self.done.len(), self.current)
     }
 }
@@ -441,6 +451,21 @@ fn is_compile_line(line: &str) -> bool {
             .iter()
             .any(|p| t.starts_with(p));
     kbuild || t.starts_with("[     CXX]") || t.starts_with("[      CC]")
+}
+
+/// ninja's status line, `[12/3456] Compiling C object ...`: (12, 3456).
+fn ninja_progress(line: &str) -> Option<(u64, u64)> {
+    let rest = line.strip_prefix('[')?;
+    let (count, _) = rest.split_once(']')?;
+    let (done, total) = count.split_once('/')?;
+    Some((done.trim().parse().ok()?, total.trim().parse().ok()?))
+}
+
+/// crosstool-NG's step lines, `[INFO ]  Installing binutils for host`:
+/// the step, kept while the lines of its commands go by.
+fn ctng_step(line: &str) -> Option<&str> {
+    let step = line.strip_prefix("[INFO ]")?.trim();
+    (!step.is_empty() && !step.starts_with('=')).then_some(step)
 }
 
 fn progress_bar(label: &str, hidden: bool) -> indicatif::ProgressBar {
@@ -519,6 +544,22 @@ mod tests {
             s.render(false),
             "cat > '/a b/f' << 'EOF_'\nx\nEOF\nEOF_\n+ chmod +x '/a b/f'"
         );
+    }
+
+    #[test]
+    fn progress_of_ninja_and_ct_ng() {
+        assert_eq!(
+            ninja_progress("[12/3456] Compiling C object libqemu.a.p/x.c.o\n"),
+            Some((12, 3456))
+        );
+        assert_eq!(ninja_progress("[INFO ]  Installing binutils\n"), None);
+        assert_eq!(ninja_progress("ninja: no work to do.\n"), None);
+        assert_eq!(
+            ctng_step("[INFO ]  Installing binutils for host\n"),
+            Some("Installing binutils for host")
+        );
+        assert_eq!(ctng_step("[INFO ]  =================\n"), None);
+        assert_eq!(ctng_step("[EXTRA]    Configuring binutils\n"), None);
     }
 
     #[test]

@@ -37,6 +37,7 @@ pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     }
     let config = &configs[0];
     let run = Run::new(args)?;
+    check_debug_vm(&run, config)?;
     check_tmux(&run, config, exec)?;
     match &run.what {
         What::Userland { path, args, stdin } => {
@@ -69,7 +70,10 @@ fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
         };
         crate::build::execute(&request, std::slice::from_ref(config), exec)?;
     }
-    let cmd = emulator.boot(boot, config, &paths)?;
+    let mut cmd = emulator.boot(boot, config, &paths)?;
+    if let Some(dv) = &run.debug_vm {
+        cmd = dv.wrap(&cmd);
+    }
     let files = emulator.files(boot, &paths);
     let _lock = match exec.dry_run {
         true => None,
@@ -89,8 +93,54 @@ fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
     if exec.dry_run {
         return Ok(ExitCode::SUCCESS);
     }
+    if run.debug_vm.is_some() {
+        return debug_vm_foreground(&cmd);
+    }
     let outcome = boot_and_watch(&cmd, emulator, boot, config, &paths)?;
     outcome.report(boot, emulator, config)
+}
+
+/// `--debug-vm` debugs QEMU's own process; lkmc does not start gem5 or
+/// native programs under it.
+fn check_debug_vm(run: &Run, config: &Config) -> Result<()> {
+    if run.debug_vm.is_none() || config.emulator == crate::facts::Emulator::Qemu {
+        return Ok(());
+    }
+    Err(UsageError::new(format!(
+        "--debug-vm runs QEMU under GDB; lkmc does not start {} under it. Use --emulator qemu, \
+         or lkmc gdb to debug the guest",
+        config.emulator.facts().name
+    ))
+    .into())
+}
+
+/// Run the emulator under GDB on this terminal (no console watching: GDB
+/// and the guest share it), after saying so when its binary has no debug
+/// info: GDB still stops in it, by symbol, without source lines.
+fn debug_vm_foreground(cmd: &Cmd) -> Result<ExitCode> {
+    let program = cmd
+        .lines
+        .iter()
+        .flatten()
+        .skip_while(|a| a.as_str() != "--args")
+        .nth(1)
+        .cloned()
+        .unwrap_or_default();
+    if let Ok(exe) = which::which(&program)
+        && let Ok(elf) = crate::elf::read(&exe)
+        && !elf.has_debug_info
+    {
+        eprintln!(
+            "note: {} has no debug info (no .debug_info section): GDB shows its functions but \
+             no source lines or variables. Build one with lkmc build qemu --qemu-build-type \
+             debug and run with --qemu-which lkmc --qemu-build-type debug.",
+            exe.display()
+        );
+    }
+    match crate::process::foreground(cmd, None)? {
+        Finished::Exited(code) => Ok(ExitCode::from(code.clamp(0, 255) as u8)),
+        Finished::TimedOut => Ok(ExitCode::FAILURE),
+    }
 }
 
 /// What the emulator's facts say it cannot do, refused up front.
@@ -245,6 +295,8 @@ fn run_program(
     exec: &Executor,
     gdb: GdbTarget,
 ) -> Result<ExitCode> {
+    let wrapped = run.debug_vm.as_ref().map(|dv| dv.wrap(cmd));
+    let cmd = wrapped.as_ref().unwrap_or(cmd);
     if !exec.dry_run {
         write_file(&paths.run_cmd_file, &script(cmd), true)?;
     }
@@ -254,6 +306,9 @@ fn run_program(
     }
     if exec.dry_run {
         return Ok(ExitCode::SUCCESS);
+    }
+    if run.debug_vm.is_some() {
+        return debug_vm_foreground(cmd);
     }
     let finished = if run.boot.trace_insts_stdout || !run.boot.show_stdout {
         tee_to_termout(cmd, run, config, paths)?

@@ -207,10 +207,20 @@ fn not_a_dtb(s: &Scratch) -> Prep {
     Prep::Ready
 }
 
-/// A program with debug info (lkmc itself, linked) and no trace of it.
+/// A program with debug info and no trace of it.
 fn program_with_debug_info(s: &Scratch) -> Prep {
-    std::os::unix::fs::symlink(BIN, s.path("prog.out")).unwrap();
-    Prep::Ready
+    // Compiled here rather than borrowing lkmc's own binary, which has no
+    // debug info in a release build.
+    s.write("prog.c", "int main(void) { return 0; }\n");
+    let built = std::process::Command::new("cc")
+        .args(["-g", "-o"])
+        .arg(s.path("prog.out"))
+        .arg(s.path("prog.c"))
+        .status();
+    match built {
+        Ok(st) if st.success() => Prep::Ready,
+        _ => Prep::Skip("no host C compiler (cc) to build a program with -g"),
+    }
 }
 
 /// A program without debug info (a copy of the host's stripped `true`) and
@@ -247,6 +257,89 @@ fn other_recording(s: &Scratch) -> Prep {
 
 /// The matrix.
 const CASES: &[Case] = &[
+    // ---- QEMU and crosstool-NG from source -------------------------------
+    Case {
+        name: "qemu-source-dir-not-qemu",
+        argv: &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--qemu-source-dir",
+            "$ROOT/userland",
+            "qemu",
+        ],
+        setup: None,
+        want: &[
+            "--qemu-source-dir $ROOT/userland",
+            "is not a QEMU source tree",
+            "configure",
+        ],
+    },
+    Case {
+        name: "crosstool-ng-source-dir-not-crosstool-ng",
+        argv: &[
+            "build",
+            "--arch",
+            "arm",
+            "--crosstool-ng-source-dir",
+            "$ROOT/userland",
+            "crosstool-ng",
+        ],
+        setup: None,
+        want: &[
+            "--crosstool-ng-source-dir $ROOT/userland",
+            "not a crosstool-NG source tree",
+        ],
+    },
+    Case {
+        name: "crosstool-ng-for-an-arch-without-baremetal",
+        argv: &["build", "--arch", "x86_64", "crosstool-ng"],
+        setup: None,
+        want: &[
+            "no crosstool-NG config for x86_64",
+            "--arch arm or --arch aarch64",
+        ],
+    },
+    Case {
+        name: "gcc-which-crosstool-ng-before-it-is-built",
+        argv: &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--gcc-which",
+            "crosstool-ng",
+            "baremetal",
+        ],
+        setup: None,
+        want: &[
+            "--gcc-which crosstool-ng",
+            "not built",
+            "lkmc build --arch aarch64 crosstool-ng",
+        ],
+    },
+    Case {
+        name: "qemu-which-lkmc-before-it-is-built",
+        argv: &[
+            "run",
+            "--arch",
+            "arm",
+            "--qemu-which",
+            "lkmc",
+            "--qemu-build-id",
+            "mine",
+            "--qemu-build-type",
+            "debug",
+            "--userland",
+            "userland/c/hello.c",
+        ],
+        setup: None,
+        want: &[
+            "--qemu-which lkmc",
+            "not built",
+            "qemu-system-arm",
+            "lkmc build --arch arm qemu --qemu-build-id mine --qemu-build-type debug",
+        ],
+    },
     // ---- unknown names --------------------------------------------------
     Case {
         name: "unknown-arch",

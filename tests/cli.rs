@@ -1223,10 +1223,13 @@ fn baremetal_bad_input() {
         "-a",
         "arm",
         "--gcc-which",
-        "crosstool-ng",
+        "buildroot",
         "baremetal",
     ]);
+    // Buildroot's toolchain is for Linux; crosstool-NG's is taken (its
+    // refusal before it is built is a row of tests/bad_input.rs).
     assert!(err.contains("--gcc-which host"), "{err}");
+    assert!(err.contains("--gcc-which crosstool-ng"), "{err}");
     // An image of the other arch.
     let a64 = format!("{ROOT}/baremetal/arch/aarch64/svc.c");
     let err = fails(&["run", "--dry-run", "-a", "arm", "--baremetal", &a64]);

@@ -25,7 +25,8 @@
 //!   mode for the others, `-e native`): the goldens are for an x86_64 host;
 //!   on another host the tests say so and pass without checking.
 //! - Paths of the checkout, the scratch dir and its out dir, and the temp
-//!   dir: replaced by `$ROOT`, `$SCRATCH`, `$OUT` and `$TMP`. They must be
+//!   dir: replaced by `$ROOT`, `$SCRATCH`, `$OUT` and `$TMP`, and the lkmc
+//!   binary (target/debug or target/release) by `$LKMC`. They must be
 //!   made of characters the shell needs no quotes for (checked).
 //! - `lkmc.toml` in the checkout (ignored by git, so a developer may have
 //!   one): never read, because every scenario passes an empty
@@ -132,6 +133,32 @@ const RUN: &[Scenario] = &[
     (
         "x86_64-cpus-memory",
         &["run", "--arch", "x86_64", "--cpus", "2", "--memory", "512M"],
+    ),
+    (
+        "x86_64-debug-vm",
+        &["run", "--arch", "x86_64", "--debug-vm"],
+    ),
+    (
+        "aarch64-qemu-which-lkmc-debug-vm-forms",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--qemu-which",
+            "lkmc",
+            "--qemu-build-type",
+            "debug",
+            "--debug-vm-ex",
+            "break helper_le_ldq_mmu; run",
+            "--debug-vm-args",
+            "-nx",
+            "--debug-vm-file",
+            "/tmp/qemu.gdb",
+        ],
+    ),
+    (
+        "aarch64-gem5-debug-vm-refused",
+        &["run", "--arch", "aarch64", "-e", "gem5", "--debug-vm"],
     ),
     (
         "x86_64-gdb-wait",
@@ -429,6 +456,18 @@ const HELLO: &str = "userland/c/hello.c";
 /// gem5 syscall emulation (sources are built first: the build plan prints).
 const RUN_USERLAND: &[Scenario] = &[
     (
+        "arm-hello-qemu-which-lkmc",
+        &[
+            "run",
+            "--arch",
+            "arm",
+            "--qemu-which",
+            "lkmc",
+            "--userland",
+            HELLO,
+        ],
+    ),
+    (
         "aarch64-trace-insts-and-extra-args",
         &[
             "run",
@@ -578,6 +617,19 @@ const BM_HELLO: &str = "baremetal/hello.c";
 /// `lkmc run --baremetal`: an image on the bare CPU (built first).
 const RUN_BAREMETAL: &[Scenario] = &[
     (
+        "aarch64-hello-qemu-which-lkmc-debug-vm",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--qemu-which",
+            "lkmc",
+            "--baremetal",
+            BM_HELLO,
+            "--debug-vm",
+        ],
+    ),
+    (
         "arm-hello",
         &["run", "--arch", "arm", "--baremetal", BM_HELLO],
     ),
@@ -701,9 +753,120 @@ const GEM5: &str = "$SCRATCH/gem5";
 
 /// The fake Buildroot tree every Buildroot build points at, for the same reason.
 const BUILDROOT: &str = "$SCRATCH/buildroot";
+/// The fake QEMU and crosstool-NG trees their builds point at.
+const QEMU: &str = "$SCRATCH/qemu";
+const CT_NG: &str = "$SCRATCH/crosstool-ng";
 
 /// `lkmc build`: every target, and the options that change the plan.
 const BUILD: &[Scenario] = &[
+    (
+        "aarch64-qemu",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--qemu-source-dir",
+            QEMU,
+            "qemu",
+        ],
+    ),
+    (
+        "x86_64-qemu-debug-build-id-configure-args",
+        &[
+            "build",
+            "--arch",
+            "x86_64",
+            "--qemu-source-dir",
+            QEMU,
+            "--qemu-build-type",
+            "debug",
+            "--qemu-build-id",
+            "mine",
+            "-j",
+            "3",
+            "--verbose",
+            "qemu",
+            "--",
+            "--disable-download",
+            "--disable-install-blobs",
+        ],
+    ),
+    (
+        "arm-qemu-not-a-tree",
+        &["build", "--arch", "arm", "--qemu-source-dir", LINUX, "qemu"],
+    ),
+    (
+        "aarch64-clean-qemu",
+        &["build", "--arch", "aarch64", "--clean", "qemu"],
+    ),
+    (
+        "aarch64-crosstool-ng",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--crosstool-ng-source-dir",
+            CT_NG,
+            "crosstool-ng",
+        ],
+    ),
+    (
+        "arm-crosstool-ng-build-id-tarballs-ct-args",
+        &[
+            "build",
+            "--arch",
+            "arm",
+            "--crosstool-ng-source-dir",
+            CT_NG,
+            "--crosstool-ng-build-id",
+            "ct2",
+            "--crosstool-ng-download-dir",
+            "$SCRATCH/tarballs",
+            "--force-rebuild",
+            "crosstool-ng",
+            "--",
+            "CT_FORBID_DOWNLOAD=y",
+        ],
+    ),
+    (
+        "x86_64-crosstool-ng",
+        &[
+            "build",
+            "--arch",
+            "x86_64",
+            "--crosstool-ng-source-dir",
+            CT_NG,
+            "crosstool-ng",
+        ],
+    ),
+    (
+        "aarch64-baremetal-gcc-which-crosstool-ng",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--gcc-which",
+            "crosstool-ng",
+            "baremetal",
+            "baremetal/hello.c",
+        ],
+    ),
+    (
+        "aarch64-qemu-and-linux-args-refused",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--qemu-source-dir",
+            QEMU,
+            "--linux-source-dir",
+            LINUX,
+            "qemu",
+            "linux",
+            "--",
+            "V=1",
+        ],
+    ),
     (
         "aarch64-gem5",
         &[
@@ -1443,6 +1606,12 @@ impl Scratch {
         s.write("buildroot/support/kconfig/merge_config.sh", "");
         s.write("br.config", "BR2_PACKAGE_HTOP=y\n");
         std::fs::create_dir_all(s.dir.join("busybox")).unwrap();
+        s.write("qemu/configure", "");
+        s.write("qemu/qemu-options.hx", "");
+        std::fs::create_dir_all(s.dir.join("qemu/target/arm")).unwrap();
+        s.write("crosstool-ng/bootstrap", "");
+        s.write("crosstool-ng/ct-ng.in", "");
+        std::fs::create_dir_all(s.dir.join("crosstool-ng/packages")).unwrap();
         s.write("lkmc.toml", "");
         s.write("frag.config", "CONFIG_DEBUG_FS=y\n");
         s.write("full.config", "CONFIG_64BIT=y\n");
@@ -1755,6 +1924,8 @@ impl Host {
         // The longer first, in case one is inside the other.
         general.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         let mut paths = vec![
+            // The lkmc binary (tmux's GDB pane runs it): debug or release.
+            (BIN.to_string(), "$LKMC"),
             (s.out.to_string_lossy().into_owned(), "$OUT"),
             (s.dir.to_string_lossy().into_owned(), "$SCRATCH"),
         ];

@@ -6,7 +6,8 @@
 //! example marked `baremetal = true` in `configs/userland.toml`. Each is
 //! linked with lkmc's runtime (`baremetal/lib/`: entry code, exception
 //! vectors, stdio on the UART, exit through semihosting), with picolibc as the
-//! C library and picolibc's linker script, placed at the RAM address of the
+//! C library and picolibc's linker script (the distro's, or the one
+//! crosstool-NG builds beside newlib with `--gcc-which crosstool-ng`), placed at the RAM address of the
 //! machine. Userland examples also get `userland/lib` (the assertion
 //! library). Images go to `baremetal_build_dir` (by arch, emulator and
 //! machine): `baremetal/REL.c` → `REL.elf`, `userland/REL.c` →
@@ -158,7 +159,7 @@ fn compile(
 ) -> Cmd {
     let facts = (config.arch.facts().baremetal.as_ref()).expect("build() checked the arch");
     let mut c = Cmd::new(p(&paths.baremetal_gcc))
-        .line([format!("-specs={}", facts.picolibc_specs)])
+        .line([format!("-specs={}", p(&paths.baremetal_picolibc_specs))])
         .line(facts.cflags.iter().copied())
         // Our start.S is the entry point, not picolibc's crt0.
         .line(["-nostartfiles"])
@@ -189,22 +190,28 @@ fn compile(
     c
 }
 
-fn check_toolchain(config: &Config) -> Result<()> {
-    if config.gcc_which != GccWhich::Host {
-        return Err(UsageError::new(
-            "baremetal images are built with the distro's bare-metal compilers and picolibc \
-             (--gcc-which host); the crosstool-NG and Buildroot toolchains are not implemented \
-             yet for them",
+/// The distro's bare-metal compilers (`--gcc-which host`) or crosstool-NG's
+/// (built first: refused with the command that builds it); Buildroot's
+/// toolchain is for Linux userland, not for images without an OS.
+fn check_toolchain(config: &Config, paths: &Paths) -> Result<()> {
+    match config.gcc_which {
+        GccWhich::Host => Ok(()),
+        // An arch without a baremetal runtime builds nothing (see build()).
+        GccWhich::CrosstoolNg if facts(config).is_err() => Ok(()),
+        GccWhich::CrosstoolNg => crate::build::crosstool_ng::check_built(config, paths),
+        GccWhich::Buildroot => Err(UsageError::new(
+            "baremetal images are built with the distro's bare-metal compilers (--gcc-which \
+             host) or crosstool-NG's (--gcc-which crosstool-ng); Buildroot's toolchain targets \
+             Linux",
         )
-        .into());
+        .into()),
     }
-    Ok(())
 }
 
 /// `lkmc build baremetal`'s refusals that need nothing built or installed:
 /// the toolchain asked for and the files named.
 pub fn check(items: &[String], config: &Config, paths: &Paths) -> Result<()> {
-    check_toolchain(config)?;
+    check_toolchain(config, paths)?;
     if !items.is_empty() {
         facts(config)?;
         images(items, config, paths)?;
@@ -222,7 +229,7 @@ pub fn build(
     exec: &Executor,
 ) -> Result<()> {
     let arch = config.arch;
-    check_toolchain(config)?;
+    check_toolchain(config, paths)?;
     let facts = match facts(config) {
         Ok(f) => f,
         Err(_) if targets.is_empty() => {
@@ -234,14 +241,15 @@ pub fn build(
         Err(e) => return Err(e),
     };
     if !config.dry_run
+        && config.gcc_which == GccWhich::Host
         && (which::which(&paths.baremetal_gcc).is_err()
-            || !Path::new(facts.picolibc_specs).is_file())
+            || !paths.baremetal_picolibc_specs.is_file())
     {
         return Err(UsageError::new(format!(
             "the {arch} baremetal compiler `{}` or picolibc ({}) is not installed (packages {}).\n\
              Install them with: lkmc build --download-dependencies --arch {arch} baremetal",
             paths.baremetal_gcc.display(),
-            facts.picolibc_specs,
+            paths.baremetal_picolibc_specs.display(),
             facts.packages.join(" ")
         ))
         .into());

@@ -24,6 +24,8 @@ const FROM_BACKPORTS: &[&str] = &[
     "qemu-system-arm",
     "qemu-user-static",
     "qemu-utils",
+    // QEMU 10's build needs meson 1.5 or later (`lkmc build qemu`).
+    "meson",
 ];
 
 /// A Debian package of the guest's arch that the root filesystem takes files from.

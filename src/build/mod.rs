@@ -5,6 +5,7 @@
 //! each target contains and what it depends on.
 
 pub mod baremetal;
+pub mod crosstool_ng;
 pub mod deps;
 pub mod gem5;
 pub mod kbuild;
@@ -12,6 +13,7 @@ pub mod linux;
 pub mod modules;
 pub mod objects;
 pub mod options;
+pub mod qemu;
 pub mod rootfs;
 
 pub mod userland;
@@ -159,6 +161,30 @@ pub const TARGETS: &[Target] = &[
         check: |j| gem5::check_m5(j.config),
         build_dir: Some(|p| &p.m5_build_dir),
         packages: gem5::m5_packages,
+        guest_packages: false,
+        not_yet: None,
+    },
+    Target {
+        name: "qemu",
+        help: "QEMU from source for the arch (system and user mode), for --qemu-which lkmc; words after -- go to its configure",
+        deps: &[],
+        build: Some(|j| qemu::build(j.opts, j.config, j.paths, j.exec)),
+        takes_items: false,
+        check: |j| qemu::check(j.paths),
+        build_dir: Some(|p| &p.qemu_build_dir),
+        packages: qemu::packages,
+        guest_packages: false,
+        not_yet: None,
+    },
+    Target {
+        name: "crosstool-ng",
+        help: "a bare-metal newlib toolchain (arm, aarch64) for --gcc-which crosstool-ng; words after -- go to ct-ng build",
+        deps: &[],
+        build: Some(|j| crosstool_ng::build(j.opts, j.config, j.paths, j.exec)),
+        takes_items: false,
+        check: |j| crosstool_ng::check(j.config, j.paths),
+        build_dir: Some(|p| &p.crosstool_ng_buildid_dir),
+        packages: crosstool_ng::packages,
         guest_packages: false,
         not_yet: None,
     },

@@ -28,8 +28,8 @@ pub struct BuildOptions {
     pub optimization_level: String,
     /// Userland and baremetal extra compiler flags, already split.
     pub ccflags: Vec<String>,
-    /// Words after `--`, for the one make that runs (kernel or modules) or
-    /// gem5's scons.
+    /// Words after `--`, for the one make that runs (kernel or modules),
+    /// gem5's scons, QEMU's configure or `ct-ng build`.
     pub make_args: Vec<String>,
     /// gem5 with Ruby (and the CHI protocol), as gem5's own build_opts/ARM.
     pub gem5_ruby: bool,
@@ -275,20 +275,28 @@ impl Request {
         {
             return refuse(option, "buildroot");
         }
-        let makes = ["linux", "modules", "gem5", "buildroot"]
-            .into_iter()
-            .filter(|m| has(m))
-            .count();
+        let makes = [
+            "linux",
+            "modules",
+            "gem5",
+            "buildroot",
+            "qemu",
+            "crosstool-ng",
+        ]
+        .into_iter()
+        .filter(|m| has(m))
+        .count();
         if !o.make_args.is_empty() && makes == 0 {
             return refuse(
                 "make arguments after --",
-                "linux, modules, gem5 or buildroot",
+                "linux, modules, gem5, buildroot, qemu or crosstool-ng",
             );
         }
         if !o.make_args.is_empty() && makes > 1 {
             return Err(UsageError::new(
-                "arguments after -- go to one make (or gem5's scons): build linux, modules, \
-                 gem5 and buildroot separately (lkmc build linux -- ARGS, then lkmc build modules -- ARGS)",
+                "arguments after -- go to one build tool (make, gem5's scons, QEMU's configure, \
+                 ct-ng): build linux, modules, gem5, buildroot, qemu and crosstool-ng separately \
+                 (lkmc build linux -- ARGS, then lkmc build modules -- ARGS)",
             )
             .into());
         }

@@ -44,6 +44,12 @@ impl Config {
             ("run-id", self.run_id.to_string()),
             ("gcc-which", name(self.gcc_which)),
             ("qemu-which", name(self.qemu_which)),
+            ("qemu-source-dir", path(&self.qemu_source_dir)),
+            ("qemu-build-type", name(self.qemu_build_type)),
+            (
+                "crosstool-ng-source-dir",
+                path(&self.crosstool_ng_source_dir),
+            ),
             ("nproc", self.nproc.to_string()),
         ]
         .into_iter()
@@ -51,6 +57,11 @@ impl Config {
             self.gem5_build_dir
                 .as_deref()
                 .map(|d| ("gem5-build-dir", path(d))),
+        )
+        .chain(
+            self.crosstool_ng_download_dir
+                .as_deref()
+                .map(|d| ("crosstool-ng-download-dir", path(d))),
         )
         .chain(
             self.config_file
@@ -160,6 +171,24 @@ mod tests {
             "fast",
             "--rootfs",
             "buildroot",
+        ]));
+    }
+
+    #[test]
+    fn qemu_and_crosstool_ng_trees_round_trip() {
+        assert_round_trips(&words(&[
+            "lkmc",
+            "run",
+            "--qemu-which",
+            "lkmc",
+            "--qemu-source-dir",
+            "/src/qemu",
+            "--qemu-build-type",
+            "debug",
+            "--crosstool-ng-source-dir",
+            "/src/ct-ng",
+            "--crosstool-ng-download-dir",
+            "/tarballs",
         ]));
     }
 

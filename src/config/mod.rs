@@ -21,7 +21,7 @@ use anyhow::Result;
 
 use crate::cli::Common;
 use crate::error::UsageError;
-use crate::facts::provider::{GccWhich, Gem5BuildType, QemuWhich};
+use crate::facts::provider::{GccWhich, Gem5BuildType, QemuBuildType, QemuWhich};
 use crate::facts::rootfs::Rootfs;
 use crate::facts::{Arch, Emulator};
 
@@ -107,6 +107,11 @@ pub struct Config {
     pub port_offset: Option<u16>,
     pub gcc_which: GccWhich,
     pub qemu_which: QemuWhich,
+    pub qemu_source_dir: PathBuf,
+    pub qemu_build_type: QemuBuildType,
+    pub crosstool_ng_source_dir: PathBuf,
+    /// CT_LOCAL_TARBALLS_DIR (None: the default under out/).
+    pub crosstool_ng_download_dir: Option<PathBuf>,
     pub nproc: u32,
     /// Link userland programs statically.
     pub static_userland: bool,
@@ -159,11 +164,16 @@ impl Config {
             .map(abs)
             .unwrap_or_else(|| root.join("submodules").join("gem5"));
         let gem5_build_dir = common.gem5_build_dir.as_deref().map(abs);
-        let buildroot_source_dir = common
-            .buildroot_source_dir
-            .as_deref()
-            .map(abs)
-            .unwrap_or_else(|| root.join("submodules").join("buildroot"));
+        let submodule = |given: &Option<PathBuf>, name: &str| {
+            given
+                .as_deref()
+                .map(abs)
+                .unwrap_or_else(|| root.join("submodules").join(name))
+        };
+        let qemu_source_dir = submodule(&common.qemu_source_dir, "qemu");
+        let crosstool_ng_source_dir = submodule(&common.crosstool_ng_source_dir, "crosstool-ng");
+        let crosstool_ng_download_dir = common.crosstool_ng_download_dir.as_deref().map(abs);
+        let buildroot_source_dir = submodule(&common.buildroot_source_dir, "buildroot");
         let nproc = common.nproc.unwrap_or_else(|| {
             std::thread::available_parallelism()
                 .map(|n| n.get() as u32)
@@ -205,6 +215,10 @@ impl Config {
                 port_offset: common.port_offset,
                 gcc_which: common.gcc_which.unwrap_or(GccWhich::Host),
                 qemu_which: common.qemu_which.unwrap_or(QemuWhich::Host),
+                qemu_source_dir: qemu_source_dir.clone(),
+                qemu_build_type: common.qemu_build_type.unwrap_or(QemuBuildType::Opt),
+                crosstool_ng_source_dir: crosstool_ng_source_dir.clone(),
+                crosstool_ng_download_dir: crosstool_ng_download_dir.clone(),
                 nproc,
                 static_userland: common.static_userland,
                 in_tree: common.in_tree,

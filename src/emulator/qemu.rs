@@ -28,6 +28,11 @@ fn board(config: &Config) -> &'static MachineFacts {
 }
 
 impl Emulator for Qemu {
+    /// With --qemu-which lkmc, lkmc's build for the arch must be there.
+    fn ready(&self, paths: &Paths) -> Result<()> {
+        crate::build::qemu::check_built(paths)
+    }
+
     fn check(&self, mode: Mode, boot: &Boot, config: &Config) -> Result<()> {
         if let Some(option) = boot.gem5.given().first() {
             return Err(UsageError::new(format!(

@@ -46,3 +46,22 @@ impl Gem5BuildType {
         }
     }
 }
+
+/// Which QEMU build (`--qemu-build-type`): a build dir each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum QemuBuildType {
+    /// QEMU's default optimized build, with debug symbols
+    Opt,
+    /// `--enable-debug`: -O0, assertions, for GDB on QEMU itself
+    Debug,
+}
+
+impl QemuBuildType {
+    /// The build dir's name (`out/qemu/ID/opt`).
+    pub fn name(self) -> &'static str {
+        match self {
+            QemuBuildType::Opt => "opt",
+            QemuBuildType::Debug => "debug",
+        }
+    }
+}
