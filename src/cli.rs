@@ -106,8 +106,8 @@ pub struct Common {
     pub run_id: Option<u16>,
 
     /// Ports of this block instead of the run id's: QEMU's from 45454 +
-    /// 10*N (monitor, forwarded ports, GDB, second serial), gem5's terminal
-    /// 3456 + 4*N and GDB 7000 + N. Give `lkmc gdb` the same. Default: the
+    /// 10*N (monitor, forwarded ports, GDB, second serial); gem5 picks its
+    /// own and lkmc reads them back. Give `lkmc gdb` the same. Default: the
     /// run id
     #[arg(long, value_name = "N", global = true, help_heading = COMMON,
           value_parser = clap::value_parser!(u16).range(0..=999))]

@@ -101,7 +101,11 @@ impl Target<'_> {
         match self {
             Target::Kgdb => paths.extra_serial_port,
             Target::Gdbserver(_) => paths.hostfwd_generic_port,
-            _ => paths.gdb_port,
+            // Where gem5 said it listens, while its run goes on.
+            _ => std::fs::read_to_string(&paths.gdb_port_file)
+                .ok()
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(paths.gdb_port),
         }
     }
 }
@@ -169,9 +173,12 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     } else {
         Target::Kernel
     };
-    let cmd = GdbSession::from(args).cmd(&target, &paths, false);
     if !exec.dry_run {
         check_ready(&target, args, config, &paths)?;
+    }
+    // After the wait: the port is the one the run said, for gem5.
+    let cmd = GdbSession::from(args).cmd(&target, &paths, false);
+    if !exec.dry_run {
         write_file(&paths.run_gdb_cmd_file, &script(&cmd), true)?;
     }
     match exec.foreground(&cmd, None)? {
@@ -192,12 +199,14 @@ fn check_ready(target: &Target, args: &GdbArgs, config: &Config, paths: &Paths) 
         ))
         .into());
     }
-    let port = target.port(paths);
     // A run of this id that is still starting (`lkmc run --gdb` opens GDB
     // beside it at once; gem5 takes seconds to listen) gets time to listen.
-    if !listening(port) && crate::process::run_in_progress(paths) {
-        crate::process::poll(std::time::Duration::from_secs(60), || listening(port));
+    if !listening(target.port(paths)) && crate::process::run_in_progress(paths) {
+        crate::process::poll(std::time::Duration::from_secs(60), || {
+            listening(target.port(paths))
+        });
     }
+    let port = target.port(paths);
     if !listening(port) {
         let (id, block) = match config.port_offset {
             Some(o) => (

@@ -277,6 +277,8 @@ paths! {
     m5out_dir: PathBuf,
     /// gem5 statistics.
     stats_file: PathBuf,
+    /// The guest's kernel log, dumped by gem5 when the guest panics.
+    gem5_dmesg_file: PathBuf,
     /// gem5's console output.
     gem5_guest_terminal_file: PathBuf,
     /// File handed to the guest by m5 readfile.
@@ -306,6 +308,9 @@ paths! {
     run_gdb_cmd_file: PathBuf,
     /// Held while a run with this id is going on.
     run_lock_file: PathBuf,
+    /// The GDB port an emulator that picks its own (gem5) said it listens
+    /// on, written by the run while it goes on.
+    gdb_port_file: PathBuf,
 
     /// First port of the run id's block.
     qemu_base_port: u16,
@@ -601,6 +606,7 @@ impl Paths {
         self.gem5_run_dir = run_dir_for(out, gem5.run_dir, arch, c.run_id);
         self.m5out_dir = output_dir(&self.gem5_run_dir, Emulator::Gem5);
         self.stats_file = self.m5out_dir.join("stats.txt");
+        self.gem5_dmesg_file = self.m5out_dir.join("system.workload.dmesg");
         self.gem5_guest_terminal_file = self.m5out_dir.join(gem5.console_file);
         self.gem5_readfile_file = self.gem5_run_dir.join("readfile");
     }
@@ -623,6 +629,7 @@ impl Paths {
         self.last_run_cmd_file = out.join("run.sh");
         self.run_gdb_cmd_file = run.join("run-gdb.sh");
         self.run_lock_file = run.join("lock");
+        self.gdb_port_file = run.join("gdb-port");
         self.qemu_run_dir = qemu;
         self.run_dir = run;
     }

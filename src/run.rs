@@ -97,7 +97,7 @@ fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
         return debug_vm_foreground(&cmd);
     }
     let outcome = boot_and_watch(&cmd, emulator, boot, config, &paths)?;
-    outcome.report(boot, emulator, config)
+    outcome.report(boot, emulator, config, &paths)
 }
 
 /// `--debug-vm` debugs QEMU's own process; lkmc does not start gem5 or
@@ -278,7 +278,7 @@ fn run_baremetal(path: &Path, run: &Run, config: &Config, exec: &Executor) -> Re
             return Ok(ExitCode::SUCCESS);
         }
         let outcome = boot_and_watch(&cmd, emulator, &boot, config, &paths)?;
-        return outcome.report(&boot, emulator, config);
+        return outcome.report(&boot, emulator, config, &paths);
     }
     run_program(&cmd, &image, run, config, &paths, exec, gdb)
 }
@@ -341,6 +341,8 @@ fn tee_to_termout(cmd: &Cmd, run: &Run, config: &Config, paths: &Paths) -> Resul
         What::Userland { .. } => Some(lock_run_id(paths, config)?),
         _ => None,
     };
+    // A port file left by an earlier run would send GDB to a port of the past.
+    let _ = std::fs::remove_file(&paths.gdb_port_file);
     let mut termout = File::create(&paths.termout_file)
         .with_context(|| format!("creating {}", paths.termout_file.display()))?;
     let mut stdout = std::io::stdout();
@@ -438,7 +440,7 @@ fn gdb_line(
         "--run-id".into(),
         config.run_id.to_string(),
     ];
-    // The emulator picks the stub's port (gem5's is 7000 + run id).
+    // The emulator picks the stub's port (gem5 announces its own).
     if config.emulator != crate::facts::Emulator::Qemu {
         words.extend(["--emulator".into(), config.emulator.to_string()]);
     }
@@ -684,6 +686,10 @@ fn boot_and_watch(
         if !quiet {
             stderr.write_all(buf)?;
         }
+        if let Some(port) = emulator.gdb_port(&String::from_utf8_lossy(buf)) {
+            std::fs::write(&paths.gdb_port_file, format!("{port}\n"))
+                .with_context(|| format!("writing {}", paths.gdb_port_file.display()))?;
+        }
         // In the background the console is left free for `lkmc gem5-shell`
         // (gem5 takes one connection); gem5 logs it all the same.
         if relay.is_none()
@@ -725,6 +731,7 @@ impl Outcome {
         boot: &Boot,
         emulator: &dyn Emulator,
         config: &Config,
+        paths: &Paths,
     ) -> Result<ExitCode> {
         let name = config.emulator.facts().name;
         if self.timed_out {
@@ -755,12 +762,22 @@ impl Outcome {
         };
         // The emulator's own account of a failure first: a gem5 panic's
         // reason is above its backtrace, which ends its output.
-        if let EmulatorEnd::Failed(why) = emulator.ended(&self.output) {
-            return Err(CmdFailed {
-                status: 1,
-                what: why,
+        match emulator.ended(&self.output) {
+            EmulatorEnd::Failed(why) => {
+                return Err(CmdFailed {
+                    status: 1,
+                    what: why,
+                }
+                .into());
             }
-            .into());
+            EmulatorEnd::GuestPanic(line) => {
+                return Err(CmdFailed {
+                    status: 1,
+                    what: guest_panic(&line, &paths.gem5_dmesg_file),
+                }
+                .into());
+            }
+            _ => {}
         }
         match self.status {
             Some(0) => {}
@@ -779,16 +796,8 @@ impl Outcome {
                 .into());
             }
         }
-        match emulator.ended(&self.output) {
-            EmulatorEnd::Normal => {}
-            EmulatorEnd::Status(n) => return Ok(ExitCode::from(n.clamp(0, 255) as u8)),
-            EmulatorEnd::Failed(why) => {
-                return Err(CmdFailed {
-                    status: 1,
-                    what: why,
-                }
-                .into());
-            }
+        if let EmulatorEnd::Status(n) = emulator.ended(&self.output) {
+            return Ok(ExitCode::from(n.clamp(0, 255) as u8));
         }
         if let Some(n) = crate::guest::eval_status(&self.console) {
             return Ok(ExitCode::from(n.clamp(0, 255) as u8));
@@ -803,4 +812,23 @@ impl Outcome {
         }
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// What lkmc says when the emulator stopped the guest at its kernel's
+/// panic: the emulator's line and the end of the kernel log it dumped (the
+/// console has not printed the panic yet: the emulator stops at its entry).
+fn guest_panic(line: &str, dmesg: &Path) -> String {
+    let log = std::fs::read_to_string(dmesg).unwrap_or_default();
+    let lines: Vec<&str> = log.lines().collect();
+    let tail = lines[lines.len().saturating_sub(10)..].join("\n  ");
+    if tail.is_empty() {
+        return format!(
+            "the guest kernel panicked ({line}); no kernel log at {}",
+            dmesg.display()
+        );
+    }
+    format!(
+        "the guest kernel panicked ({line}); the end of its kernel log ({}):\n  {tail}",
+        dmesg.display()
+    )
 }

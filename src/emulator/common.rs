@@ -47,6 +47,9 @@ pub enum EmulatorEnd {
     Status(i32),
     /// The emulator failed, for this reason.
     Failed(String),
+    /// The emulator stopped the guest at its kernel's panic (gem5's
+    /// `panic_on_panic`); the emulator's line saying so.
+    GuestPanic(String),
 }
 
 /// One emulator's command lines.
@@ -73,6 +76,11 @@ pub trait Emulator: Sync {
     /// output says where it listens; None for an emulator whose console is
     /// its stdio.
     fn console_port(&self, _line: &str) -> Option<u16> {
+        None
+    }
+    /// The port of the emulator's GDB stub, if this line of its output says
+    /// where it listens; None for an emulator told its port.
+    fn gdb_port(&self, _line: &str) -> Option<u16> {
         None
     }
     /// What the emulator's own output says of how the run ended.

@@ -70,8 +70,7 @@ fn gem5_head(boot: &Boot, paths: &Paths) -> Cmd {
         .env("M5_PATH", p(&paths.gem5_system_dir))
         // Without a terminal on stdout, gem5 would open no listener.
         .line(["--listener-mode", "on"])
-        .line(["--outdir", &p(&paths.m5out_dir)])
-        .line(["--remote-gdb-port", &paths.gdb_port.to_string()]);
+        .line(["--outdir", &p(&paths.m5out_dir)]);
     let flags = match (&boot.trace, boot.trace_insts_stdout) {
         (Some(f), true) => Some(format!("{f},ExecAll")),
         (Some(f), false) => Some(f.clone()),
@@ -109,9 +108,11 @@ fn cpu_args(mut c: Cmd, boot: &Boot, m: &MachineFacts) -> Cmd {
     c
 }
 
-/// GDB's wait. The terminal's port cannot be set from the command line
-/// (gem5's HostSocket params are not), and needs not be: gem5 takes the
-/// first free port from 3456 and says which, and lkmc reads it there.
+/// GDB's wait. The terminal's and GDB's ports cannot be set from the
+/// command line (gem5's HostSocket params are not, and v24's
+/// --remote-gdb-port is parsed but used by nothing), and need not be: gem5
+/// takes the first free port from 3456 and 7000 and says which, and lkmc
+/// reads them there.
 fn listener_args(mut c: Cmd, boot: &Boot) -> Cmd {
     if boot.gdb_wait {
         c = c.arg("--wait-gdb");
@@ -325,8 +326,19 @@ impl Emulator for Gem5 {
             .flatten()
     }
 
-    /// How gem5 says the simulation ended: `m5 fail N`, the tick limit, its
-    /// own crash.
+    /// `system.remote_gdb: Listening for connections on port 7001`.
+    fn gdb_port(&self, line: &str) -> Option<u16> {
+        let (object, port) = line
+            .trim_end()
+            .split_once(": Listening for connections on port ")?;
+        object
+            .ends_with("remote_gdb")
+            .then(|| port.parse().ok())
+            .flatten()
+    }
+
+    /// How gem5 says the simulation ended: `m5 fail N`, the tick limit, the
+    /// guest's panic, its own crash.
     fn ended(&self, output: &str) -> EmulatorEnd {
         let backtrace = output
             .lines()
@@ -335,6 +347,16 @@ impl Emulator for Gem5 {
             let start = i.saturating_sub(5);
             let lines: Vec<&str> = output.lines().skip(start).take(6).collect();
             return EmulatorEnd::Failed(format!("gem5 crashed:\n  {}", lines.join("\n  ")));
+        }
+        let exiting = output
+            .lines()
+            .rev()
+            .find(|l| l.starts_with("Exiting @ tick "));
+        if let Some(l) = exiting
+            && l.contains("because Kernel panic in simulated kernel")
+        {
+            // Followed by "exit code is 1", which is gem5's, not the guest's.
+            return EmulatorEnd::GuestPanic(l.trim_end().to_string());
         }
         for l in output.lines().rev() {
             if let Some(n) = l
@@ -525,6 +547,15 @@ mod tests {
                  Simulated exit code not 0! Exit code is 3\n"
             ),
             EmulatorEnd::Status(3)
+        );
+        assert_eq!(
+            g.ended(
+                "Exiting @ tick 7 because Kernel panic in simulated kernel\n\
+                 Simulated exit code not 0! Exit code is 1\n"
+            ),
+            EmulatorEnd::GuestPanic(
+                "Exiting @ tick 7 because Kernel panic in simulated kernel".into()
+            )
         );
         assert!(matches!(
             g.ended("Exiting @ tick 9 because simulate() limit reached\n"),

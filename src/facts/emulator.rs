@@ -45,7 +45,9 @@ pub enum DiskFormat {
 pub enum GdbPort {
     /// At this offset in the block of ports.
     InRunBlock(u16),
-    /// At `base + block number`, outside the block (gem5 picks its own).
+    /// At `base + block number`, outside the block: where gem5 listens when
+    /// runs start in id order. gem5 takes the first free port from `base`
+    /// and says which; the run records that in its `gdb_port_file`.
     From(u16),
 }
 

@@ -34,17 +34,17 @@ pub struct Session<'a> {
 /// Run the session; GDB's output, once the guest run also ended well.
 pub fn session(ctx: &Ctx, s: Session) -> Result<String, String> {
     let paths = ctx.paths_at(s.slot);
-    let gdb = gdb_session(s.break_at, s.commands).cmd(&s.target, &paths, true);
-    let port = s.target.port(&paths);
     // Its own process group, so that stopping it stops its emulator too.
     let mut run = background(&ctx.lkmc_run(s.slot, s.run)).map_err(|e| format!("{e:#}"))?;
+    // Read again while waiting: gem5 says its port once it listens.
     let is_ready = || {
-        listening(port)
+        listening(s.target.port(&paths))
             && s.ready.is_none_or(|line| {
                 std::fs::read_to_string(&paths.termout_file).is_ok_and(|t| t.contains(line))
             })
     };
     poll(Duration::from_secs(20), || is_ready() || run.exited());
+    let port = s.target.port(&paths);
     if !is_ready() {
         run.kill();
         let out = run.finish().map_err(|e| e.to_string())?;
@@ -53,6 +53,7 @@ pub fn session(ctx: &Ctx, s: Session) -> Result<String, String> {
             describe(&out)
         ));
     }
+    let gdb = gdb_session(s.break_at, s.commands).cmd(&s.target, &paths, true);
     let out =
         crate::process::output(&gdb, Some(Duration::from_secs(120))).map_err(|e| e.to_string())?;
     let text = format!(
@@ -60,7 +61,9 @@ pub fn session(ctx: &Ctx, s: Session) -> Result<String, String> {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    poll(Duration::from_secs(60), || run.exited());
+    // The rest of the boot after GDB lets go: seconds on QEMU, a minute or
+    // two on gem5. The run's own --timeout (lkmc_run's 300 s) bounds it.
+    poll(Duration::from_secs(310), || run.exited());
     // Also when it exited: an emulator left behind must not hold the ports.
     run.kill();
     let run_out = run.finish().map_err(|e| e.to_string())?;

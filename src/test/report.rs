@@ -84,11 +84,15 @@ pub struct Where {
 }
 
 impl Where {
-    /// The command that reruns this suite for this arch and emulator.
-    fn reproducer(&self) -> String {
+    /// The command that reruns case `name` (its id) of this suite for this
+    /// arch and emulator.
+    fn reproducer(&self, name: &str) -> String {
         format!(
-            "lkmc test {} --arch {} --emulator {}",
-            self.suite, self.arch, self.emulator
+            "lkmc test {} --arch {} --emulator {} --filter {}",
+            self.suite,
+            self.arch,
+            self.emulator,
+            crate::cmd::quote(name)
         )
     }
 }
@@ -237,7 +241,7 @@ impl Report {
             println!("\nfailed (rerun with the command after each):");
             for c in &failed {
                 if let Verdict::Fail(why) = &c.verdict {
-                    println!("  {}: {why}\n    {}", c.name, c.at.reproducer());
+                    println!("  {}: {why}\n    {}", c.name, c.at.reproducer(&c.name));
                 }
             }
         }
@@ -309,7 +313,7 @@ fn json_line(c: &Case) -> String {
         v["reason"] = r.into();
     }
     if matches!(c.verdict, Verdict::Fail(_)) {
-        v["reproduce"] = c.at.reproducer().into();
+        v["reproduce"] = c.at.reproducer(&c.name).into();
     }
     v.to_string()
 }
@@ -361,7 +365,7 @@ fn junit(cases: &[Case]) -> String {
                     "{head}>\n      <failure message=\"{}\">{}\nreproduce: {}</failure>\n    </testcase>\n",
                     esc(why.lines().next().unwrap_or("")),
                     esc(why),
-                    esc(&c.at.reproducer())
+                    esc(&c.at.reproducer(&c.name))
                 )),
             }
         }
@@ -427,7 +431,9 @@ mod tests {
             "{x}"
         );
         assert!(
-            x.contains("reproduce: lkmc test boot --arch arm --emulator qemu"),
+            x.contains(
+                "reproduce: lkmc test boot --arch arm --emulator qemu --filter 'c &lt;x&gt;'"
+            ),
             "{x}"
         );
         assert!(x.contains(r#"<skipped message="slow"/>"#), "{x}");
@@ -439,7 +445,7 @@ mod tests {
         assert_eq!(lines[2]["verdict"], "fail");
         assert_eq!(
             lines[2]["reproduce"],
-            "lkmc test boot --arch arm --emulator qemu"
+            "lkmc test boot --arch arm --emulator qemu --filter 'c <x>'"
         );
         assert_eq!(lines[3]["reason"], "slow");
         assert_eq!(lines[1]["seconds"], 2.0);
