@@ -208,6 +208,12 @@ pub enum Command {
     Test(TestArgs),
     /// Print derived paths, ports and settings: all, or one by name.
     Getvar(GetvarArgs),
+    /// Send a command to the QEMU monitor of the guest running on this arch
+    /// and run id, and print its answer; with none, a monitor session.
+    QemuMonitor(QemuMonitorArgs),
+    /// Save, load, list or delete snapshots of the running QEMU guest
+    /// (the monitor's savevm, loadvm, info snapshots, delvm).
+    Snapshot(SnapshotArgs),
     /// Attach to the console of a gem5 guest started with --background.
     Gem5Shell,
     /// Print gem5 statistics of the run's stats.txt, one line per dump.
@@ -223,6 +229,77 @@ pub enum Command {
     /// Report what this machine has and lacks for each arch and emulator,
     /// with the command that fixes each gap.
     Doctor(DoctorArgs),
+}
+
+/// `lkmc qemu-monitor`
+#[derive(Debug, Clone, Args)]
+#[command(
+    after_help = "Examples: lkmc qemu-monitor info status; lkmc qemu-monitor --arch \
+aarch64 --run-id 1 xp /4x 0x40000000; echo 'info qtree' | lkmc qemu-monitor. Options of lkmc \
+go before CMD: the words after it are the monitor's (info registers -a)."
+)]
+pub struct QemuMonitorArgs {
+    /// The monitor command and its arguments (QEMU's `help` lists them).
+    /// Without one: each line of stdin is a command, after a `(qemu) `
+    /// prompt on a terminal; Ctrl-D leaves (`quit` stops QEMU).
+    #[arg(
+        value_name = "CMD",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub command: Vec<String>,
+}
+
+/// `lkmc snapshot`
+#[derive(Debug, Clone, Args)]
+#[command(
+    after_help = "Snapshots hold the whole machine: CPU, memory and disk. They are \
+kept in the run's qcow2 disk overlay, so they last as long as the run (with --disk-persist, \
+in the image itself). QEMU cannot snapshot a guest with a 9P share mounted: umount -a -t 9p \
+in the guest first."
+)]
+pub struct SnapshotArgs {
+    #[command(subcommand)]
+    pub action: SnapshotAction,
+}
+
+/// What `lkmc snapshot` does.
+#[derive(Debug, Clone, Subcommand)]
+pub enum SnapshotAction {
+    /// Save the running guest as NAME (savevm; an existing NAME is replaced).
+    Save {
+        #[arg(value_name = "NAME", value_parser = parse_snapshot_name)]
+        name: String,
+    },
+    /// Go back to the snapshot NAME (loadvm); refused if there is none.
+    Load {
+        #[arg(value_name = "NAME", value_parser = parse_snapshot_name)]
+        name: String,
+    },
+    /// List the snapshots (info snapshots).
+    List,
+    /// Delete the snapshot NAME (delvm); refused if there is none.
+    Delete {
+        #[arg(value_name = "NAME", value_parser = parse_snapshot_name)]
+        name: String,
+    },
+}
+
+/// A snapshot name the monitor takes as one tag: one word, and not all
+/// digits (QEMU reads those as a snapshot's ID).
+fn parse_snapshot_name(s: &str) -> Result<String, String> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "._-+".contains(c);
+    if s.is_empty() || !s.chars().all(plain) || s.starts_with('-') {
+        return Err(format!(
+            "`{s}` is not a snapshot name: use letters, digits and . _ - + (e.g. booted)"
+        ));
+    }
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!(
+            "`{s}`: QEMU reads a name of digits only as a snapshot ID; add a letter (e.g. s{s})"
+        ));
+    }
+    Ok(s.to_string())
 }
 
 /// `lkmc gem5-stat`
@@ -795,6 +872,12 @@ pub const SUITES: &[SuiteInfo] = &[
     SuiteInfo {
         name: "tools",
         about: "run-toolchain, and trace2line of a program traced in QEMU user mode",
+        takes_items: false,
+    },
+    SuiteInfo {
+        name: "monitor",
+        about: "qemu-monitor and snapshot on a guest in the background: savevm, loadvm with \
+                count.sh (the count goes back), a missing snapshot, quit; no guest refused",
         takes_items: false,
     },
 ];

@@ -21,10 +21,12 @@ mod getvar;
 mod guest;
 mod interrupt;
 mod linux_source;
+mod monitor;
 mod options;
 mod paths;
 mod plan;
 mod process;
+mod qemu_monitor;
 mod remove;
 mod run;
 mod sources;
@@ -118,6 +120,8 @@ fn real_main() -> anyhow::Result<ExitCode> {
         Command::Gdb(args) => gdb::main(args, &configs, &exec),
         Command::RunToolchain(args) => toolchain::main(args, &configs, &exec),
         Command::Trace2line(args) => trace2line::main(args, &configs, &exec),
+        Command::QemuMonitor(args) => qemu_monitor::main(args, &configs, &exec),
+        Command::Snapshot(args) => qemu_monitor::snapshot(args, &configs, &exec),
         Command::Gem5Shell => gem5_tools::shell(&configs),
         Command::Gem5Stat(args) => gem5_tools::stat(args, &configs),
         Command::Doctor(args) => doctor::main(args, &configs),

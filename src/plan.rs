@@ -41,6 +41,11 @@ pub enum Step {
         contents: String,
         executable: bool,
     },
+    /// Send one command to the QEMU monitor on localhost:`port` and print
+    /// its answer (`monitor.rs`); with no command, a monitor session on the
+    /// terminal. lkmc speaks the monitor's telnet itself: the shell form
+    /// is its nearest equivalent (nc and telnet show QEMU's echo too).
+    Monitor { port: u16, command: Option<String> },
 }
 
 impl Step {
@@ -89,6 +94,14 @@ impl Step {
                 }
                 s
             }
+            Step::Monitor {
+                port,
+                command: Some(c),
+            } => format!("printf '%s\\n' {} | nc -q 5 localhost {port}", quote(c)),
+            Step::Monitor {
+                port,
+                command: None,
+            } => format!("telnet localhost {port}"),
         }
     }
 }
@@ -164,6 +177,23 @@ impl Executor {
             return Ok(None);
         }
         process::foreground(cmd, timeout).map(Some)
+    }
+
+    /// Show one step that keeps no log (a monitor command, a file) and,
+    /// unless this is a dry run, carry it out; a command runs on the
+    /// terminal. Plans of builds go through [`Executor::execute`].
+    pub fn perform(&self, step: &Step) -> Result<()> {
+        if let Step::Run { cmd, .. } = step {
+            return match self.foreground(cmd, None)? {
+                None | Some(process::Finished::Exited(0)) => Ok(()),
+                Some(_) => Err(ProcessError::new(cmd, None, None).into()),
+            };
+        }
+        self.show(step);
+        if self.dry_run {
+            return Ok(());
+        }
+        self.step(step, Path::new(""))
     }
 
     /// Run every step in order; stop at the first failure. Every removal
@@ -293,6 +323,10 @@ impl Executor {
                 contents,
                 executable,
             } => write_file(path, contents, *executable),
+            Step::Monitor { port, command } => match command {
+                Some(c) => crate::monitor::print_answer(*port, c),
+                None => crate::monitor::session(*port),
+            },
             Step::Run {
                 cmd,
                 label,

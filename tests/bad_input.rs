@@ -255,8 +255,100 @@ fn other_recording(s: &Scratch) -> Prep {
     Prep::Ready
 }
 
+/// A stand-in for QEMU's monitor on the monitor port of `run_id`, speaking
+/// as QEMU 10 does (telnet options, banner, prompt, echo), with one snapshot
+/// `kept`. It serves until the test process ends.
+fn fake_monitor(s: &Scratch, run_id: &str) -> Prep {
+    use std::io::{BufRead, Write};
+    let port = s.getvar(&["--run-id", run_id], "monitor_port");
+    let port: u16 = port.to_string_lossy().parse().unwrap();
+    let Ok(listener) = std::net::TcpListener::bind(("127.0.0.1", port)) else {
+        return Prep::Skip("the fake monitor's port is taken here");
+    };
+    std::thread::spawn(move || {
+        for conn in listener.incoming().flatten() {
+            let mut w = conn.try_clone().unwrap();
+            let _ = w.write_all(b"\xff\xfb\x01QEMU 10.0.2 monitor\r\n(qemu) ");
+            for line in std::io::BufReader::new(conn).lines() {
+                let Ok(line) = line else { break };
+                let answer = match line.as_str() {
+                    "info snapshots" => {
+                        "List of snapshots present on all disks:\r\n\
+ID      TAG               VM_SIZE                DATE        VM_CLOCK     ICOUNT\r\n\
+--      kept             1.27 MiB 2026-12-04 18:41:42  0000:00:00.000         --\r\n"
+                    }
+                    _ => "Error: the fake monitor takes only info snapshots\r\n",
+                };
+                let _ = w.write_all(format!("{line}\x1b[K\r\n{answer}(qemu) ").as_bytes());
+            }
+        }
+    });
+    Prep::Ready
+}
+
 /// The matrix.
 const CASES: &[Case] = &[
+    // ---- the QEMU monitor and snapshots -----------------------------------
+    Case {
+        name: "qemu-monitor-no-guest",
+        argv: &["--run-id", "987", "qemu-monitor", "info", "status"],
+        setup: None,
+        want: &[
+            "no QEMU guest of x86_64 is running on run id 987",
+            "localhost:55324",
+            "lkmc run --arch x86_64 --run-id 987 --background",
+        ],
+    },
+    Case {
+        name: "snapshot-no-guest",
+        argv: &["--run-id", "987", "--arch", "arm", "snapshot", "list"],
+        setup: None,
+        want: &[
+            "no QEMU guest of arm is running on run id 987",
+            "lkmc run --arch arm --run-id 987 --background",
+            "lkmc snapshot --arch arm --run-id 987",
+        ],
+    },
+    Case {
+        name: "snapshot-load-missing",
+        argv: &["--run-id", "986", "snapshot", "load", "nope"],
+        setup: Some(|s| fake_monitor(s, "986")),
+        want: &[
+            "no snapshot `nope` in the QEMU guest of x86_64 on run id 986",
+            "it has: kept",
+            "lkmc snapshot --arch x86_64 --run-id 986 save nope",
+        ],
+    },
+    Case {
+        name: "qemu-monitor-loadvm-missing",
+        argv: &["--run-id", "985", "qemu-monitor", "loadvm", "nope"],
+        setup: Some(|s| fake_monitor(s, "985")),
+        want: &["no snapshot `nope`", "it has: kept", "save nope"],
+    },
+    Case {
+        name: "snapshot-name-digits",
+        argv: &["snapshot", "save", "12"],
+        setup: None,
+        want: &["`12`", "snapshot ID", "s12"],
+    },
+    Case {
+        name: "snapshot-name-with-space",
+        argv: &["snapshot", "save", "a b"],
+        setup: None,
+        want: &["`a b` is not a snapshot name", "letters, digits"],
+    },
+    Case {
+        name: "qemu-monitor-gem5",
+        argv: &["-e", "gem5", "qemu-monitor", "info", "status"],
+        setup: None,
+        want: &["gem5 has none", "m5 checkpoint", "--gem5-restore"],
+    },
+    Case {
+        name: "qemu-monitor-all-archs",
+        argv: &["-A", "qemu-monitor", "info", "status"],
+        setup: None,
+        want: &["one guest at a time", "give one --arch"],
+    },
     // ---- QEMU and crosstool-NG from source -------------------------------
     Case {
         name: "qemu-source-dir-not-qemu",

@@ -1539,6 +1539,41 @@ const TOOLS: &[Scenario] = &[
     ),
 ];
 
+/// `lkmc qemu-monitor` and `lkmc snapshot`: the monitor commands they would
+/// send (a dry run connects to nothing, so no guest is needed).
+const MONITOR: &[Scenario] = &[
+    (
+        "qemu-monitor-info-status",
+        &["qemu-monitor", "--arch", "aarch64", "info", "status"],
+    ),
+    ("qemu-monitor-session", &["qemu-monitor"]),
+    (
+        "qemu-monitor-run-id-3",
+        &["qemu-monitor", "--run-id", "3", "savevm", "booted"],
+    ),
+    (
+        "qemu-monitor-port-offset",
+        &["qemu-monitor", "--port-offset", "7", "info", "status"],
+    ),
+    // Words after the command are the monitor's, options or not.
+    (
+        "qemu-monitor-words-after-cmd",
+        &["qemu-monitor", "info", "registers", "-a"],
+    ),
+    (
+        "qemu-monitor-gem5-refused",
+        &["qemu-monitor", "-e", "gem5", "info", "status"],
+    ),
+    ("snapshot-save", &["snapshot", "save", "booted"]),
+    (
+        "snapshot-load-arm",
+        &["snapshot", "--arch", "arm", "load", "booted"],
+    ),
+    ("snapshot-list", &["snapshot", "list"]),
+    ("snapshot-delete", &["snapshot", "delete", "booted"]),
+    ("snapshot-digits-refused", &["snapshot", "save", "12"]),
+];
+
 /// `lkmc test --dry-run`: refused today.
 const TEST: &[Scenario] = &[("dry-run", &["test"]), ("dry-run-suite", &["test", "boot"])];
 
@@ -1570,6 +1605,11 @@ fn gdb_plans() {
 #[test]
 fn tools_plans() {
     check_topic("tools", TOOLS);
+}
+
+#[test]
+fn monitor_plans() {
+    check_topic("monitor", MONITOR);
 }
 
 #[test]

@@ -34,6 +34,9 @@ pub enum RunSlot {
     /// Two guests at once, to check that run ids keep them apart.
     LockFirst = 1,
     LockSecond = 2,
+    /// The monitor suite's guest, and a run id it leaves idle.
+    Monitor = 3,
+    MonitorIdle = 4,
     /// The emulators the gdb suite attaches GDB to.
     Gdb = 20,
     /// The first of the baremetal suite's `--nproc` workers, each one id up.

@@ -22,6 +22,7 @@ mod gdb_harness;
 mod gem5;
 mod harness;
 mod modules;
+mod monitor;
 mod report;
 mod shard;
 mod tools;
@@ -113,6 +114,12 @@ const SUITES: &[Suite] = &[
         run: tools::run,
         // QEMU's traces: gem5 and native runs have no -d in_asm.
         not_on: &[Emulator::Gem5, Emulator::Native],
+    },
+    Suite {
+        info: &cli::SUITES[9],
+        cases: monitor::cases,
+        run: monitor::run,
+        not_on: QEMU_ONLY,
     },
 ];
 
