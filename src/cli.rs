@@ -469,11 +469,23 @@ pub struct RunArgs {
 
     /// Debug from the start: --gdb-wait, plus `lkmc gdb` in a tmux split
     /// breaking at start_kernel (or main with --userland).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "tmux_program")]
     pub gdb: bool,
 
-    /// Arguments for the `lkmc gdb` of --gdb, instead of the default break
-    /// (shell words, e.g. 'do_sys_open --no-lxsymbols').
+    /// Open --tmux-program in a tmux split beside the emulator, without
+    /// stopping the guest (--gdb does that too).
+    #[arg(short = 't', long)]
+    pub tmux: bool,
+
+    /// What --tmux opens: gdb (`lkmc gdb` of the run; the default on QEMU)
+    /// or shell (QEMU's monitor, `lkmc qemu-monitor`; gem5's console,
+    /// `lkmc gem5-shell`, the default on gem5). Implies --tmux.
+    #[arg(long, value_enum, value_name = "PROGRAM")]
+    pub tmux_program: Option<TmuxProgram>,
+
+    /// Arguments for the `lkmc gdb` of the split, instead of --gdb's
+    /// default break (shell words, e.g. 'do_sys_open --no-lxsymbols').
+    /// Implies --tmux.
     #[arg(long, value_name = "ARGS", allow_hyphen_values = true)]
     pub tmux_args: Option<String>,
 
@@ -617,6 +629,15 @@ pub struct RunArgs {
     /// Extra emulator arguments, after `--`.
     #[arg(last = true, value_name = "EMULATOR_ARGS")]
     pub extra_emulator_args: Vec<String>,
+}
+
+/// What `lkmc run --tmux` opens in its split.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TmuxProgram {
+    /// `lkmc gdb` of the run
+    Gdb,
+    /// the emulator's own: QEMU's monitor, gem5's console
+    Shell,
 }
 
 /// gem5's CPU models, as `--cpu-type` names them.

@@ -44,11 +44,19 @@ pub fn shell(configs: &[Config]) -> Result<ExitCode> {
     let emulator = crate::emulator::get(crate::facts::Emulator::Gem5);
     // gem5 says where its terminal listens: the run's port, or the next
     // free one when that was taken.
-    let output = std::fs::read_to_string(&paths.termout_file).unwrap_or_default();
-    let port = output
-        .lines()
-        .find_map(|l| emulator.console_port(l))
-        .unwrap_or(paths.gem5_telnet_port);
+    let port = || {
+        let output = std::fs::read_to_string(&paths.termout_file).unwrap_or_default();
+        output
+            .lines()
+            .find_map(|l| emulator.console_port(l))
+            .unwrap_or(paths.gem5_telnet_port)
+    };
+    // A run of this id that is still starting (`lkmc run --tmux` opens this
+    // beside it at once; gem5 takes seconds to listen) gets time to listen.
+    if !crate::gdb::listening(port()) && crate::process::run_in_progress(&paths) {
+        crate::process::poll(Duration::from_secs(60), || crate::gdb::listening(port()));
+    }
+    let port = port();
     let start = format!(
         "lkmc run --arch {} --emulator gem5 --run-id {} --background",
         config.arch, config.run_id

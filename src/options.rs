@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-use crate::cli::{CpuType, DEFAULT_CPUS, DEFAULT_MEMORY, GdbArgs, RunArgs};
+use crate::cli::{CpuType, DEFAULT_CPUS, DEFAULT_MEMORY, GdbArgs, RunArgs, TmuxProgram};
 use crate::error::UsageError;
 
 /// Where a Linux boot's root filesystem comes from.
@@ -250,11 +250,70 @@ pub struct Run {
     pub boot: Boot,
     /// Build what the run needs first.
     pub build: bool,
-    /// Open `lkmc gdb` in a tmux split, with these arguments instead of the
-    /// default breakpoint.
-    pub gdb_split: Option<Option<Vec<String>>>,
+    /// What to open in a tmux split beside the emulator, if anything.
+    pub tmux: Option<Tmux>,
     /// GDB on the emulator process itself (`--debug-vm`).
     pub debug_vm: Option<DebugVm>,
+}
+
+/// `--tmux` (or `--gdb`, `--tmux-program`, `--tmux-args`): a tmux split
+/// beside the emulator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tmux {
+    /// None: the emulator's own default (gdb on QEMU, shell on gem5).
+    pub program: Option<TmuxProgram>,
+    /// `lkmc gdb`'s arguments instead of the default breakpoint.
+    pub args: Option<Vec<String>>,
+    /// From --gdb: the guest waits, and GDB breaks at start_kernel (main
+    /// for a program) unless `args` say otherwise.
+    pub gdb: bool,
+}
+
+impl Tmux {
+    /// `--tmux` and its forms, resolved (None: no split asked for).
+    fn from_args(a: &RunArgs) -> Result<Option<Tmux>> {
+        if !(a.gdb || a.tmux || a.tmux_program.is_some() || a.tmux_args.is_some()) {
+            return Ok(None);
+        }
+        let args =
+            match &a.tmux_args {
+                Some(s) => Some(shlex::split(s).ok_or_else(|| {
+                    UsageError::new(format!("--tmux-args {s:?}: unbalanced quotes"))
+                })?),
+                None => None,
+            };
+        let program = if a.gdb {
+            Some(TmuxProgram::Gdb)
+        } else {
+            a.tmux_program
+        };
+        if program == Some(TmuxProgram::Shell) && args.is_some() {
+            return Err(UsageError::new(
+                "--tmux-args are arguments of the split's `lkmc gdb`, and --tmux-program shell \
+                 opens no GDB; leave out --tmux-args, or use --tmux-program gdb",
+            )
+            .into());
+        }
+        if program == Some(TmuxProgram::Shell) {
+            let mode = match (&a.userland, &a.baremetal) {
+                (Some(_), _) => Some("--userland"),
+                (_, Some(_)) => Some("--baremetal"),
+                _ => None,
+            };
+            if let Some(mode) = mode {
+                return Err(UsageError::new(format!(
+                    "--tmux-program shell opens the booted guest's shell (QEMU's monitor, gem5's \
+                     console), and a {mode} run has none; use --tmux-program gdb"
+                ))
+                .into());
+            }
+        }
+        Ok(Some(Tmux {
+            program,
+            args,
+            gdb: a.gdb,
+        }))
+    }
 }
 
 /// `--debug-vm`: the emulator started under the host's GDB.
@@ -369,11 +428,7 @@ impl Run {
             debug_vm: DebugVm::from_args(a)?,
             boot: Boot::from(a),
             build: a.build,
-            gdb_split: a.gdb.then(|| {
-                a.tmux_args
-                    .as_ref()
-                    .map(|s| shlex::split(s).unwrap_or_default())
-            }),
+            tmux: Tmux::from_args(a)?,
         })
     }
 }
@@ -478,9 +533,33 @@ mod tests {
         let r = Run::new(&run_args(&["--gdb", "--tmux-args", "do_sys_open 'a b'"])).unwrap();
         assert!(r.boot.gdb_wait);
         assert_eq!(
-            r.gdb_split,
-            Some(Some(vec!["do_sys_open".into(), "a b".into()]))
+            r.tmux,
+            Some(Tmux {
+                program: Some(TmuxProgram::Gdb),
+                args: Some(vec!["do_sys_open".into(), "a b".into()]),
+                gdb: true,
+            })
         );
+    }
+
+    #[test]
+    fn tmux_forms_imply_a_split() {
+        for argv in [
+            &["--tmux"][..],
+            &["--tmux-args", "x"],
+            &["--tmux-program", "gdb"],
+        ] {
+            let r = Run::new(&run_args(argv)).unwrap();
+            let t = r.tmux.expect("a split");
+            assert!(
+                !t.gdb && !r.boot.gdb_wait,
+                "{argv:?}: no waiting without --gdb"
+            );
+        }
+        let e = Run::new(&run_args(&["--tmux-program", "shell", "--tmux-args", "x"])).unwrap_err();
+        assert!(e.to_string().contains("opens no GDB"), "{e}");
+        let e = Run::new(&run_args(&["--tmux-args", "'a"])).unwrap_err();
+        assert!(e.to_string().contains("unbalanced quotes"), "{e}");
     }
 
     #[test]

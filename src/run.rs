@@ -18,11 +18,12 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use crate::cli::RunArgs;
+use crate::cli::TmuxProgram;
 use crate::cmd::{Cmd, p, script};
 use crate::config::Config;
 use crate::emulator::{self, Emulator, EmulatorEnd, Mode, Program};
 use crate::error::{CmdFailed, UsageError};
-use crate::options::{Boot, RecordReplay, Root, Run, What};
+use crate::options::{Boot, RecordReplay, Root, Run, Tmux, What};
 use crate::paths::Paths;
 use crate::plan::{Executor, Step, write_file};
 use crate::process::{Finished, Input, RunLock, Split, lock_run_id};
@@ -36,7 +37,15 @@ pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
         .into());
     }
     let config = &configs[0];
-    let run = Run::new(args)?;
+    let mut run = Run::new(args)?;
+    // gem5 takes one console connection: the split's `lkmc gem5-shell` gets
+    // it, and this run leaves it as in the background.
+    if let Some(tmux) = &run.tmux
+        && program_of(tmux, config) == TmuxProgram::Shell
+        && config.emulator.facts().console_socket
+    {
+        run.boot.background = true;
+    }
     check_debug_vm(&run, config)?;
     check_tmux(&run, config, exec)?;
     match &run.what {
@@ -87,8 +96,8 @@ fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
         });
     }
     exec.show_cmd(&cmd);
-    if let Some(tmux_args) = &run.gdb_split {
-        split_gdb(tmux_args.as_deref(), config, None, exec)?;
+    if let Some(tmux) = &run.tmux {
+        split(tmux, config, None, exec)?;
     }
     if exec.dry_run {
         return Ok(ExitCode::SUCCESS);
@@ -271,8 +280,8 @@ fn run_baremetal(path: &Path, run: &Run, config: &Config, exec: &Executor) -> Re
             write_file(&paths.run_cmd_file, &script(&cmd), true)?;
         }
         exec.show_cmd(&cmd);
-        if let Some(tmux_args) = &run.gdb_split {
-            split_gdb(tmux_args.as_deref(), config, Some(gdb), exec)?;
+        if let Some(tmux) = &run.tmux {
+            split(tmux, config, Some(gdb), exec)?;
         }
         if exec.dry_run {
             return Ok(ExitCode::SUCCESS);
@@ -301,8 +310,8 @@ fn run_program(
         write_file(&paths.run_cmd_file, &script(cmd), true)?;
     }
     exec.show_cmd(cmd);
-    if let Some(tmux_args) = &run.gdb_split {
-        split_gdb(tmux_args.as_deref(), config, Some(gdb), exec)?;
+    if let Some(tmux) = &run.tmux {
+        split(tmux, config, Some(gdb), exec)?;
     }
     if exec.dry_run {
         return Ok(ExitCode::SUCCESS);
@@ -374,11 +383,12 @@ enum GdbTarget<'a> {
     Baremetal(&'a Path),
 }
 
-/// `--gdb` opens GDB in a tmux split: outside tmux it is refused before
-/// anything is built or started. A dry run shows the split whatever the
-/// shell it runs in.
+/// `--gdb` and `--tmux` open a tmux split: outside tmux they are refused
+/// before anything is built or started, with the two commands to run in
+/// two shells instead. A dry run shows the split whatever the shell it runs
+/// in.
 fn check_tmux(run: &Run, config: &Config, exec: &Executor) -> Result<()> {
-    let Some(tmux_args) = &run.gdb_split else {
+    let Some(tmux) = &run.tmux else {
         return Ok(());
     };
     if exec.dry_run || std::env::var_os("TMUX").is_some() {
@@ -393,10 +403,15 @@ fn check_tmux(run: &Run, config: &Config, exec: &Executor) -> Result<()> {
         .as_ref()
         .map(|g| format!(" {} {}", g.option(), g.path().display()))
         .unwrap_or_default();
+    let (flag, what, wait) = match (tmux.gdb, program_of(tmux, config)) {
+        (true, _) => ("--gdb", "GDB", " --gdb-wait"),
+        (false, TmuxProgram::Gdb) => ("--tmux", "GDB", ""),
+        (false, TmuxProgram::Shell) => ("--tmux", shell_name(config), " --background"),
+    };
     Err(UsageError::new(format!(
-        "--gdb opens GDB in a tmux split, and this shell is not inside tmux.\n\
+        "{flag} opens {what} in a tmux split, and this shell is not inside tmux.\n\
          Start tmux first, or use two shells:\n  \
-         lkmc run --arch {} --run-id {}{} --gdb-wait{option}\n  \
+         lkmc run --arch {} --run-id {}{}{wait}{option}\n  \
          {}",
         config.arch,
         config.run_id,
@@ -404,9 +419,27 @@ fn check_tmux(run: &Run, config: &Config, exec: &Executor) -> Result<()> {
             .port_offset
             .map(|o| format!(" --port-offset {o}"))
             .unwrap_or_default(),
-        gdb_line(tmux_args.as_deref(), config, program.as_ref())?
+        split_line(tmux, config, program.as_ref())?
     ))
     .into())
+}
+
+/// What the split runs: `--tmux-program`, else gdb on QEMU and the
+/// console (shell) on gem5, as in the original.
+fn program_of(tmux: &Tmux, config: &Config) -> TmuxProgram {
+    tmux.program
+        .unwrap_or(match config.emulator.facts().console_socket {
+            true => TmuxProgram::Shell,
+            false => TmuxProgram::Gdb,
+        })
+}
+
+/// What `--tmux-program shell` opens for the emulator.
+fn shell_name(config: &Config) -> &'static str {
+    match config.emulator.facts().console_socket {
+        true => "the guest's console",
+        false => "QEMU's monitor",
+    }
 }
 
 impl GdbTarget<'_> {
@@ -424,66 +457,64 @@ impl GdbTarget<'_> {
     }
 }
 
-/// The `lkmc gdb` command of this run, with `tmux_args` instead of the
-/// default breakpoint.
-fn gdb_line(
-    tmux_args: Option<&[String]>,
-    config: &Config,
-    program: Option<&GdbTarget>,
-) -> Result<String> {
+/// The command the split runs: `lkmc gdb` of this run (with `--tmux-args`,
+/// or --gdb's default break), or the emulator's shell: `lkmc qemu-monitor`
+/// (QEMU's monitor) or `lkmc gem5-shell` (gem5's console).
+fn split_line(tmux: &Tmux, config: &Config, program: Option<&GdbTarget>) -> Result<String> {
     let exe = std::env::current_exe()?;
+    let shell = program_of(tmux, config) == TmuxProgram::Shell;
+    let sub = match (shell, config.emulator.facts().console_socket) {
+        (false, _) => "gdb",
+        (true, true) => "gem5-shell",
+        (true, false) => "qemu-monitor",
+    };
     let mut words: Vec<String> = vec![
         p(&exe),
-        "gdb".into(),
+        sub.into(),
         "--arch".into(),
         config.arch.to_string(),
         "--run-id".into(),
         config.run_id.to_string(),
     ];
     // The emulator picks the stub's port (gem5 announces its own).
-    if config.emulator != crate::facts::Emulator::Qemu {
+    if config.emulator != crate::facts::Emulator::Qemu && !shell {
         words.extend(["--emulator".into(), config.emulator.to_string()]);
     }
     if let Some(o) = config.port_offset {
         words.extend(["--port-offset".into(), o.to_string()]);
     }
-    words.extend([
-        "--out-dir".into(),
-        p(&config.out_dir),
-        "--linux-build-id".into(),
-        config.build_ids.linux.clone(),
-    ]);
-    if let Some(g) = program {
-        words.extend([g.option().into(), p(&std::path::absolute(g.path())?)]);
+    words.extend(["--out-dir".into(), p(&config.out_dir)]);
+    if !shell {
+        words.extend(["--linux-build-id".into(), config.build_ids.linux.clone()]);
+        if let Some(g) = program {
+            words.extend([g.option().into(), p(&std::path::absolute(g.path())?)]);
+        }
+        match (&tmux.args, tmux.gdb) {
+            (Some(a), _) => words.extend(a.iter().cloned()),
+            (None, true) => words.push(
+                if program.is_some() {
+                    "main"
+                } else {
+                    "start_kernel"
+                }
+                .into(),
+            ),
+            // Attached to a guest that runs on: no breakpoint of lkmc's.
+            (None, false) => {}
+        }
     }
-    match tmux_args {
-        Some(a) => words.extend(a.iter().cloned()),
-        None => words.push(
-            if program.is_some() {
-                "main"
-            } else {
-                "start_kernel"
-            }
-            .into(),
-        ),
-    }
-    let gdb_line: Vec<String> = words.iter().map(|w| crate::cmd::quote(w)).collect();
-    Ok(gdb_line.join(" "))
+    let line: Vec<String> = words.iter().map(|w| crate::cmd::quote(w)).collect();
+    Ok(line.join(" "))
 }
 
-/// Open `lkmc gdb` for this run in a tmux split beside the emulator, with
-/// `tmux_args` instead of the default breakpoint (tmux: see `check_tmux`).
-fn split_gdb(
-    tmux_args: Option<&[String]>,
-    config: &Config,
-    program: Option<GdbTarget>,
-    exec: &Executor,
-) -> Result<()> {
-    let gdb_line = gdb_line(tmux_args, config, program.as_ref())?;
+/// Open the split's command (`split_line`) in a tmux split beside the
+/// emulator (tmux: see `check_tmux`).
+fn split(tmux: &Tmux, config: &Config, program: Option<GdbTarget>, exec: &Executor) -> Result<()> {
+    let line = split_line(tmux, config, program.as_ref())?;
     // The emulator starts in this pane right after; give it a moment to listen.
     let split = Cmd::new("tmux")
         .line(["split-window", "-h", "-d"])
-        .arg(format!("sleep 1; {gdb_line}"));
+        .arg(format!("sleep 1; {line}"));
     match exec.foreground(&split, None)? {
         None | Some(Finished::Exited(0)) => Ok(()),
         Some(_) => Err(UsageError::new("tmux split-window failed").into()),

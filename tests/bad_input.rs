@@ -1140,6 +1140,56 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "tmux-outside-tmux",
+        argv: &["run", "--tmux"],
+        setup: None,
+        want: &[
+            "--tmux opens GDB in a tmux split",
+            "Start tmux first",
+            "lkmc gdb --arch x86_64 --run-id 0",
+        ],
+    },
+    Case {
+        name: "tmux-shell-outside-tmux",
+        argv: &["run", "--arch", "aarch64", "--tmux-program", "shell"],
+        setup: None,
+        want: &[
+            "--tmux opens QEMU's monitor in a tmux split",
+            "lkmc run --arch aarch64 --run-id 0 --background",
+            "qemu-monitor --arch aarch64 --run-id 0",
+        ],
+    },
+    Case {
+        name: "tmux-args-unbalanced",
+        argv: &["run", "--tmux-args", "'do_sys_open"],
+        setup: None,
+        want: &["--tmux-args", "unbalanced quotes"],
+    },
+    Case {
+        name: "tmux-shell-with-gdb-args",
+        argv: &[
+            "run",
+            "--tmux-program",
+            "shell",
+            "--tmux-args",
+            "start_kernel",
+        ],
+        setup: None,
+        want: &["opens no GDB", "--tmux-program gdb"],
+    },
+    Case {
+        name: "tmux-shell-of-a-userland-run",
+        argv: &[
+            "run",
+            "--userland",
+            "$ROOT/userland/c/hello.c",
+            "--tmux-program",
+            "shell",
+        ],
+        setup: None,
+        want: &["a --userland run has none", "--tmux-program gdb"],
+    },
+    Case {
         name: "run-kgdb-on-arm",
         argv: &["run", "--kgdb", "--arch", "arm"],
         setup: None,

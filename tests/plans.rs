@@ -240,6 +240,33 @@ const RUN: &[Scenario] = &[
         ],
     ),
     ("x86_64-gdb", &["run", "--arch", "x86_64", "--gdb"]),
+    // A split without stopping the guest: GDB attaches to it as it runs.
+    ("x86_64-tmux", &["run", "--arch", "x86_64", "--tmux"]),
+    (
+        "x86_64-tmux-args",
+        &[
+            "run",
+            "--arch",
+            "x86_64",
+            "--tmux-args",
+            "do_sys_open --no-lxsymbols",
+        ],
+    ),
+    (
+        "aarch64-tmux-program-shell",
+        &["run", "--arch", "aarch64", "--tmux-program", "shell"],
+    ),
+    (
+        "x86_64-gdb-tmux-program-shell-refused",
+        &[
+            "run",
+            "--arch",
+            "x86_64",
+            "--gdb",
+            "--tmux-program",
+            "shell",
+        ],
+    ),
     ("x86_64-gem5", &["run", "--arch", "x86_64", "-e", "gem5"]),
     (
         "x86_64-oneline",
@@ -367,6 +394,11 @@ const RUN: &[Scenario] = &[
     (
         "aarch64-gem5-gdb",
         &["run", "--arch", "aarch64", "-e", "gem5", "--gdb"],
+    ),
+    // gem5's default split is its console, which the run then leaves free.
+    (
+        "aarch64-gem5-tmux",
+        &["run", "--arch", "aarch64", "-e", "gem5", "--tmux"],
     ),
     (
         "aarch64-gem5-kgdb",
@@ -585,6 +617,18 @@ const RUN_USERLAND: &[Scenario] = &[
     (
         "x86_64-gdb",
         &["run", "--arch", "x86_64", "--userland", HELLO, "--gdb"],
+    ),
+    (
+        "x86_64-tmux-program-shell-refused",
+        &[
+            "run",
+            "--arch",
+            "x86_64",
+            "--userland",
+            HELLO,
+            "--tmux-program",
+            "shell",
+        ],
     ),
     (
         "arm-cpp-hello",
