@@ -82,6 +82,10 @@ paths! {
     log_dir: PathBuf,
     /// The JUnit report of the last `lkmc test` (without --junit).
     test_junit_file: PathBuf,
+    /// `lkmc build docs`'s output.
+    docs_dir: PathBuf,
+    /// README.adoc as HTML.
+    docs_html_file: PathBuf,
     /// Log of `lkmc build linux`: one per arch and kernel build id.
     linux_log_file: PathBuf,
     /// Source trees lkmc builds (not committed).
@@ -164,6 +168,9 @@ paths! {
     rootfs_cpio: PathBuf,
     /// The disk image the emulator gets.
     disk_image: PathBuf,
+    /// The second disk (`lkmc build disk2`): a squashfs of
+    /// out_rootfs_overlay_dir, attached read-only when it exists.
+    disk_image_2: PathBuf,
 
     /// Buildroot source tree.
     buildroot_source_dir: PathBuf,
@@ -371,6 +378,8 @@ impl Paths {
         self.p9_dir = self.data_dir.join("9p");
         self.log_dir = out.join("log");
         self.test_junit_file = self.log_dir.join("test-junit.xml");
+        self.docs_dir = out.join("docs");
+        self.docs_html_file = self.docs_dir.join("README.html");
         self.submodules_dir = root.join("submodules");
         self.configs_dir = root.join("configs");
         self.linux_config_dir = self.configs_dir.join("linux");
@@ -447,6 +456,7 @@ impl Paths {
         self.rootfs_overlay_dir = root.join("rootfs_overlay");
         self.out_rootfs_overlay_dir = out.join("rootfs_overlay").join(arch);
         self.out_rootfs_overlay_lkmc_dir = self.out_rootfs_overlay_dir.join("lkmc");
+        self.disk_image_2 = out.join("rootfs_overlay").join(format!("{arch}.squashfs"));
         self.guest_packages_dir = out.join("guest_packages").join(arch);
         let rf = c.rootfs.facts();
         self.rootfs = rf.name.to_string();

@@ -1140,6 +1140,16 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "disk2-nothing-to-pack",
+        argv: &["build", "disk2"],
+        setup: None,
+        want: &[
+            "nothing to put on the second disk yet",
+            "$OUT/rootfs_overlay/x86_64 does not exist",
+            "lkmc build --arch x86_64 modules userland && lkmc build --arch x86_64 disk2",
+        ],
+    },
+    Case {
         name: "tmux-outside-tmux",
         argv: &["run", "--tmux"],
         setup: None,

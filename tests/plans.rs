@@ -803,6 +803,11 @@ const CT_NG: &str = "$SCRATCH/crosstool-ng";
 
 /// `lkmc build`: every target, and the options that change the plan.
 const BUILD: &[Scenario] = &[
+    // The second disk: mksquashfs of out/rootfs_overlay/ARCH (a dry run
+    // shows it although nothing is built there yet).
+    ("aarch64-disk2", &["build", "--arch", "aarch64", "disk2"]),
+    // The README as HTML (its links are checked first, in dry runs too).
+    ("docs", &["build", "docs"]),
     (
         "aarch64-qemu",
         &[

@@ -7,6 +7,8 @@
 pub mod baremetal;
 pub mod crosstool_ng;
 pub mod deps;
+pub mod disk2;
+pub mod docs;
 pub mod gem5;
 pub mod kbuild;
 pub mod linux;
@@ -126,6 +128,30 @@ pub const TARGETS: &[Target] = &[
         build_dir: Some(|p| &p.rootfs_build_dir),
         packages: |c, p, o| rootfs::get(c.rootfs)?.packages(c, p, o),
         guest_packages: true,
+        not_yet: None,
+    },
+    Target {
+        name: "disk2",
+        help: "a second, read-only disk for QEMU: a squashfs of out/rootfs_overlay/ARCH (the built modules and programs); the guest mounts /dev/vdb",
+        deps: &[],
+        build: Some(|j| disk2::build(j.paths, j.exec)),
+        takes_items: false,
+        check: |j| disk2::check(j.config, j.paths, j.exec),
+        build_dir: Some(|p| &p.disk_image_2),
+        packages: disk2::packages,
+        guest_packages: false,
+        not_yet: None,
+    },
+    Target {
+        name: "docs",
+        help: "README.adoc as HTML with asciidoctor, into out/docs/, once every internal <<link>> of it resolves",
+        deps: &[],
+        build: Some(|j| docs::build(j.paths, j.exec)),
+        takes_items: false,
+        check: |j| docs::check(j.paths),
+        build_dir: Some(|p| &p.docs_dir),
+        packages: docs::packages,
+        guest_packages: false,
         not_yet: None,
     },
     Target {

@@ -5,7 +5,7 @@
 //! baremetal boot share the groups they have in common (board, size, GDB
 //! stub, debugging) instead of repeating them. Only reads facts, `Paths`
 //! and, to pick the kernel file and to check KVM, the kernel's .config and
-//! /dev/kvm; starts nothing.
+//! /dev/kvm, and whether the second disk was built; starts nothing.
 
 use std::path::Path;
 
@@ -252,12 +252,31 @@ fn drive_args(c: Cmd, boot: &Boot, paths: &Paths) -> Cmd {
             .line(["-device", "virtio-blk-pci,drive=img-blkreplay"]),
         (Root::Disk { persist }, None) => {
             let snapshot = if persist { "" } else { ",snapshot=on" };
-            c.line([
+            let c = c.line([
                 "-drive",
                 &format!("file={disk},format=qcow2,if=virtio{snapshot}"),
-            ])
+            ]);
+            second_disk_args(c, paths)
         }
     }
+}
+
+/// `lkmc build disk2`'s squashfs, when it was built: the guest's /dev/vdb
+/// after the root disk. Read-only (a squashfs is), which also leaves it out
+/// of savevm's snapshots, which only qcow2 disks take. Not with a cpio
+/// root (it would become vda) nor with record/replay (its reads would not
+/// go through blkreplay).
+fn second_disk_args(c: Cmd, paths: &Paths) -> Cmd {
+    if !paths.disk_image_2.is_file() {
+        return c;
+    }
+    c.line([
+        "-drive",
+        &format!(
+            "file={},format=raw,if=virtio,readonly=on",
+            p(&paths.disk_image_2)
+        ),
+    ])
 }
 
 /// Waiting for GDB, tracing, and the instruction count of record/replay
