@@ -283,9 +283,22 @@ pub struct BuildArgs {
     pub ccflags: Option<String>,
 
     /// Kernel: base config from a make target of the kernel (e.g. defconfig,
-    /// tinyconfig) instead of lkmc's small default.
+    /// tinyconfig) instead of lkmc's small default; lkmc's fragments are
+    /// still merged on top.
     #[arg(long, value_name = "TARGET")]
     pub linux_defconfig: Option<String>,
+
+    /// Kernel: the config of this make target of the kernel (defconfig,
+    /// tinyconfig, multi_v7_defconfig, ...) instead of lkmc's: lkmc's
+    /// fragments are left out, yours (--config-fragment, --config) are
+    /// merged on top, as the original did.
+    #[arg(long, value_name = "TARGET", conflicts_with_all = ["linux_defconfig", "custom_config_file"])]
+    pub custom_config_target: Option<String>,
+
+    /// Kernel: build with the build dir's .config as it is (after your own
+    /// `make menuconfig` there, say): no base, no fragments, no olddefconfig.
+    #[arg(long)]
+    pub no_configure: bool,
 
     /// Kernel: one more option, CONFIG_NAME=value; repeatable.
     #[arg(long = "config", value_name = "CONFIG_X=y")]

@@ -109,6 +109,9 @@ paths! {
     linux_config: PathBuf,
     /// Config lines from --config, written as a fragment.
     linux_cli_fragment: PathBuf,
+    /// INSTALL_MOD_PATH of `make modules_install` (the kernel's =m modules,
+    /// and lkmc's): its lib/modules/RELEASE goes into the rootfs.
+    linux_modules_install_dir: PathBuf,
     /// The kernel ELF with symbols.
     vmlinux: PathBuf,
     /// The bootable kernel image.
@@ -393,6 +396,7 @@ impl Paths {
         self.linux_build_dir = c.out_dir.join("linux").join(id).join(arch);
         self.linux_config = self.linux_build_dir.join(".config");
         self.linux_cli_fragment = self.linux_build_dir.join("lkmc_cli.config");
+        self.linux_modules_install_dir = self.linux_build_dir.join("lkmc_modules_install");
         self.vmlinux = self.linux_build_dir.join("vmlinux");
         self.linux_image = self.linux_build_dir.join(c.arch.facts().linux_image);
         self.image = match c.emulator.facts().boots {

@@ -693,6 +693,52 @@ const CASES: &[Case] = &[
         want: &["$S/noconfig does not exist", "--custom-config-file"],
     },
     Case {
+        name: "no-configure-without-a-config",
+        argv: &["build", "--arch", "aarch64", "linux", "--no-configure"],
+        setup: None,
+        want: &[
+            "--no-configure builds with the .config in $OUT/linux/default/aarch64, and there is \
+             none yet",
+            "Configure once without --no-configure (lkmc build --arch aarch64 linux)",
+        ],
+    },
+    Case {
+        name: "no-configure-with-config",
+        argv: &["build", "linux", "--no-configure", "--config", "CONFIG_X=y"],
+        setup: None,
+        want: &[
+            "--no-configure builds with the .config as it is, so --config",
+            "leave out one",
+        ],
+    },
+    Case {
+        name: "custom-config-target-interactive",
+        argv: &["build", "linux", "--custom-config-target", "menuconfig"],
+        setup: None,
+        want: &[
+            "--custom-config-target menuconfig: `make menuconfig` asks its questions on a terminal",
+            "lkmc build linux --no-configure",
+        ],
+    },
+    Case {
+        name: "custom-config-target-not-a-config-target",
+        argv: &["build", "linux", "--custom-config-target", "vmlinux"],
+        setup: None,
+        want: &[
+            "--custom-config-target \"vmlinux\": not a kernel config make target",
+            "e.g. defconfig, tinyconfig",
+        ],
+    },
+    Case {
+        name: "custom-config-target-for-rootfs",
+        argv: &["build", "rootfs", "--custom-config-target", "defconfig"],
+        setup: None,
+        want: &[
+            "--custom-config-target is for linux (the kernel)",
+            "lkmc build linux",
+        ],
+    },
+    Case {
         name: "config-line-not-config-x",
         argv: &["build", "linux", "--config", "DEBUG_FS=y"],
         setup: None,

@@ -1225,6 +1225,33 @@ const BUILD: &[Scenario] = &[
         ],
     ),
     (
+        "aarch64-linux-custom-config-target",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--linux-source-dir",
+            LINUX,
+            "linux",
+            "--custom-config-target",
+            "defconfig",
+            "--config",
+            "CONFIG_DUMMY_IRQ=m",
+        ],
+    ),
+    (
+        "aarch64-linux-no-configure",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--linux-source-dir",
+            LINUX,
+            "linux",
+            "--no-configure",
+        ],
+    ),
+    (
         "x86_64-linux-make-args",
         &[
             "build",
