@@ -525,8 +525,30 @@ pub struct RunArgs {
     /// Run this userland program (source under userland/, a source file
     /// anywhere, or an executable) in QEMU user mode, or on the host with
     /// --emulator native, instead of booting. Sources are built first.
+    /// Repeat it to run several side by side, one per CPU, in gem5's
+    /// syscall emulation (QEMU user mode runs one program a process).
     #[arg(short = 'u', long, value_name = "PATH")]
-    pub userland: Option<PathBuf>,
+    pub userland: Vec<PathBuf>,
+
+    /// The kernel release the --userland program sees (uname -r; glibc
+    /// refuses to start under a release older than it was built for): QEMU
+    /// user mode's -r, gem5's syscall emulation's release. Default: the
+    /// host's (QEMU), gem5's own
+    #[arg(long, value_name = "VERSION", requires = "userland", value_parser = parse_kernel_version)]
+    pub kernel_version: Option<String>,
+
+    /// Boot this kernel instead of lkmc's build: the arch's image
+    /// (bzImage, zImage, Image) or an ELF vmlinux for QEMU, a vmlinux for
+    /// gem5; checked to be one before anything starts. `lkmc gdb` still
+    /// reads lkmc's vmlinux.
+    #[arg(long, value_name = "FILE")]
+    pub linux_exec: Option<PathBuf>,
+
+    /// Boot this root filesystem image (qcow2, or a raw ext2/3/4 image)
+    /// instead of lkmc's. The guest's writes go to a snapshot: lkmc never
+    /// writes to it (so no --disk-persist).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["initrd", "initramfs"])]
+    pub disk_image: Option<PathBuf>,
 
     /// Run this baremetal image (a source under baremetal/ or a baremetal
     /// userland example, built first, or an .elf) on the bare CPU of QEMU's
@@ -534,13 +556,10 @@ pub struct RunArgs {
     #[arg(short = 'b', long, value_name = "PATH", conflicts_with = "userland")]
     pub baremetal: Option<PathBuf>,
 
-    /// Arguments for the --userland program (shell words).
-    #[arg(
-        long,
-        value_name = "ARGS",
-        requires = "userland",
-        allow_hyphen_values = true
-    )]
+    /// Arguments for the --userland program or the --baremetal image
+    /// (shell words; a baremetal image gets them through a blob QEMU loads
+    /// into its RAM).
+    #[arg(long, value_name = "ARGS", allow_hyphen_values = true)]
     pub cli_args: Option<String>,
 
     /// File fed to the --userland program's stdin.
@@ -627,6 +646,23 @@ fn parse_build_id(s: &str) -> Result<String, String> {
     if s.is_empty() || s.starts_with('.') || !s.chars().all(plain) {
         return Err(format!(
             "`{s}` is not a build id: use letters, digits and . _ - + (not first: .)"
+        ));
+    }
+    Ok(s.to_string())
+}
+
+/// A kernel release as `uname -r` prints it: 6.1.0, 5.9.2-lkmc.
+fn parse_kernel_version(s: &str) -> Result<String, String> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "._+-~".contains(c);
+    let numbers = s.split(['-', '+', '~']).next().unwrap_or_default();
+    let parts: Vec<&str> = numbers.split('.').collect();
+    let numeric = parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    if !s.chars().all(plain) || !numeric {
+        return Err(format!(
+            "`{s}` is not a kernel release: MAJOR.MINOR[.PATCH][-EXTRA], e.g. 6.1.0 or 5.9.2"
         ));
     }
     Ok(s.to_string())

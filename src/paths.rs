@@ -307,6 +307,8 @@ paths! {
     run_cmd_file: PathBuf,
     /// The command of the last run of any id.
     last_run_cmd_file: PathBuf,
+    /// A baremetal image's --cli-args, as the blob QEMU loads into its RAM.
+    baremetal_cli_args_file: PathBuf,
     /// The GDB command of this run id.
     run_gdb_cmd_file: PathBuf,
     /// Held while a run with this id is going on.
@@ -630,6 +632,7 @@ impl Paths {
         self.qemu_rrfile = qemu.join("rrfile");
         self.qemu_rr_cmd_file = qemu.join("rrfile.cmd");
         self.run_cmd_file = run.join("run.sh");
+        self.baremetal_cli_args_file = run.join("baremetal_cli_args.txt");
         self.last_run_cmd_file = out.join("run.sh");
         self.run_gdb_cmd_file = run.join("run-gdb.sh");
         self.run_lock_file = run.join("lock");

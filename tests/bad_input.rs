@@ -577,6 +577,138 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "linux-exec-missing",
+        argv: &["run", "--arch", "aarch64", "--linux-exec", "$S/no-Image"],
+        setup: None,
+        want: &[
+            "--linux-exec $S/no-Image: cannot be read",
+            "give the kernel image",
+        ],
+    },
+    Case {
+        name: "linux-exec-not-a-kernel",
+        argv: &["run", "--arch", "aarch64", "--linux-exec", "$S/notes.txt"],
+        setup: Some(|s| {
+            s.write("notes.txt", "not a kernel\n");
+            Prep::Ready
+        }),
+        want: &[
+            "--linux-exec $S/notes.txt: not a kernel for aarch64",
+            "neither an aarch64 kernel image",
+            "lkmc getvar --arch aarch64 linux_image",
+        ],
+    },
+    Case {
+        name: "linux-exec-of-another-arch",
+        argv: &["run", "--arch", "arm", "--linux-exec", "$S/vmlinux"],
+        setup: Some(|s| {
+            // An x86_64 ELF header (e_machine 62).
+            let mut elf = vec![0u8; 64];
+            elf[..4].copy_from_slice(b"\x7fELF");
+            elf[4] = 2;
+            elf[5] = 1;
+            elf[18] = 62;
+            s.write("vmlinux", elf);
+            Prep::Ready
+        }),
+        want: &["--linux-exec $S/vmlinux: not a kernel for arm: it is an ELF for x86_64"],
+    },
+    Case {
+        name: "disk-image-missing",
+        argv: &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--disk-image",
+            "$S/no-disk.qcow2",
+        ],
+        setup: None,
+        want: &[
+            "--disk-image $S/no-disk.qcow2: cannot be read",
+            "root filesystem image",
+        ],
+    },
+    Case {
+        name: "disk-image-not-an-image",
+        argv: &["run", "--arch", "aarch64", "--disk-image", "$S/notes.txt"],
+        setup: Some(|s| {
+            s.write("notes.txt", "not a disk\n");
+            Prep::Ready
+        }),
+        want: &[
+            "--disk-image $S/notes.txt: neither a qcow2 image nor a raw ext2/3/4 filesystem",
+            "lkmc getvar --arch aarch64 disk_image",
+        ],
+    },
+    Case {
+        name: "disk-image-persist",
+        argv: &["run", "--disk-image", "$S/disk.qcow2", "--disk-persist"],
+        setup: Some(|s| {
+            s.write("disk.qcow2", b"QFI\xfb");
+            Prep::Ready
+        }),
+        want: &[
+            "--disk-persist writes the guest's changes",
+            "never writes to an image it did not build",
+        ],
+    },
+    Case {
+        name: "gem5-disk-image-qcow2",
+        argv: &[
+            "run",
+            "--arch",
+            "aarch64",
+            "-e",
+            "gem5",
+            "--disk-image",
+            "$S/disk.qcow2",
+        ],
+        setup: Some(|s| {
+            s.write("disk.qcow2", b"QFI\xfb");
+            Prep::Ready
+        }),
+        want: &[
+            "a qcow2 image, and gem5 reads raw images only",
+            "qemu-img convert -O raw",
+        ],
+    },
+    Case {
+        name: "cli-args-for-a-linux-boot",
+        argv: &["run", "--cli-args", "a b"],
+        setup: None,
+        want: &[
+            "--cli-args are the arguments of a --userland program",
+            "--eval",
+        ],
+    },
+    Case {
+        name: "kernel-version-not-a-release",
+        argv: &[
+            "run",
+            "--userland",
+            "$ROOT/userland/c/hello.c",
+            "--kernel-version",
+            "new",
+        ],
+        setup: None,
+        want: &["`new` is not a kernel release", "e.g. 6.1.0"],
+    },
+    Case {
+        name: "two-userland-programs-in-qemu",
+        argv: &[
+            "run",
+            "--userland",
+            "$ROOT/userland/c/hello.c",
+            "--userland",
+            "$ROOT/userland/c/false.c",
+        ],
+        setup: None,
+        want: &[
+            "2 --userland programs: QEMU user mode runs one program a process",
+            "--emulator gem5",
+        ],
+    },
+    Case {
         name: "machine-with-userland",
         argv: &[
             "run",

@@ -26,7 +26,11 @@ pub enum Mode {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Program {
     pub exe: PathBuf,
+    /// More programs run beside it, one per CPU (gem5's syscall emulation).
+    pub others: Vec<PathBuf>,
     pub args: Vec<String>,
+    /// The kernel release the program sees (uname -r), if not the host's.
+    pub kernel_version: Option<String>,
     /// Stop before the first instruction until GDB attaches.
     pub gdb_wait: bool,
     /// Trace events (`-T`), into the run dir's trace file.

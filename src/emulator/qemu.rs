@@ -67,7 +67,7 @@ impl Emulator for Qemu {
         c = machine_args(c, m, boot, boot.kvm);
         c = size_args(c, boot);
         c = c
-            .line(["-kernel", &p(kernel_file(paths))])
+            .line(["-kernel", &p(kernel_file(boot, paths))])
             .line(["-append", &kernel_cli(boot, m)]);
         if let Some(dtb) = &boot.dtb {
             c = c.line(["-dtb", &p(dtb)]);
@@ -99,6 +99,9 @@ impl Emulator for Qemu {
     fn userland(&self, program: &Program, _config: &Config, paths: &Paths) -> Result<Cmd> {
         let mut c =
             Cmd::new(p(&paths.qemu_user_executable)).line(["-L", &p(&paths.userland_library_dir)]);
+        if let Some(release) = &program.kernel_version {
+            c = c.line(["-r", release]);
+        }
         if program.gdb_wait {
             c = c.line(["-g", &paths.gdb_port.to_string()]);
         }
@@ -123,6 +126,17 @@ impl Emulator for Qemu {
         c = c.line(["-nographic", "-semihosting"]);
         c = gdb_args(c, paths);
         c = c.line(["-kernel", &p(image)]);
+        if !boot.program_args.is_empty() {
+            // argv: the blob lkmc wrote, where the runtime reads it.
+            c = c.line([
+                "-device",
+                &format!(
+                    "loader,file={},addr={:#x},force-raw=on",
+                    p(&paths.baremetal_cli_args_file),
+                    crate::build::baremetal::cli_args_addr(config)
+                ),
+            ]);
+        }
         c = debug_args(c, boot, paths, None);
         Ok(c.args(&boot.extra_emulator_args))
     }
@@ -233,9 +247,17 @@ fn plan9_fs_args(mut c: Cmd, paths: &Paths) -> Cmd {
 }
 
 /// The root filesystem: the cpio, nothing (an initramfs is in the
-/// kernel), or the disk image.
+/// kernel), or the disk image (lkmc's, or --disk-image's, always behind a
+/// snapshot: lkmc never writes to a user's image).
 fn drive_args(c: Cmd, boot: &Boot, paths: &Paths) -> Cmd {
-    let disk = p(&paths.disk_image);
+    let (disk, format) = match &boot.disk_image {
+        Some(file) => (
+            p(file),
+            crate::images::format_name(crate::images::disk_format(file)),
+        ),
+        None => (p(&paths.disk_image), "qcow2"),
+    };
+    let persist_ok = boot.disk_image.is_none();
     match (boot.root, boot.record_replay) {
         (Root::Initrd, _) => c.line(["-initrd", &p(&paths.rootfs_cpio)]),
         (Root::Initramfs, _) => c,
@@ -243,7 +265,7 @@ fn drive_args(c: Cmd, boot: &Boot, paths: &Paths) -> Cmd {
         (Root::Disk { .. }, Some(_)) => c
             .line([
                 "-drive",
-                &format!("file={disk},format=qcow2,if=none,snapshot=on,id=img-direct"),
+                &format!("file={disk},format={format},if=none,snapshot=on,id=img-direct"),
             ])
             .line([
                 "-drive",
@@ -251,10 +273,14 @@ fn drive_args(c: Cmd, boot: &Boot, paths: &Paths) -> Cmd {
             ])
             .line(["-device", "virtio-blk-pci,drive=img-blkreplay"]),
         (Root::Disk { persist }, None) => {
-            let snapshot = if persist { "" } else { ",snapshot=on" };
+            let snapshot = if persist && persist_ok {
+                ""
+            } else {
+                ",snapshot=on"
+            };
             c.line([
                 "-drive",
-                &format!("file={disk},format=qcow2,if=virtio{snapshot}"),
+                &format!("file={disk},format={format},if=virtio{snapshot}"),
             ])
         }
     }
@@ -285,10 +311,14 @@ fn debug_args(mut c: Cmd, boot: &Boot, paths: &Paths, rr: Option<RecordReplay>) 
     c
 }
 
-/// The file QEMU boots. A kernel with the PVH entry point (x86_64) is booted
-/// as vmlinux: QEMU jumps straight into it, skipping the bzImage decompressor,
-/// which is slow under TCG.
-fn kernel_file(paths: &Paths) -> &Path {
+/// The file QEMU boots: --linux-exec's, as it is, or lkmc's build. A kernel
+/// with the PVH entry point (x86_64) is booted as vmlinux: QEMU jumps
+/// straight into it, skipping the bzImage decompressor, which is slow under
+/// TCG.
+fn kernel_file<'a>(boot: &'a Boot, paths: &'a Paths) -> &'a Path {
+    if let Some(file) = &boot.linux_exec {
+        return file;
+    }
     let pvh = || {
         std::fs::read_to_string(&paths.linux_config)
             .is_ok_and(|t| t.lines().any(|l| l == "CONFIG_PVH=y"))
