@@ -538,9 +538,9 @@ pub struct RunArgs {
     pub kernel_version: Option<String>,
 
     /// Boot this kernel instead of lkmc's build: the arch's image
-    /// (bzImage, zImage, Image) or an ELF vmlinux for QEMU, a vmlinux for
-    /// gem5; checked to be one before anything starts. `lkmc gdb` still
-    /// reads lkmc's vmlinux.
+    /// (bzImage, zImage, Image; on x86_64 also a PVH vmlinux) for QEMU, a
+    /// vmlinux for gem5; checked to be one before anything starts. `lkmc
+    /// gdb` still reads lkmc's vmlinux.
     #[arg(long, value_name = "FILE")]
     pub linux_exec: Option<PathBuf>,
 

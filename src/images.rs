@@ -59,7 +59,7 @@ pub fn format_name(f: DiskFormat) -> &'static str {
 
 /// Refuse a `--linux-exec` that is missing or not a kernel the emulator
 /// boots for this arch: the arch's image (its magic number) or, where the
-/// emulator takes one, an ELF of the arch.
+/// board boots one as Linux, an ELF vmlinux of the arch.
 pub fn check_linux_exec(file: &Path, config: &Config) -> Result<()> {
     let a = config.arch.facts();
     let (at, magic) = a.linux_image_magic;
@@ -74,20 +74,25 @@ pub fn check_linux_exec(file: &Path, config: &Config) -> Result<()> {
         .flatten()
         .map(crate::facts::Arch::from_elf_machine);
     let boots_image = config.emulator.facts().boots == KernelFile::Image;
+    let boots_elf = crate::facts::machine(config.arch, config.emulator).boots_elf_kernel;
+    let name = config.emulator.facts().name;
     let why = match elf_arch {
-        Some(Some(arch)) if arch == config.arch => return Ok(()),
+        Some(Some(arch)) if arch == config.arch && boots_elf => return Ok(()),
+        Some(Some(arch)) if arch == config.arch => format!(
+            "it is an ELF vmlinux, which {name} loads on this board as a bare program, not as \
+             Linux; give its {} instead",
+            a.linux_image_target
+        ),
         Some(Some(arch)) => format!("it is an ELF for {arch}, not {}", a.name),
         Some(None) => format!("it is an ELF for none of lkmc's archs, not {}", a.name),
         None if boots_image && has(&data, at, magic) => return Ok(()),
         None if boots_image => format!(
-            "it is neither an {} kernel image ({} has {magic:02x?} at {at:#x}) nor an ELF \
-             vmlinux",
-            a.name, a.linux_image_target
+            "it is not an {} kernel image ({} has {magic:02x?} at {at:#x}){}",
+            a.name,
+            a.linux_image_target,
+            if boots_elf { " nor an ELF vmlinux" } else { "" }
         ),
-        None => format!(
-            "{} boots the ELF vmlinux, and this is no ELF",
-            config.emulator.facts().name
-        ),
+        None => format!("{name} boots the ELF vmlinux, and this is no ELF"),
     };
     Err(UsageError::new(format!(
         "--linux-exec {}: not a kernel for {}: {why}.\nGive a kernel built for it, e.g. \

@@ -594,7 +594,7 @@ const CASES: &[Case] = &[
         }),
         want: &[
             "--linux-exec $S/notes.txt: not a kernel for aarch64",
-            "neither an aarch64 kernel image",
+            "it is not an aarch64 kernel image",
             "lkmc getvar --arch aarch64 linux_image",
         ],
     },
@@ -612,6 +612,24 @@ const CASES: &[Case] = &[
             Prep::Ready
         }),
         want: &["--linux-exec $S/vmlinux: not a kernel for arm: it is an ELF for x86_64"],
+    },
+    Case {
+        name: "linux-exec-vmlinux-on-qemu-aarch64",
+        argv: &["run", "--arch", "aarch64", "--linux-exec", "$S/vmlinux"],
+        setup: Some(|s| {
+            // An aarch64 ELF header (e_machine 183).
+            let mut elf = vec![0u8; 64];
+            elf[..4].copy_from_slice(b"\x7fELF");
+            elf[4] = 2;
+            elf[5] = 1;
+            elf[18] = 183;
+            s.write("vmlinux", elf);
+            Prep::Ready
+        }),
+        want: &[
+            "it is an ELF vmlinux, which qemu loads on this board as a bare program",
+            "give its Image instead",
+        ],
     },
     Case {
         name: "disk-image-missing",

@@ -35,6 +35,10 @@ pub struct MachineFacts {
     /// Whether `--graphic` moves the kernel's console to the display (a PC's
     /// VGA), so no `console=` is given.
     pub graphic_console: bool,
+    /// Whether the board boots Linux from an ELF vmlinux (`--linux-exec`):
+    /// QEMU's PC through the PVH entry point, gem5 always; QEMU's arm
+    /// boards load an ELF as a bare program, not as Linux.
+    pub boots_elf_kernel: bool,
     /// Second serial port in the guest that lkmc's KGDB uses, if any.
     pub extra_console: Option<&'static str>,
     /// Whether the CPU's semihosting calls reach the host (QEMU
@@ -79,6 +83,7 @@ pub const QEMU: [MachineFacts; 3] = [
         devices: &["edu"],
         console: "ttyS0",
         graphic_console: true,
+        boots_elf_kernel: true,
         extra_console: Some("ttyS1"),
         semihosting: false,
         // PAT handling under TCG is slow and noisy; the original turned it off too.
@@ -103,6 +108,7 @@ pub const QEMU: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyAMA0",
         graphic_console: false,
+        boots_elf_kernel: false,
         extra_console: None,
         semihosting: true,
         kernel_cli_extra: "",
@@ -126,6 +132,7 @@ pub const QEMU: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyAMA0",
         graphic_console: false,
+        boots_elf_kernel: false,
         extra_console: None,
         semihosting: true,
         kernel_cli_extra: "",
@@ -159,6 +166,7 @@ pub const GEM5: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyS0",
         graphic_console: false,
+        boots_elf_kernel: true,
         extra_console: None,
         semihosting: false,
         // lpj: skip the delay loop calibration, seconds of simulated time.
@@ -181,6 +189,7 @@ pub const GEM5: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyAMA0",
         graphic_console: false,
+        boots_elf_kernel: true,
         extra_console: None,
         semihosting: false,
         kernel_cli_extra: "earlycon=pl011,0x1c090000 lpj=19988480",
@@ -205,6 +214,7 @@ pub const GEM5: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyAMA0",
         graphic_console: false,
+        boots_elf_kernel: true,
         extra_console: None,
         semihosting: false,
         kernel_cli_extra: "earlycon=pl011,0x1c090000 lpj=19988480",
