@@ -322,7 +322,10 @@ pub fn configure_plan(inputs: &ConfigInputs, config: &Config, paths: &Paths) -> 
             .line(["-O", &p(&paths.linux_build_dir)])
             .arg(p(&paths.linux_config))
             .args(fragments.iter().map(|f| p(f)))
-            .cwd(&paths.linux_source_dir),
+            // merge_config.sh makes its temporary files in the current
+            // directory: in the build dir, not in a source tree that may
+            // be the user's (--linux-source-dir).
+            .cwd(&paths.linux_build_dir),
         );
     }
     plan.cmd("make olddefconfig", make(config, paths).arg("olddefconfig"));
