@@ -422,11 +422,15 @@ pub struct RunArgs {
     #[arg(long)]
     pub kdb: bool,
 
-    /// Show a graphic window instead of a serial console only.
+    /// Show the guest's display in a window, beside the serial console (on
+    /// arm and aarch64: QEMU's virtio-gpu and keyboard, which need a kernel
+    /// built with configs/linux/graphic.config).
     #[arg(long)]
     pub graphic: bool,
 
-    /// Start a VNC server on :0 (with --graphic).
+    /// Serve the guest's display over VNC on :0 (a machine without a
+    /// display of its own); as --graphic, arm and aarch64 need a kernel
+    /// built with configs/linux/graphic.config.
     #[arg(long)]
     pub vnc: bool,
 

@@ -727,6 +727,21 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "graphic-with-a-kernel-without-virtio-gpu",
+        argv: &["run", "--arch", "aarch64", "--graphic", "--eval", "true"],
+        setup: Some(|s| {
+            s.fake_boot_inputs(&["--arch", "aarch64"]);
+            let config = s.getvar(&["--arch", "aarch64"], "linux_config");
+            std::fs::write(config, "CONFIG_MODULES=y\n").unwrap();
+            Prep::Ready
+        }),
+        want: &[
+            "the kernel in $OUT/linux/default/aarch64 has no driver for it \
+             (CONFIG_DRM_VIRTIO_GPU is not set)",
+            "--config-fragment configs/linux/graphic.config",
+        ],
+    },
+    Case {
         name: "machine-with-userland",
         argv: &[
             "run",

@@ -265,6 +265,11 @@ const RUN: &[Scenario] = &[
     ("arm-initrd", &["run", "--arch", "arm", "--initrd"]),
     ("arm-initramfs", &["run", "--arch", "arm", "--initramfs"]),
     ("arm-graphic", &["run", "--arch", "arm", "--graphic"]),
+    (
+        "aarch64-graphic",
+        &["run", "--arch", "aarch64", "--graphic"],
+    ),
+    ("aarch64-vnc", &["run", "--arch", "aarch64", "--vnc"]),
     ("arm-gem5", &["run", "--arch", "arm", "-e", "gem5"]),
     ("arm-kvm", &["run", "--arch", "arm", "--kvm"]),
     ("aarch64-boot", &["run", "--arch", "aarch64"]),

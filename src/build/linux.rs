@@ -336,6 +336,10 @@ pub fn configure_plan(inputs: &ConfigInputs, config: &Config, paths: &Paths) -> 
 pub fn build_plan(args: &BuildOptions, config: &Config, paths: &Paths) -> Plan {
     let f = config.arch.facts();
     let mut plan = Plan::new("build linux", paths.linux_log_file.clone());
+    // A kernel configured without modules (a custom config, tinyconfig as
+    // it is) has none to build or install, and make fails asked to.
+    let modules_off = std::fs::read_to_string(&paths.linux_config)
+        .is_ok_and(|t| !t.lines().any(|l| l == "CONFIG_MODULES=y"));
     let cmd = make(config, paths)
         // Fixed build identity: no relink of vmlinux when nothing changed, and
         // the same bits from the same sources.
@@ -343,7 +347,7 @@ pub fn build_plan(args: &BuildOptions, config: &Config, paths: &Paths) -> Plan {
         .env("KBUILD_BUILD_HOST", "lkmc")
         .env("KBUILD_BUILD_TIMESTAMP", "1970-01-01")
         .env("KBUILD_BUILD_VERSION", "1")
-        .args(make_targets(args, f.linux_image_target));
+        .args(make_targets(args, f.linux_image_target, !modules_off));
     plan.cmd(format!("linux {}", f.name), cmd);
     if args.make_args.iter().any(|a| is_make_target(a)) {
         // Only what the user named (savedefconfig, one directory, ...).
@@ -351,10 +355,7 @@ pub fn build_plan(args: &BuildOptions, config: &Config, paths: &Paths) -> Plan {
     }
     // The kernel's own install of its =m modules, with depmod's index, into
     // a staging dir the rootfs copies: `modprobe NAME` then finds them in the
-    // guest's /lib/modules/RELEASE. A kernel without modules (a custom
-    // config) has nothing to install, and make would fail saying so.
-    let modules_off = std::fs::read_to_string(&paths.linux_config)
-        .is_ok_and(|t| !t.lines().any(|l| l == "CONFIG_MODULES=y"));
+    // guest's /lib/modules/RELEASE.
     if modules_off {
         return plan;
     }
@@ -377,12 +378,14 @@ fn is_make_target(a: &str) -> bool {
 
 /// What make builds: the make targets after `--` if any were given (as the
 /// original did: `lkmc build linux -- savedefconfig` runs just that), else
-/// the image, vmlinux, the modules and the GDB scripts; variables such as
-/// `V=1` after `--` go along either way.
-fn make_targets(args: &BuildOptions, image_target: &str) -> Vec<String> {
+/// the image, vmlinux, the modules (of a kernel that has them) and the GDB
+/// scripts; variables such as `V=1` after `--` go along either way.
+fn make_targets(args: &BuildOptions, image_target: &str, modules: bool) -> Vec<String> {
     let mut words = args.make_args.clone();
     if !words.iter().any(|a| is_make_target(a)) {
-        let defaults = [image_target, "vmlinux", "modules", "scripts_gdb"];
+        let defaults = [image_target, "vmlinux", "modules", "scripts_gdb"]
+            .into_iter()
+            .filter(|t| modules || *t != "modules");
         words.splice(0..0, defaults.map(String::from));
     }
     words

@@ -165,6 +165,11 @@ pub fn kernel_cli(boot: &Boot, m: &MachineFacts) -> String {
     if !m.kernel_cli_extra.is_empty() {
         words.push(m.kernel_cli_extra.into());
     }
+    if (boot.graphic || boot.vnc) && !m.display_devices.is_empty() {
+        // The kernel's messages on the display's framebuffer console too;
+        // the last console= (the serial one) stays /dev/console, the shell.
+        words.push("console=tty0".into());
+    }
     if !(boot.graphic && m.graphic_console) {
         words.push(format!("console={}", m.console));
     }

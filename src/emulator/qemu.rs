@@ -72,6 +72,9 @@ impl Emulator for Qemu {
         if let Some(dtb) = &boot.dtb {
             c = c.line(["-dtb", &p(dtb)]);
         }
+        if !config.dry_run {
+            check_display(boot, config, paths)?;
+        }
         c = display_args(c, boot, m);
         c = serial_args(c, boot, paths);
         c = gdb_args(c, paths);
@@ -179,7 +182,42 @@ fn display_args(mut c: Cmd, boot: &Boot, m: &MachineFacts) -> Cmd {
     if boot.vnc {
         c = c.line(["-vnc", ":0"]);
     }
+    if boot.graphic || boot.vnc {
+        for dev in m.display_devices {
+            c = c.line(["-device", dev]);
+        }
+    }
     c
+}
+
+/// `--graphic` and `--vnc` on a board whose display needs a driver the
+/// kernel may lack (virtio-gpu on arm and aarch64): refused when lkmc's
+/// kernel was built without it, rather than a window that stays blank.
+fn check_display(boot: &Boot, config: &Config, paths: &Paths) -> Result<()> {
+    let Some(option) = board(config).display_config else {
+        return Ok(());
+    };
+    if !(boot.graphic || boot.vnc) || boot.linux_exec.is_some() {
+        return Ok(());
+    }
+    let Ok(text) = std::fs::read_to_string(&paths.linux_config) else {
+        // No kernel built yet: the boot says what to build.
+        return Ok(());
+    };
+    if text.lines().any(|l| l == format!("{option}=y")) {
+        return Ok(());
+    }
+    let arch = config.arch;
+    Err(UsageError::new(format!(
+        "--graphic and --vnc show the guest on QEMU's virtio-gpu, and the kernel in {} has no \
+         driver for it ({option} is not set), so the display would stay blank.\nBuild one \
+         beside it, with configs/linux/graphic.config (virtio-gpu, fbcon, a virtio keyboard), \
+         and boot that:\n  lkmc build --arch {arch} --linux-build-id graphic linux \
+         --config-fragment configs/linux/graphic.config\n  lkmc run --arch {arch} \
+         --linux-build-id graphic --graphic",
+        paths.linux_build_dir.display()
+    ))
+    .into())
 }
 
 /// The console's serial port and the monitor.

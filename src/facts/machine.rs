@@ -35,6 +35,12 @@ pub struct MachineFacts {
     /// Whether `--graphic` moves the kernel's console to the display (a PC's
     /// VGA), so no `console=` is given.
     pub graphic_console: bool,
+    /// Devices a `--graphic` or `--vnc` boot adds for a display and a
+    /// keyboard, on a board that has neither (the PC has VGA and PS/2).
+    pub display_devices: &'static [&'static str],
+    /// The kernel option that drives that display, without which the window
+    /// stays blank (`--graphic` is refused for a kernel without it).
+    pub display_config: Option<&'static str>,
     /// Whether the board boots Linux from an ELF vmlinux (`--linux-exec`):
     /// QEMU's PC through the PVH entry point, gem5 always; QEMU's arm
     /// boards load an ELF as a bare program, not as Linux.
@@ -83,6 +89,8 @@ pub const QEMU: [MachineFacts; 3] = [
         devices: &["edu"],
         console: "ttyS0",
         graphic_console: true,
+        display_devices: &[],
+        display_config: None,
         boots_elf_kernel: true,
         extra_console: Some("ttyS1"),
         semihosting: false,
@@ -108,6 +116,8 @@ pub const QEMU: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyAMA0",
         graphic_console: false,
+        display_devices: &["virtio-gpu-pci", "virtio-keyboard-pci"],
+        display_config: Some("CONFIG_DRM_VIRTIO_GPU"),
         boots_elf_kernel: false,
         extra_console: None,
         semihosting: true,
@@ -132,6 +142,8 @@ pub const QEMU: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyAMA0",
         graphic_console: false,
+        display_devices: &["virtio-gpu-pci", "virtio-keyboard-pci"],
+        display_config: Some("CONFIG_DRM_VIRTIO_GPU"),
         boots_elf_kernel: false,
         extra_console: None,
         semihosting: true,
@@ -166,6 +178,8 @@ pub const GEM5: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyS0",
         graphic_console: false,
+        display_devices: &[],
+        display_config: None,
         boots_elf_kernel: true,
         extra_console: None,
         semihosting: false,
@@ -189,6 +203,8 @@ pub const GEM5: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyAMA0",
         graphic_console: false,
+        display_devices: &[],
+        display_config: None,
         boots_elf_kernel: true,
         extra_console: None,
         semihosting: false,
@@ -214,6 +230,8 @@ pub const GEM5: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyAMA0",
         graphic_console: false,
+        display_devices: &[],
+        display_config: None,
         boots_elf_kernel: true,
         extra_console: None,
         semihosting: false,
