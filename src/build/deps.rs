@@ -160,9 +160,6 @@ fn qemu_package(config: &Config) -> &'static str {
 
 pub fn qemu_linux_packages(config: &Config, _: &Paths, out: &mut Packages) -> Result<()> {
     out.add(qemu_package(config), "QEMU full-system emulator");
-    // qemu-system-arm only recommends it (qemu-system-x86 depends on it),
-    // and without it every arm and aarch64 boot stops at once.
-    out.add("ipxe-qemu", "the virtio-net-pci option ROM QEMU loads");
     out.add("tmux", "lkmc run --gdb split");
     Ok(())
 }
