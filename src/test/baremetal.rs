@@ -137,8 +137,9 @@ fn image_case(ctx: &Ctx, paths: &Paths, image: &Image) -> Result<(), String> {
         None => String::new(),
     };
     let reproduce = format!(
-        "lkmc run --arch {} --baremetal {}{cli_args}",
+        "lkmc run --arch {}{} --baremetal {}{cli_args}",
         ctx.arch(),
+        super::harness::provider_args(ctx.config),
         image.src.display()
     );
     expect_exit(finished, want, TIMEOUT, Some(output), &reproduce)
