@@ -292,15 +292,12 @@ fn check_userland_programs(
     let e = config.emulator.facts();
     if progs.len() > 1 && !e.userland_side_by_side {
         return Err(UsageError::new(format!(
-            "{} --userland programs: {} runs one program a process (as the original, which \
-             refused too). Run them one after another (lkmc run --userland A; lkmc run \
-             --userland B), or side by side, one per CPU, in gem5's syscall emulation: lkmc \
-             run --arch {} --emulator gem5 --userland A --userland B",
+            "{} --userland programs: --emulator {} runs one program a process (as the \
+             original, which refused too). Run them one after another (lkmc run --userland \
+             A; lkmc run --userland B), or side by side, one per CPU, in gem5's syscall \
+             emulation: lkmc run --arch {} --emulator gem5 --userland A --userland B",
             progs.len(),
-            match config.emulator {
-                crate::facts::Emulator::Native => "the host",
-                _ => "QEMU user mode",
-            },
+            e.name,
             config.arch
         ))
         .into());

@@ -722,7 +722,7 @@ const CASES: &[Case] = &[
         ],
         setup: None,
         want: &[
-            "2 --userland programs: QEMU user mode runs one program a process",
+            "2 --userland programs: --emulator qemu runs one program a process",
             "--emulator gem5",
         ],
     },
