@@ -72,15 +72,22 @@ static int cli_args(char **argv, char *buf)
  * and the MMU on. */
 void lkmc_cstart(void)
 {
-    static char *argv[LKMC_CLI_ARGS_MAX + 1];
-    static char buf[LKMC_CLI_ARGS_BYTES];
+    /* One object whose size is a multiple of 16: picolibc.ld aligns the
+     * heap after .bss to 8 only, and its malloc returns blocks aligned as
+     * the heap's start is, so .bss must keep the 16-byte alignment that
+     * max_align_t asks on aarch64 (baremetal/malloc.c checks it). */
+    static struct {
+        char *argv[LKMC_CLI_ARGS_MAX + 1];
+        char buf[LKMC_CLI_ARGS_BYTES];
+    } __attribute__((aligned(16))) args;
+    char **argv = args.argv;
     int argc;
 
     /* .data is linked to run from RAM but loaded after the code. */
     memcpy(__data_start, __data_source, (uintptr_t)__data_size);
     _set_tls(__tls_base);
     __libc_init_array();
-    argc = cli_args(argv, buf);
+    argc = cli_args(argv, args.buf);
     if (argc == 0) {
         argv[0] = "baremetal";
         argv[1] = NULL;
