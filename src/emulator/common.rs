@@ -200,6 +200,9 @@ pub fn kernel_cli(boot: &Boot, m: &MachineFacts) -> String {
     if !m.init_env.is_empty() {
         words.push(m.init_env.into());
     }
+    if (boot.graphic || boot.vnc) && !m.display_devices.is_empty() {
+        words.push(format!("{}=1", guest::DISPLAY_SHELL_VAR));
+    }
     if let Some(e) = &g.eval {
         words.push(guest::eval_word(guest::EVAL_VAR, e));
     }
