@@ -43,20 +43,7 @@ extra=("$@")
 lkmc="${LKMC:-$(pwd)/target/release/lkmc}"
 [ -x "$lkmc" ] || cargo build --release --quiet
 
-now_ms() { date +%s%N | awk '{printf "%.1f", $1 / 1e6}'; }
-# median wall time of the command over N runs, in s
-median_s() {
-	local n="$1"; shift
-	local times=()
-	for _ in $(seq "$n"); do
-		local t0 t1
-		t0=$(now_ms)
-		"$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
-		t1=$(now_ms)
-		times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", (b - a) / 1000}')")
-	done
-	printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
-}
+. tests/bench/lib.sh
 
 read -r -a configure_args <<<"$configure"
 qemu=("$lkmc" build --arch "$arch" --qemu-build-id "$build_id" --qemu-source-dir "$qemu_src" "${extra[@]}" qemu -- "${configure_args[@]}")
