@@ -113,6 +113,9 @@ paths! {
     linux_config: PathBuf,
     /// Config lines from --config, written as a fragment.
     linux_cli_fragment: PathBuf,
+    /// INSTALL_MOD_PATH of `make modules_install` (the kernel's =m modules,
+    /// and lkmc's): its lib/modules/RELEASE goes into the rootfs.
+    linux_modules_install_dir: PathBuf,
     /// The kernel ELF with symbols.
     vmlinux: PathBuf,
     /// The bootable kernel image.
@@ -311,6 +314,8 @@ paths! {
     run_cmd_file: PathBuf,
     /// The command of the last run of any id.
     last_run_cmd_file: PathBuf,
+    /// A baremetal image's --cli-args, as the blob QEMU loads into its RAM.
+    baremetal_cli_args_file: PathBuf,
     /// The GDB command of this run id.
     run_gdb_cmd_file: PathBuf,
     /// Held while a run with this id is going on.
@@ -402,6 +407,7 @@ impl Paths {
         self.linux_build_dir = c.out_dir.join("linux").join(id).join(arch);
         self.linux_config = self.linux_build_dir.join(".config");
         self.linux_cli_fragment = self.linux_build_dir.join("lkmc_cli.config");
+        self.linux_modules_install_dir = self.linux_build_dir.join("lkmc_modules_install");
         self.vmlinux = self.linux_build_dir.join("vmlinux");
         self.linux_image = self.linux_build_dir.join(c.arch.facts().linux_image);
         self.image = match c.emulator.facts().boots {
@@ -636,6 +642,7 @@ impl Paths {
         self.qemu_rrfile = qemu.join("rrfile");
         self.qemu_rr_cmd_file = qemu.join("rrfile.cmd");
         self.run_cmd_file = run.join("run.sh");
+        self.baremetal_cli_args_file = run.join("baremetal_cli_args.txt");
         self.last_run_cmd_file = out.join("run.sh");
         self.run_gdb_cmd_file = run.join("run-gdb.sh");
         self.run_lock_file = run.join("lock");
@@ -683,7 +690,11 @@ impl Paths {
                 PathBuf::from("/usr").join(f.host_triplet),
             ),
             GccWhich::Buildroot => (tool("gdb"), self.buildroot_target_dir.clone()),
-            GccWhich::CrosstoolNg => (tool("gdb"), self.crosstool_ng_install_dir.clone()),
+            // lkmc's ct-ng configs build no GDB (configs/crosstool-ng/).
+            GccWhich::CrosstoolNg => (
+                "gdb-multiarch".into(),
+                self.crosstool_ng_install_dir.clone(),
+            ),
         };
         self.gcc = tool("gcc");
         self.gxx = tool("g++");

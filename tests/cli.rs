@@ -654,7 +654,7 @@ fn build_linux_dry_run_plan() {
         )),
         "{plan}"
     );
-    assert!(plan.contains(&format!("+ cd {t} && \\\n  {t}/scripts/kconfig/merge_config.sh \\\n  -m \\\n  -O {b} \\\n  {b}/.config \\\n  {ROOT}/configs/linux/common.config \\\n  {ROOT}/configs/linux/arm.config \\\n  {} \\\n  {b}/lkmc_cli.config \\\n;", frag.display())), "{plan}");
+    assert!(plan.contains(&format!("+ cd {b} && \\\n  {t}/scripts/kconfig/merge_config.sh \\\n  -m \\\n  -O {b} \\\n  {b}/.config \\\n  {ROOT}/configs/linux/common.config \\\n  {ROOT}/configs/linux/arm.config \\\n  {} \\\n  {b}/lkmc_cli.config \\\n;", frag.display())), "{plan}");
     assert!(plan.contains("  olddefconfig \\\n"), "{plan}");
     assert!(plan.contains("KBUILD_BUILD_USER=lkmc"), "{plan}");
     assert!(
@@ -1165,7 +1165,7 @@ fn baremetal_build_and_run_plans() {
     ]);
     assert!(
         run.ends_with(&format!(
-            "+ qemu-system-aarch64 \\\n  -machine virt \\\n  -cpu max,pauth-impdef=on \\\n  -m 256M \\\n  -smp 1 \\\n  -nographic -semihosting \\\n  -gdb tcp::45457 \\\n  -kernel {o}/baremetal/aarch64/qemu/virt/hello.elf \\\n  -S \\\n;\n"
+            "+ qemu-system-aarch64 \\\n  -machine virt \\\n  -cpu max,pauth-impdef=on \\\n  -m 256M \\\n  -smp 1 \\\n  -nographic -semihosting \\\n  -nic none \\\n  -gdb tcp::45457 \\\n  -kernel {o}/baremetal/aarch64/qemu/virt/hello.elf \\\n  -S \\\n;\n"
         )),
         "{run}"
     );

@@ -112,7 +112,7 @@ pub const TARGETS: &[Target] = &[
             userland::programs(j.items, j.config, j.paths).map(drop)
         },
         build_dir: Some(|p| &p.userland_build_dir),
-        packages: deps::no_packages,
+        packages: deps::userland_packages,
         guest_packages: false,
         not_yet: None,
     },

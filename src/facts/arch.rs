@@ -34,6 +34,9 @@ pub struct ArchFacts {
     pub linux_image_target: &'static str,
     /// Kernel image, relative to the kernel build dir.
     pub linux_image: &'static str,
+    /// Where the image's boot header has its magic number, and the bytes:
+    /// what `--linux-exec` is checked by.
+    pub linux_image_magic: (usize, &'static [u8]),
     /// Debian's cross toolchain triplet (`--gcc-which host`).
     pub host_triplet: &'static str,
     /// Buildroot's toolchain triplet.
@@ -44,6 +47,11 @@ pub struct ArchFacts {
     pub debian_arch: &'static str,
     /// Debian package with the cross C compiler.
     pub gcc_package: &'static str,
+    /// ... the C++ one (userland's C++ examples, m5).
+    pub gxx_package: &'static str,
+    /// ... the C library's headers and objects for it: the C compiler
+    /// only recommends it, and userland programs need it.
+    pub libc_dev_package: &'static str,
     /// ELF's `e_machine` of its executables (EM_X86_64, EM_ARM, EM_AARCH64).
     pub elf_machine: u16,
     /// Programs without an OS (`lkmc build baremetal`), where lkmc has them.
@@ -69,11 +77,15 @@ const X86_64: ArchFacts = ArchFacts {
     linux_arch: "x86",
     linux_image_target: "bzImage",
     linux_image: "arch/x86/boot/bzImage",
+    // The x86 boot protocol's header signature (Documentation/x86/boot.rst).
+    linux_image_magic: (0x202, b"HdrS"),
     host_triplet: "x86_64-linux-gnu",
     buildroot_triplet: "x86_64-buildroot-linux-gnu",
     crosstool_ng_triplet: "x86_64-unknown-elf",
     debian_arch: "amd64",
     gcc_package: "gcc",
+    gxx_package: "g++",
+    libc_dev_package: "libc6-dev",
     elf_machine: 62,
     baremetal: None,
 };
@@ -83,11 +95,15 @@ const ARM: ArchFacts = ArchFacts {
     linux_arch: "arm",
     linux_image_target: "zImage",
     linux_image: "arch/arm/boot/zImage",
+    // zImage's magic 0x016f2818, little-endian (Documentation/arm/booting.rst).
+    linux_image_magic: (0x24, &[0x18, 0x28, 0x6f, 0x01]),
     host_triplet: "arm-linux-gnueabihf",
     buildroot_triplet: "arm-buildroot-linux-gnueabihf",
     crosstool_ng_triplet: "arm-unknown-eabi",
     debian_arch: "armhf",
     gcc_package: "gcc-arm-linux-gnueabihf",
+    gxx_package: "g++-arm-linux-gnueabihf",
+    libc_dev_package: "libc6-dev-armhf-cross",
     elf_machine: 40,
     // Debian's arm-linux-gnueabihf-gcc has no picolibc; its bare-metal
     // compiler has, with an ARMv7-A NEON hard-float multilib.
@@ -109,11 +125,15 @@ const AARCH64: ArchFacts = ArchFacts {
     linux_arch: "arm64",
     linux_image_target: "Image",
     linux_image: "arch/arm64/boot/Image",
+    // The arm64 image header's magic (Documentation/arm64/booting.rst).
+    linux_image_magic: (0x38, b"ARM\x64"),
     host_triplet: "aarch64-linux-gnu",
     buildroot_triplet: "aarch64-buildroot-linux-gnu",
     crosstool_ng_triplet: "aarch64-unknown-elf",
     debian_arch: "arm64",
     gcc_package: "gcc-aarch64-linux-gnu",
+    gxx_package: "g++-aarch64-linux-gnu",
+    libc_dev_package: "libc6-dev-arm64-cross",
     elf_machine: 183,
     baremetal: Some(BaremetalFacts {
         tool_prefix: "aarch64-linux-gnu-",

@@ -334,6 +334,36 @@ pub fn record_guest_results(
     }
 }
 
+/// The provider options of `config` that are not the defaults, as a
+/// reproducer line needs them (` --qemu-which lkmc --gcc-which crosstool-ng`).
+pub fn provider_args(config: &Config) -> String {
+    use crate::facts::provider::{GccWhich, QemuWhich};
+    use crate::facts::rootfs::Rootfs;
+    use clap::ValueEnum;
+    fn name(v: impl ValueEnum) -> String {
+        v.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+    [
+        (
+            "qemu-which",
+            config.qemu_which != QemuWhich::Host,
+            name(config.qemu_which),
+        ),
+        (
+            "gcc-which",
+            config.gcc_which != GccWhich::Host,
+            name(config.gcc_which),
+        ),
+        ("rootfs", config.rootfs != Rootfs::Lkmc, name(config.rootfs)),
+    ]
+    .into_iter()
+    .filter(|(_, differs, _)| *differs)
+    .map(|(option, _, value)| format!(" --{option} {value}"))
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,8 +2,9 @@
 //! the guest's root built in seconds, without root.
 //!
 //! The tree is the guest-arch static BusyBox, the toolchain sysroot's shared
-//! libraries (so dynamically linked programs run), `rootfs_overlay/`, and
-//! the generated overlay in out/ (modules, userland programs). It is packed
+//! libraries (so dynamically linked programs run), `rootfs_overlay/`, the
+//! generated overlay in out/ (modules, userland programs) and the
+//! /lib/modules that `make modules_install` staged. It is packed
 //! as an ext4 image (`mke2fs -d`, then qcow2, which QEMU boots) and as a cpio
 //! initramfs made with the kernel's own `usr/gen_initramfs.sh`.
 //!
@@ -84,6 +85,7 @@ fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
     .chain(extras.iter().cloned())
     .chain(packages.iter().cloned())
     .chain(Some(kernel_release_file(paths)).filter(|f| f.is_file()))
+    .chain(Some(installed_modules_dir(paths)).filter(|d| d.is_dir()))
     .collect();
     let outputs = [&paths.rootfs_qcow2_file, &paths.rootfs_cpio];
     let fresh = !list_changed && up_to_date(&inputs, &outputs);
@@ -290,6 +292,19 @@ fn content_steps(
                 .arg(p(tree)),
         );
     }
+    // What `make modules_install` staged for the kernel of this build id:
+    // its =m modules and lkmc's, with depmod's index, so that `modprobe
+    // NAME` finds them in the guest.
+    let installed = installed_modules_dir(paths);
+    if installed.is_dir() || config.dry_run {
+        plan.cmd(
+            "installed modules",
+            Cmd::new("cp")
+                .arg("-a")
+                .arg(format!("{}/.", p(&installed)))
+                .arg(t("lib/modules")),
+        );
+    }
     // The module index the guest's depmod writes when /lib/modules/RELEASE
     // has no modules: without it rcS runs depmod in every boot (~50 ms under
     // TCG). For the kernel of this build id; rcS makes one for others.
@@ -382,6 +397,12 @@ fn guest_package_files(paths: &Paths) -> Vec<PathBuf> {
         .map(|g| g.unpacked(paths))
         .filter(|f| f.is_file())
         .collect()
+}
+
+/// The /lib/modules that `make modules_install` staged for the kernel of
+/// this build id.
+fn installed_modules_dir(paths: &Paths) -> PathBuf {
+    paths.linux_modules_install_dir.join("lib/modules")
 }
 
 /// Kbuild's record of the kernel release (`uname -r` in the guest).
