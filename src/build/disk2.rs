@@ -3,14 +3,15 @@
 //! `lkmc getvar out_rootfs_overlay_dir`), at `lkmc getvar disk_image_2`.
 //!
 //! `lkmc run` gives it to QEMU as a second, read-only virtio disk whenever
-//! it exists (emulator/qemu.rs); the guest mounts it with `mount /dev/vdb
-//! /mnt/vdb`. It is a way to get files into the guest without 9P and
+//! it exists (emulator/qemu.rs); the guest mounts it with `mount -t
+//! squashfs -o ro /dev/vdb /mnt/vdb`. It is a way to get files into the guest without 9P and
 //! without rebuilding the root filesystem, as the original's build-disk2
 //! was. mksquashfs packs the whole dir each time (seconds), over the old
 //! image (`-noappend`).
 
 use anyhow::Result;
 
+use crate::build::BuildOptions;
 use crate::build::deps::Packages;
 use crate::cmd::{Cmd, p};
 use crate::config::Config;
@@ -18,11 +19,20 @@ use crate::error::UsageError;
 use crate::paths::Paths;
 use crate::plan::{Executor, Plan, Step};
 
-/// Refuse to pack a dir that is not there yet (a dry run shows the plan:
-/// the components before it in the same command may fill the dir).
-pub fn check(config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+/// Refuse to pack a dir that is not there yet, before anything runs. A
+/// dry run shows the plan (the components before it in the same command
+/// may fill the dir), and with --download-dependencies the packages go in
+/// first: the build refuses it then.
+pub fn check(opts: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+    if exec.dry_run || opts.installs_dependencies {
+        return Ok(());
+    }
+    refuse_empty(config, paths)
+}
+
+fn refuse_empty(config: &Config, paths: &Paths) -> Result<()> {
     let dir = &paths.out_rootfs_overlay_dir;
-    if exec.dry_run || dir.is_dir() {
+    if dir.is_dir() {
         return Ok(());
     }
     Err(UsageError::new(format!(
@@ -36,7 +46,10 @@ pub fn check(config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
 }
 
 /// mksquashfs of the dir, as root-owned files (the guest's user is root).
-pub fn build(paths: &Paths, exec: &Executor) -> Result<()> {
+pub fn build(config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
+    if !exec.dry_run {
+        refuse_empty(config, paths)?;
+    }
     let mut plan = Plan::new(
         format!("build disk2 {}", paths.arch),
         paths.log_file("build-disk2"),
