@@ -926,7 +926,7 @@ fn test_durations_of_another_version_are_ignored() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("warning: ignoring the durations in"), "{err}");
     assert!(err.contains("another lkmc version"), "{err}");
-    assert_eq!(out.lines().count(), 9, "{out}");
+    assert_eq!(out.lines().count(), 10, "{out}");
     assert_eq!(
         std::fs::read_to_string(&f).unwrap(),
         "1.000\tboot x86_64 a case\n"

@@ -14,8 +14,10 @@ control=/sys/kernel/debug/dynamic_debug/control
 echo 8 > /proc/sys/kernel/printk
 if [ $# -gt 0 ]; then
 	echo "$*" > "$control"
-elif grep -q ' kernel/module/' "$control"; then
+elif grep -q '^kernel/module/' "$control"; then
 	echo 'file kernel/module/* +p' > "$control"
 else
 	echo 'file kernel/module.c +p' > "$control"
 fi
+# The kernel takes a query that matches nothing without a word.
+grep -q ' =p' "$control" || { echo "pr_debug.sh: the query enabled no pr_debug" >&2; exit 1; }

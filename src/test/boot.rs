@@ -34,6 +34,10 @@ const CASES: &[(&str, Case)] = &[
     ),
     ("host file visible over 9P", nine_p),
     ("two run ids at once; a busy id is refused", run_ids),
+    (
+        "guest helpers: conf.sh greps the config, pr_debug.sh logs insmod",
+        helpers,
+    ),
 ];
 
 /// Each case boots its own guest.
@@ -178,4 +182,19 @@ fn run_ids(ctx: &Ctx, _: &Paths) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// rootfs_overlay/lkmc/conf.sh and pr_debug.sh, from the checkout over 9P:
+/// the config has IKCONFIG_PROC, and with the module loader's pr_debug on,
+/// an insmod logs its finit_module call.
+fn helpers(ctx: &Ctx, paths: &Paths) -> Result<(), String> {
+    let script = |name: &str| guest_path(paths, &paths.rootfs_overlay_dir.join("lkmc").join(name));
+    let ko = guest_path(paths, &paths.out_rootfs_overlay_lkmc_dir.join("hello.ko"))?;
+    let eval = format!(
+        "sh {conf} ikconfig_proc | grep -qx CONFIG_IKCONFIG_PROC=y && sh {pr_debug} && \
+         insmod {ko} && rmmod hello && dmesg | grep -q 'finit_module: fd='",
+        conf = script("conf.sh")?,
+        pr_debug = script("pr_debug.sh")?,
+    );
+    expect_status(guest(ctx, &["--eval", &eval]), 0)
 }
