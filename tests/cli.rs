@@ -285,6 +285,38 @@ fn config_file_layering() {
     assert_eq!((code, out.as_str()), (0, "aarch64\n"), "{err}");
 }
 
+/// A file's options reach a subcommand that has its own subcommands
+/// (`lkmc snapshot save`), and the words after `lkmc qemu-monitor CMD`
+/// stay the monitor's.
+#[test]
+fn config_file_reaches_nested_subcommands() {
+    let s = Scratch::new("config-nested");
+    let f = s.write("c.toml", "run-id = 5\n\n[snapshot]\narch = \"aarch64\"\n");
+    let f = f.to_str().unwrap();
+    let plan = ok(&[
+        "snapshot",
+        "--config-file",
+        f,
+        "--dry-run",
+        "save",
+        "booted",
+    ]);
+    assert_eq!(
+        plan,
+        "+ printf '%s\\n' 'savevm booted' | nc -q 5 localhost 45504\n"
+    );
+    let plan = ok(&[
+        "qemu-monitor",
+        "--config-file",
+        f,
+        "--dry-run",
+        "info",
+        "registers",
+        "-a",
+    ]);
+    assert!(plan.contains("'info registers -a'"), "{plan}");
+}
+
 #[test]
 fn config_file_flags_and_lists() {
     let s = Scratch::new("config-flags");

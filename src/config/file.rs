@@ -71,9 +71,15 @@ pub fn parse_args(argv: Vec<OsString>) -> Result<(Cli, Option<PathBuf>)> {
     for (key, words) in &injected {
         let mut probe: Vec<OsString> = vec!["lkmc".into(), sub_name.into()];
         probe.extend(words.iter().map(OsString::from));
-        // A subcommand's own required arguments are not the key's fault.
+        // A subcommand's own required arguments (and its own subcommand:
+        // `lkmc snapshot save`) are not the key's fault.
         if let Err(e) = command.clone().try_get_matches_from(probe)
-            && e.kind() != clap::error::ErrorKind::MissingRequiredArgument
+            && !matches!(
+                e.kind(),
+                clap::error::ErrorKind::MissingRequiredArgument
+                    | clap::error::ErrorKind::MissingSubcommand
+                    | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            )
         {
             return Err(UsageError::new(format!(
                 "{}: key `{key}`: {}",
