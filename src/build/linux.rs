@@ -72,6 +72,17 @@ pub fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executo
 /// `lkmc build linux`'s refusals that need nothing built: the `--config`
 /// lines, the config files named and the kernel source tree.
 pub fn check(args: &BuildOptions, config: &Config, paths: &Paths) -> Result<()> {
+    for (set, option) in [
+        (args.distro_package.is_some(), "--linux-distro-package"),
+        (args.distro_dbg, "--linux-distro-dbg"),
+    ] {
+        if set {
+            return Err(UsageError::new(format!(
+                "{option} chooses what the distro's kernel brings, and this build is lkmc's                  kernel; add --linux-which distro"
+            ))
+            .into());
+        }
+    }
     check_options(args)?;
     linux_source::check(config, paths)
 }

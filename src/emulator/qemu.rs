@@ -67,7 +67,7 @@ impl Emulator for Qemu {
         c = machine_args(c, m, boot, boot.kvm);
         c = size_args(c, boot);
         c = c
-            .line(["-kernel", &p(kernel_file(paths))])
+            .line(["-kernel", &p(kernel_file(config, paths))])
             .line(["-append", &kernel_cli(boot, m)]);
         if let Some(dtb) = &boot.dtb {
             c = c.line(["-dtb", &p(dtb)]);
@@ -233,9 +233,13 @@ fn plan9_fs_args(mut c: Cmd, paths: &Paths) -> Cmd {
 }
 
 /// The root filesystem: the cpio, nothing (an initramfs is in the
-/// kernel), or the disk image.
-fn drive_args(c: Cmd, boot: &Boot, paths: &Paths) -> Cmd {
+/// kernel), or the disk image (after the kernel's own initramfs, when it
+/// has one: the distro kernel's, with its modules for the disk).
+fn drive_args(mut c: Cmd, boot: &Boot, paths: &Paths) -> Cmd {
     let disk = p(&paths.disk_image);
+    if let (Some(initrd), Root::Disk { .. }) = (&paths.linux_initrd, boot.root) {
+        c = c.line(["-initrd", &p(initrd)]);
+    }
     match (boot.root, boot.record_replay) {
         (Root::Initrd, _) => c.line(["-initrd", &p(&paths.rootfs_cpio)]),
         (Root::Initramfs, _) => c,
@@ -287,13 +291,15 @@ fn debug_args(mut c: Cmd, boot: &Boot, paths: &Paths, rr: Option<RecordReplay>) 
 
 /// The file QEMU boots. A kernel with the PVH entry point (x86_64) is booted
 /// as vmlinux: QEMU jumps straight into it, skipping the bzImage decompressor,
-/// which is slow under TCG.
-fn kernel_file(paths: &Paths) -> &Path {
+/// which is slow under TCG. Not the distro's: its vmlinux is the -dbg
+/// package's, for GDB only.
+fn kernel_file<'a>(config: &Config, paths: &'a Paths) -> &'a Path {
     let pvh = || {
         std::fs::read_to_string(&paths.linux_config)
             .is_ok_and(|t| t.lines().any(|l| l == "CONFIG_PVH=y"))
     };
-    if paths.vmlinux.is_file() && pvh() {
+    let lkmc = config.linux_which == crate::facts::provider::LinuxWhich::Lkmc;
+    if lkmc && paths.vmlinux.is_file() && pvh() {
         &paths.vmlinux
     } else {
         &paths.image

@@ -42,6 +42,9 @@ pub struct ArchFacts {
     pub crosstool_ng_triplet: &'static str,
     /// Debian architecture name, for guest-arch `.deb` downloads.
     pub debian_arch: &'static str,
+    /// Debian's kernel flavour for the arch (`linux-image-FLAVOUR` is the
+    /// metapackage of its newest kernel; `--linux-which distro`).
+    pub debian_kernel_flavour: &'static str,
     /// Debian package with the cross C compiler.
     pub gcc_package: &'static str,
     /// ELF's `e_machine` of its executables (EM_X86_64, EM_ARM, EM_AARCH64).
@@ -73,6 +76,7 @@ const X86_64: ArchFacts = ArchFacts {
     buildroot_triplet: "x86_64-buildroot-linux-gnu",
     crosstool_ng_triplet: "x86_64-unknown-elf",
     debian_arch: "amd64",
+    debian_kernel_flavour: "amd64",
     gcc_package: "gcc",
     elf_machine: 62,
     baremetal: None,
@@ -87,6 +91,8 @@ const ARM: ArchFacts = ArchFacts {
     buildroot_triplet: "arm-buildroot-linux-gnueabihf",
     crosstool_ng_triplet: "arm-unknown-eabi",
     debian_arch: "armhf",
+    // Multiplatform ARMv7, which has QEMU's virt board; -lpae needs highmem.
+    debian_kernel_flavour: "armmp",
     gcc_package: "gcc-arm-linux-gnueabihf",
     elf_machine: 40,
     // Debian's arm-linux-gnueabihf-gcc has no picolibc; its bare-metal
@@ -113,6 +119,7 @@ const AARCH64: ArchFacts = ArchFacts {
     buildroot_triplet: "aarch64-buildroot-linux-gnu",
     crosstool_ng_triplet: "aarch64-unknown-elf",
     debian_arch: "arm64",
+    debian_kernel_flavour: "arm64",
     gcc_package: "gcc-aarch64-linux-gnu",
     elf_machine: 183,
     baremetal: Some(BaremetalFacts {
