@@ -713,7 +713,11 @@ impl Paths {
                 PathBuf::from("/usr").join(f.host_triplet),
             ),
             GccWhich::Buildroot => (tool("gdb"), self.buildroot_target_dir.clone()),
-            GccWhich::CrosstoolNg => (tool("gdb"), self.crosstool_ng_install_dir.clone()),
+            // lkmc's ct-ng configs build no GDB (configs/crosstool-ng/).
+            GccWhich::CrosstoolNg => (
+                "gdb-multiarch".into(),
+                self.crosstool_ng_install_dir.clone(),
+            ),
         };
         self.gcc = tool("gcc");
         self.gxx = tool("g++");

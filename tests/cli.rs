@@ -1169,7 +1169,7 @@ fn baremetal_build_and_run_plans() {
     ]);
     assert!(
         run.ends_with(&format!(
-            "+ qemu-system-aarch64 \\\n  -machine virt \\\n  -cpu max,pauth-impdef=on \\\n  -m 256M \\\n  -smp 1 \\\n  -nographic -semihosting \\\n  -gdb tcp::45457 \\\n  -kernel {o}/baremetal/aarch64/qemu/virt/hello.elf \\\n  -S \\\n;\n"
+            "+ qemu-system-aarch64 \\\n  -machine virt \\\n  -cpu max,pauth-impdef=on \\\n  -m 256M \\\n  -smp 1 \\\n  -nographic -semihosting \\\n  -nic none \\\n  -gdb tcp::45457 \\\n  -kernel {o}/baremetal/aarch64/qemu/virt/hello.elf \\\n  -S \\\n;\n"
         )),
         "{run}"
     );

@@ -2243,10 +2243,14 @@ fn sysroot_libs(steps: Vec<String>) -> Vec<String> {
 fn host_packages(steps: Vec<String>) -> Vec<String> {
     let is_host = |s: &str| {
         let one = s.replace(" \\\n  ", " ");
+        let apt = |what: &str| {
+            one.contains(&format!("apt-get {what}"))
+                || one.contains(&format!("apt-get -o DPkg::Lock::Timeout=600 {what}"))
+        };
         s.starts_with("+ cat > /etc/apt/")
             || one.contains("--add-architecture")
-            || one.contains("apt-get update")
-            || one.contains("apt-get install")
+            || apt("update")
+            || apt("install")
     };
     let mut out: Vec<String> = Vec::new();
     let mut last_was_host = false;

@@ -212,9 +212,47 @@ pub fn toolchain_plan(opts: &BuildOptions, config: &Config, paths: &Paths) -> Re
     Ok(plan)
 }
 
+/// Programs crosstool-NG's bootstrap and configure need, with their
+/// packages: its bootstrap carries on without autoreconf and leaves no
+/// configure behind, so they are checked before it starts.
+const TOOLS: &[(&str, &str)] = &[
+    ("autoreconf", "autoconf"),
+    ("automake", "automake"),
+    ("libtoolize", "libtool"),
+    ("makeinfo", "texinfo"),
+    ("help2man", "help2man"),
+    ("gperf", "gperf"),
+    ("bison", "bison"),
+    ("flex", "flex"),
+    ("gawk", "gawk"),
+];
+
+/// The refusal when a tool of [`TOOLS`] is missing (real builds only).
+fn check_tools(config: &Config) -> Result<()> {
+    if config.dry_run {
+        return Ok(());
+    }
+    let missing: Vec<String> = TOOLS
+        .iter()
+        .filter(|(tool, _)| which::which(tool).is_err())
+        .map(|(tool, pkg)| format!("{tool} (package {pkg})"))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(UsageError::new(format!(
+        "crosstool-NG cannot be bootstrapped: {} not installed.
+         Install them with: lkmc build --download-dependencies --arch {} crosstool-ng",
+        missing.join(", "),
+        config.arch
+    ))
+    .into())
+}
+
 /// `lkmc build crosstool-ng` for one arch.
 pub fn build(opts: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
     check(config, paths)?;
+    check_tools(config)?;
     exec.execute(&tool_plan(opts, config, paths)?)?;
     exec.execute(&toolchain_plan(opts, config, paths)?)
 }
@@ -245,17 +283,8 @@ pub fn check_built(config: &Config, paths: &Paths) -> Result<()> {
 /// crosstool-NG's build dependencies, Debian's names (its docs'
 /// list for Debian, and what its configure checks for).
 pub fn packages(_: &Config, _: &Paths, out: &mut crate::build::deps::Packages) -> Result<()> {
-    for pkg in [
-        "autoconf",
-        "automake",
-        "libtool",
+    let others = [
         "libtool-bin",
-        "texinfo",
-        "help2man",
-        "gawk",
-        "gperf",
-        "bison",
-        "flex",
         "libncurses-dev",
         "make",
         "patch",
@@ -265,7 +294,8 @@ pub fn packages(_: &Config, _: &Paths, out: &mut crate::build::deps::Packages) -
         "wget",
         "g++",
         "python3-dev",
-    ] {
+    ];
+    for pkg in TOOLS.iter().map(|(_, pkg)| *pkg).chain(others) {
         out.add(pkg, "crosstool-NG build");
     }
     Ok(())

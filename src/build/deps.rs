@@ -125,6 +125,15 @@ pub fn linux_packages(config: &Config, paths: &Paths, out: &mut Packages) -> Res
     Ok(())
 }
 
+/// The arch's C and C++ compilers with its C library (userland examples).
+pub fn userland_packages(config: &Config, _: &Paths, out: &mut Packages) -> Result<()> {
+    let f = config.arch.facts();
+    out.add(f.gcc_package, "userland C compiler");
+    out.add(f.gxx_package, "userland C++ compiler");
+    out.add(f.libc_dev_package, "userland C library headers");
+    Ok(())
+}
+
 pub fn rootfs_packages(config: &Config, _: &Paths, out: &mut Packages) -> Result<()> {
     out.add("qemu-utils", "qemu-img, for the qcow2 root image");
     out.add("e2fsprogs", "root filesystem image (mke2fs -d)");
@@ -151,9 +160,6 @@ fn qemu_package(config: &Config) -> &'static str {
 
 pub fn qemu_linux_packages(config: &Config, _: &Paths, out: &mut Packages) -> Result<()> {
     out.add(qemu_package(config), "QEMU full-system emulator");
-    // qemu-system-arm only recommends it (qemu-system-x86 depends on it),
-    // and without it every arm and aarch64 boot stops at once.
-    out.add("ipxe-qemu", "the virtio-net-pci option ROM QEMU loads");
     out.add("tmux", "lkmc run --gdb split");
     Ok(())
 }
@@ -245,14 +251,17 @@ pub fn main(components: &[&Target], configs: &[Config], exec: &Executor) -> Resu
     }
     plan.push(Step::run_may_fail(
         "apt-get update",
-        sudo(Cmd::new("apt-get").arg("update")).oneline(),
+        sudo(Cmd::new("apt-get").args(["-o", "DPkg::Lock::Timeout=600", "update"])).oneline(),
     ));
     let install = |pkgs: &[&String], release: Option<&str>| {
         let mut c = Cmd::new("apt-get")
             .env("DEBIAN_FRONTEND", "noninteractive")
             .arg("install")
             .arg("-y")
-            .arg("--no-install-recommends");
+            .arg("--no-install-recommends")
+            // Wait for another apt (another lkmc build, unattended
+            // upgrades) instead of failing at once on its lock.
+            .line(["-o", "DPkg::Lock::Timeout=600"]);
         if let Some(r) = release {
             c = c.line(["-t", r]);
         }

@@ -314,7 +314,6 @@ pub fn m5_packages(
     out: &mut crate::build::deps::Packages,
 ) -> Result<()> {
     out.add("scons", "m5 build");
-    let gxx = config.arch.facts().gcc_package.replacen("gcc", "g++", 1);
-    out.add(&gxx, "C++ cross compiler for m5");
+    out.add(config.arch.facts().gxx_package, "C++ cross compiler for m5");
     Ok(())
 }

@@ -122,7 +122,7 @@ pub const TARGETS: &[Target] = &[
             userland::programs(j.items, j.config, j.paths).map(drop)
         },
         build_dir: Some(|p| &p.userland_build_dir),
-        packages: deps::no_packages,
+        packages: deps::userland_packages,
         guest_packages: |_| false,
         not_yet: None,
     },

@@ -121,6 +121,9 @@ impl Emulator for Qemu {
         c = machine_args(c, board(config), boot, false);
         c = size_args(c, boot);
         c = c.line(["-nographic", "-semihosting"]);
+        // No network: else the board gets its default NIC, whose option
+        // ROM a QEMU built from a blob-free source does not have.
+        c = c.line(["-nic", "none"]);
         c = gdb_args(c, paths);
         c = c.line(["-kernel", &p(image)]);
         c = debug_args(c, boot, paths, None);
@@ -211,7 +214,11 @@ fn net_args(c: Cmd, paths: &Paths, rr: Option<RecordReplay>) -> Cmd {
                 s = paths.hostfwd_ssh_port
             ),
         ])
-        .line(["-device", "virtio-net-pci,netdev=net0"]);
+        // No option ROM: lkmc boots the kernel directly, never over PXE,
+        // and without it QEMU needs no iPXE ROM file (ipxe-qemu, which the
+        // distro's arm QEMU only recommends and a QEMU built from a blob-free
+        // source tree lacks).
+        .line(["-device", "virtio-net-pci,netdev=net0,romfile="]);
     match rr {
         Some(_) => c.line(["-object", "filter-replay,id=replay,netdev=net0"]),
         None => c,

@@ -47,6 +47,11 @@ pub struct ArchFacts {
     pub debian_kernel_flavour: &'static str,
     /// Debian package with the cross C compiler.
     pub gcc_package: &'static str,
+    /// ... the C++ one (userland's C++ examples, m5).
+    pub gxx_package: &'static str,
+    /// ... the C library's headers and objects for it: the C compiler
+    /// only recommends it, and userland programs need it.
+    pub libc_dev_package: &'static str,
     /// ELF's `e_machine` of its executables (EM_X86_64, EM_ARM, EM_AARCH64).
     pub elf_machine: u16,
     /// Programs without an OS (`lkmc build baremetal`), where lkmc has them.
@@ -78,6 +83,8 @@ const X86_64: ArchFacts = ArchFacts {
     debian_arch: "amd64",
     debian_kernel_flavour: "amd64",
     gcc_package: "gcc",
+    gxx_package: "g++",
+    libc_dev_package: "libc6-dev",
     elf_machine: 62,
     baremetal: None,
 };
@@ -94,6 +101,8 @@ const ARM: ArchFacts = ArchFacts {
     // Multiplatform ARMv7, which has QEMU's virt board; -lpae needs highmem.
     debian_kernel_flavour: "armmp",
     gcc_package: "gcc-arm-linux-gnueabihf",
+    gxx_package: "g++-arm-linux-gnueabihf",
+    libc_dev_package: "libc6-dev-armhf-cross",
     elf_machine: 40,
     // Debian's arm-linux-gnueabihf-gcc has no picolibc; its bare-metal
     // compiler has, with an ARMv7-A NEON hard-float multilib.
@@ -121,6 +130,8 @@ const AARCH64: ArchFacts = ArchFacts {
     debian_arch: "arm64",
     debian_kernel_flavour: "arm64",
     gcc_package: "gcc-aarch64-linux-gnu",
+    gxx_package: "g++-aarch64-linux-gnu",
+    libc_dev_package: "libc6-dev-arm64-cross",
     elf_machine: 183,
     baremetal: Some(BaremetalFacts {
         tool_prefix: "aarch64-linux-gnu-",

@@ -123,8 +123,9 @@ fn image_case(ctx: &Ctx, paths: &Paths, image: &Image) -> Result<(), String> {
     let finished = crate::process::to_log(&cmd, Some(&log), timeout).map_err(|e| e.to_string())?;
     let output = tail(&std::fs::read_to_string(&log).unwrap_or_default(), 4, " | ");
     let reproduce = format!(
-        "lkmc run --arch {} --baremetal {}",
+        "lkmc run --arch {}{} --baremetal {}",
         ctx.arch(),
+        super::harness::provider_args(ctx.config),
         image.src.display()
     );
     expect_exit(finished, want, TIMEOUT, Some(output), &reproduce)

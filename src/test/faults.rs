@@ -269,7 +269,10 @@ fn qemu_pid(needle: &str) -> Option<i32> {
         let pid: i32 = e.file_name().to_str()?.parse().ok()?;
         let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
         let cmdline = String::from_utf8_lossy(&cmdline);
-        (cmdline.starts_with("qemu-system") && cmdline.contains(needle)).then_some(pid)
+        // argv[0] is a path when QEMU is lkmc's own (--qemu-which lkmc).
+        let argv0 = cmdline.split('\0').next()?;
+        let name = Path::new(argv0).file_name()?.to_str()?;
+        (name.starts_with("qemu-system") && cmdline.contains(needle)).then_some(pid)
     })
 }
 

@@ -205,6 +205,7 @@ pub fn main(args: &TestArgs, configs: &[Config], exec: &Executor) -> Result<Exit
             suite: suite.info.name.to_string(),
             arch: config.arch.to_string(),
             emulator: config.emulator.to_string(),
+            providers: harness::provider_args(config),
         });
         if suite.not_on.contains(&config.emulator) {
             report.skip(&ctx.prefix(), not_on_reason(suite, config));

@@ -81,6 +81,8 @@ pub struct Where {
     pub suite: String,
     pub arch: String,
     pub emulator: String,
+    /// The provider options the suite ran with, e.g. ` --qemu-which lkmc`.
+    pub providers: String,
 }
 
 impl Where {
@@ -88,10 +90,11 @@ impl Where {
     /// arch and emulator.
     fn reproducer(&self, name: &str) -> String {
         format!(
-            "lkmc test {} --arch {} --emulator {} --filter {}",
+            "lkmc test {} --arch {} --emulator {}{} --filter {}",
             self.suite,
             self.arch,
             self.emulator,
+            self.providers,
             crate::cmd::quote(name)
         )
     }
@@ -399,6 +402,7 @@ mod tests {
             suite: "boot".into(),
             arch: "arm".into(),
             emulator: "qemu".into(),
+            providers: String::new(),
         });
         r.record("a", Duration::ZERO, Verdict::Pass);
         r.record("b", Duration::from_secs(2), Verdict::Pass);

@@ -30,20 +30,7 @@ lkmc="${LKMC:-$(pwd)/target/release/lkmc}"
 # A run id of its own, so that the benchmark's checkpoints are not yours.
 run_id=900
 
-now_ms() { date +%s%N | awk '{printf "%.1f", $1 / 1e6}'; }
-# median of the command's wall time over N runs, in s; a failing run is said
-median_s() {
-	local n="$1"; shift
-	local times=()
-	for _ in $(seq "$n"); do
-		local t0 t1
-		t0=$(now_ms)
-		"$@" >/dev/null 2>&1 || echo "  (a run failed: $*)" >&2
-		t1=$(now_ms)
-		times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", (b - a) / 1000}')")
-	done
-	printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
-}
+. tests/bench/lib.sh
 
 declare -A original=([aarch64]=70.9 [arm]=118)
 for arch in $archs; do

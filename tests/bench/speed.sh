@@ -43,18 +43,7 @@ done
 lkmc="${LKMC:-$(pwd)/target/release/lkmc}"
 [ -x "$lkmc" ] || cargo build --release --quiet
 
-now_ms() { date +%s%N | awk '{printf "%.1f", $1 / 1e6}'; }
-# median of the command's wall time over N runs, in ms
-median_ms() {
-	local n="$1"; shift
-	local times=()
-	for _ in $(seq "$n"); do
-		local t0 t1
-		t0=$(now_ms); "$@" >/dev/null 2>&1 || true; t1=$(now_ms)
-		times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b - a}')")
-	done
-	printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
-}
+. tests/bench/lib.sh
 
 echo "== lkmc itself (median of $runs runs)"
 echo "getvar vmlinux:  $(median_ms "$runs" "$lkmc" getvar vmlinux) ms   (original: 630 ms)"
