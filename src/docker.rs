@@ -42,8 +42,10 @@ const OUT_DIR: &str = "/root/lkmc/out.docker";
 struct EngineFacts {
     engine: Engine,
     program: &'static str,
-    /// How to get it, when it is missing or does not answer.
-    fix: &'static str,
+    /// How to get it when it is missing.
+    install: &'static str,
+    /// What to do when it is installed and does not answer.
+    wake: &'static str,
 }
 
 /// In the order tried.
@@ -51,13 +53,16 @@ const ENGINES: &[EngineFacts] = &[
     EngineFacts {
         engine: Engine::Docker,
         program: "docker",
-        fix: "start its daemon (`sudo systemctl start docker`, or `sudo dockerd &` without \
-              systemd)",
+        install: "install it: `sudo apt-get install docker.io` (Debian, Ubuntu), and start its \
+                  daemon",
+        wake: "start its daemon (`sudo systemctl start docker`, or `sudo dockerd &` without \
+               systemd), or join the docker group",
     },
     EngineFacts {
         engine: Engine::Podman,
         program: "podman",
-        fix: "install it: `sudo apt-get install podman` (Debian, Ubuntu); it needs no daemon",
+        install: "install it: `sudo apt-get install podman` (Debian, Ubuntu); it needs no daemon",
+        wake: "run `podman info` to see why it fails",
     },
 ];
 
@@ -119,11 +124,11 @@ fn choose(found: &[(&'static EngineFacts, Found)], named: bool) -> Result<&'stat
     let lines: Vec<String> = found
         .iter()
         .map(|(e, f)| {
-            let state = match f {
-                Found::Missing => "not installed",
-                _ => "installed, but `info` fails",
+            let (state, fix) = match f {
+                Found::Missing => ("not installed", e.install),
+                _ => ("installed, but `info` fails", e.wake),
             };
-            format!("  {} ({state}): {}", e.program, e.fix)
+            format!("  {} ({state}): {fix}", e.program)
         })
         .collect();
     let what = if named {
@@ -243,6 +248,7 @@ mod tests {
             .to_string();
         assert!(e.contains("neither is installed"), "{e}");
         assert!(e.contains("apt-get install podman"), "{e}");
+        assert!(e.contains("apt-get install docker.io"), "{e}");
         let e = choose(&[(docker, Found::Silent), (podman, Found::Missing)], false)
             .unwrap_err()
             .to_string();
