@@ -10,6 +10,8 @@
  *   insmod params.ko i=1 j=2; cat /sys/module/params/parameters/i
  *   echo 3 > /sys/module/params/parameters/j; rmmod params; dmesg | tail -2
  *   modinfo params.ko          # lists the parm: lines with descriptions
+ *   modprobe params; cat /sys/module/params/parameters/j  # 34, from
+ *                              # the guest's /etc/modprobe.conf
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 

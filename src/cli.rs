@@ -359,9 +359,22 @@ pub struct BuildArgs {
     pub ccflags: Option<String>,
 
     /// Kernel: base config from a make target of the kernel (e.g. defconfig,
-    /// tinyconfig) instead of lkmc's small default.
+    /// tinyconfig) instead of lkmc's small default; lkmc's fragments are
+    /// still merged on top.
     #[arg(long, value_name = "TARGET")]
     pub linux_defconfig: Option<String>,
+
+    /// Kernel: the config of this make target of the kernel (defconfig,
+    /// tinyconfig, multi_v7_defconfig, ...) instead of lkmc's: lkmc's
+    /// fragments are left out, yours (--config-fragment, --config) are
+    /// merged on top, as the original did.
+    #[arg(long, value_name = "TARGET", conflicts_with_all = ["linux_defconfig", "custom_config_file"])]
+    pub custom_config_target: Option<String>,
+
+    /// Kernel: build with the build dir's .config as it is (after your own
+    /// `make menuconfig` there, say): no base, no fragments, no olddefconfig.
+    #[arg(long)]
+    pub no_configure: bool,
 
     /// Kernel: one more option, CONFIG_NAME=value; repeatable.
     #[arg(long = "config", value_name = "CONFIG_X=y")]
@@ -497,11 +510,15 @@ pub struct RunArgs {
     #[arg(long)]
     pub kdb: bool,
 
-    /// Show a graphic window instead of a serial console only.
+    /// Show the guest's display in a window, beside the serial console (on
+    /// arm and aarch64: QEMU's virtio-gpu and keyboard, which need a kernel
+    /// built with configs/linux/graphic.config).
     #[arg(long)]
     pub graphic: bool,
 
-    /// Start a VNC server on :0 (with --graphic).
+    /// Serve the guest's display over VNC on :0 (a machine without a
+    /// display of its own); as --graphic, arm and aarch64 need a kernel
+    /// built with configs/linux/graphic.config.
     #[arg(long)]
     pub vnc: bool,
 
@@ -600,8 +617,30 @@ pub struct RunArgs {
     /// Run this userland program (source under userland/, a source file
     /// anywhere, or an executable) in QEMU user mode, or on the host with
     /// --emulator native, instead of booting. Sources are built first.
+    /// Repeat it to run several side by side, one per CPU, in gem5's
+    /// syscall emulation (QEMU user mode runs one program a process).
     #[arg(short = 'u', long, value_name = "PATH")]
-    pub userland: Option<PathBuf>,
+    pub userland: Vec<PathBuf>,
+
+    /// The kernel release the --userland program sees (uname -r; glibc
+    /// refuses to start under a release older than it was built for): QEMU
+    /// user mode's -r, gem5's syscall emulation's release. Default: the
+    /// host's (QEMU), gem5's own
+    #[arg(long, value_name = "VERSION", requires = "userland", value_parser = parse_kernel_version)]
+    pub kernel_version: Option<String>,
+
+    /// Boot this kernel instead of lkmc's build: the arch's image
+    /// (bzImage, zImage, Image; on x86_64 also a PVH vmlinux) for QEMU, a
+    /// vmlinux for gem5; checked to be one before anything starts. `lkmc
+    /// gdb` still reads lkmc's vmlinux.
+    #[arg(long, value_name = "FILE")]
+    pub linux_exec: Option<PathBuf>,
+
+    /// Boot this root filesystem image (qcow2, or a raw ext2/3/4 image)
+    /// instead of lkmc's. The guest's writes go to a snapshot: lkmc never
+    /// writes to it (so no --disk-persist).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["initrd", "initramfs"])]
+    pub disk_image: Option<PathBuf>,
 
     /// Run this baremetal image (a source under baremetal/ or a baremetal
     /// userland example, built first, or an .elf) on the bare CPU of QEMU's
@@ -609,13 +648,10 @@ pub struct RunArgs {
     #[arg(short = 'b', long, value_name = "PATH", conflicts_with = "userland")]
     pub baremetal: Option<PathBuf>,
 
-    /// Arguments for the --userland program (shell words).
-    #[arg(
-        long,
-        value_name = "ARGS",
-        requires = "userland",
-        allow_hyphen_values = true
-    )]
+    /// Arguments for the --userland program or the --baremetal image
+    /// (shell words; a baremetal image gets them through a blob QEMU loads
+    /// into its RAM).
+    #[arg(long, value_name = "ARGS", allow_hyphen_values = true)]
     pub cli_args: Option<String>,
 
     /// File fed to the --userland program's stdin.
@@ -702,6 +738,23 @@ fn parse_build_id(s: &str) -> Result<String, String> {
     if s.is_empty() || s.starts_with('.') || !s.chars().all(plain) {
         return Err(format!(
             "`{s}` is not a build id: use letters, digits and . _ - + (not first: .)"
+        ));
+    }
+    Ok(s.to_string())
+}
+
+/// A kernel release as `uname -r` prints it: 6.1.0, 5.9.2-lkmc.
+fn parse_kernel_version(s: &str) -> Result<String, String> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "._+-~".contains(c);
+    let numbers = s.split(['-', '+', '~']).next().unwrap_or_default();
+    let parts: Vec<&str> = numbers.split('.').collect();
+    let numeric = parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    if !s.chars().all(plain) || !numeric {
+        return Err(format!(
+            "`{s}` is not a kernel release: MAJOR.MINOR[.PATCH][-EXTRA], e.g. 6.1.0 or 5.9.2"
         ));
     }
     Ok(s.to_string())

@@ -24,10 +24,14 @@ pub fn root_on_disk(device: &str) -> String {
 
 /// Names of init's environment words (after ` - `) that
 /// rootfs_overlay/etc/init.d/rcS reads: the home, `--eval` and
-/// `--eval-after` (base64, see [`eval_word`]).
+/// `--eval-after` (base64, see [`eval_word`]), and the display's shell.
 pub const HOME_VAR: &str = "lkmc_home";
 pub const EVAL_VAR: &str = "lkmc_eval";
 pub const EVAL_AFTER_VAR: &str = "lkmc_eval_after";
+/// Set (to 1) by `--graphic`/`--vnc` on a board whose display is not the
+/// console (arm, aarch64): rcS starts a second shell on tty1, the display
+/// and its keyboard.
+pub const DISPLAY_SHELL_VAR: &str = "lkmc_display_shell";
 
 /// The guest port that the run id's `hostfwd_generic_port` reaches. Fixed,
 /// so that guest scripts (rootfs_overlay/lkmc/gdbserver.sh) need not know
@@ -284,7 +288,7 @@ mod tests {
             Path::new(env!("CARGO_MANIFEST_DIR")).join("rootfs_overlay/etc/init.d/rcS"),
         )
         .unwrap();
-        for var in [HOME_VAR, EVAL_VAR, EVAL_AFTER_VAR] {
+        for var in [HOME_VAR, EVAL_VAR, EVAL_AFTER_VAR, DISPLAY_SHELL_VAR] {
             assert!(
                 rcs.contains(&format!("${var}")) || rcs.contains(&format!("${{{var}")),
                 "{var}"

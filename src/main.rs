@@ -20,6 +20,7 @@ mod gdb;
 mod gem5_tools;
 mod getvar;
 mod guest;
+mod images;
 mod interrupt;
 mod linux_source;
 mod options;

@@ -130,6 +130,13 @@ pub struct Boot {
     pub dtb: Option<PathBuf>,
     /// A board instead of the arch's (QEMU -machine).
     pub machine: Option<String>,
+    /// A kernel of the user's instead of lkmc's build (absolute).
+    pub linux_exec: Option<PathBuf>,
+    /// A root filesystem image of the user's instead of lkmc's (absolute);
+    /// never written to.
+    pub disk_image: Option<PathBuf>,
+    /// A baremetal image's arguments (`--cli-args`), after its argv[0].
+    pub program_args: Vec<String>,
     pub guest: GuestCli,
     pub gem5: Gem5Boot,
     /// Appended to the emulator's command line as they are.
@@ -157,6 +164,9 @@ impl Default for Boot {
             show_stdout: true,
             dtb: None,
             machine: None,
+            linux_exec: None,
+            disk_image: None,
+            program_args: vec![],
             guest: GuestCli::default(),
             gem5: Gem5Boot::default(),
             extra_emulator_args: vec![],
@@ -199,6 +209,18 @@ impl From<&RunArgs> for Boot {
             show_stdout: !a.no_show_stdout,
             dtb: a.dtb.as_ref().map(std::path::absolute).and_then(Result::ok),
             machine: a.machine.clone(),
+            linux_exec: a
+                .linux_exec
+                .as_ref()
+                .map(std::path::absolute)
+                .and_then(Result::ok),
+            disk_image: a
+                .disk_image
+                .as_ref()
+                .map(std::path::absolute)
+                .and_then(Result::ok),
+            // Run::new sets them for a baremetal image.
+            program_args: vec![],
             guest: GuestCli {
                 kernel_cli: a.kernel_cli.clone(),
                 kernel_cli_after_dash: a.kernel_cli_after_dash.clone(),
@@ -232,15 +254,17 @@ impl From<&RunArgs> for Boot {
 pub enum What {
     /// Boot Linux.
     Linux,
-    /// One userland program (a source is built first), with its arguments
-    /// and the file its stdin reads.
+    /// Userland programs (sources are built first): one, or several side
+    /// by side (gem5), with the first one's arguments, the file its stdin
+    /// reads and the kernel release they see.
     Userland {
-        path: PathBuf,
+        paths: Vec<PathBuf>,
         args: Vec<String>,
         stdin: Option<PathBuf>,
+        kernel_version: Option<String>,
     },
-    /// One baremetal image (a source is built first).
-    Baremetal(PathBuf),
+    /// One baremetal image (a source is built first), with its arguments.
+    Baremetal { path: PathBuf, args: Vec<String> },
 }
 
 /// `lkmc run`, resolved.
@@ -347,27 +371,52 @@ impl Run {
                 UsageError::new(format!("--gem5-exe-args {s:?}: unbalanced quotes")).into(),
             );
         }
-        let what = if let Some(path) = &a.userland {
-            let args = match &a.cli_args {
-                Some(s) => shlex::split(s).ok_or_else(|| {
-                    UsageError::new(format!("--cli-args {s:?}: unbalanced quotes"))
-                })?,
-                None => vec![],
-            };
+        let args = match &a.cli_args {
+            Some(s) => shlex::split(s)
+                .ok_or_else(|| UsageError::new(format!("--cli-args {s:?}: unbalanced quotes")))?,
+            None => vec![],
+        };
+        if a.disk_image.is_some() && a.disk_persist {
+            return Err(UsageError::new(
+                "--disk-persist writes the guest's changes into the disk image, and lkmc never \
+                 writes to an image it did not build (--disk-image); the guest's writes to \
+                 yours go to a snapshot. To keep them, boot a copy of your own with QEMU, or \
+                 put your files into lkmc's image (rootfs_overlay/, lkmc build rootfs) and \
+                 use --disk-persist without --disk-image",
+            )
+            .into());
+        }
+        let what = if !a.userland.is_empty() {
             What::Userland {
-                path: path.clone(),
+                paths: a.userland.clone(),
                 args,
                 stdin: a.stdin_file.as_ref().map(std::path::absolute).transpose()?,
+                kernel_version: a.kernel_version.clone(),
             }
         } else if let Some(path) = &a.baremetal {
-            What::Baremetal(path.clone())
+            What::Baremetal {
+                path: path.clone(),
+                args,
+            }
         } else {
+            if a.cli_args.is_some() {
+                return Err(UsageError::new(
+                    "--cli-args are the arguments of a --userland program or a --baremetal \
+                     image, and this run boots Linux; give the guest a command with --eval \
+                     or --eval-after, the kernel words with --kernel-cli",
+                )
+                .into());
+            }
             What::Linux
         };
+        let mut boot = Boot::from(a);
+        if let What::Baremetal { args, .. } = &what {
+            boot.program_args = args.clone();
+        }
         Ok(Run {
             what,
             debug_vm: DebugVm::from_args(a)?,
-            boot: Boot::from(a),
+            boot,
             build: a.build,
             gdb_split: a.gdb.then(|| {
                 a.tmux_args
@@ -381,12 +430,12 @@ impl Run {
 /// Options that only a Linux boot has, refused with `--userland` and
 /// `--baremetal` (they would be silently ignored there).
 fn refuse_linux_only_options(a: &RunArgs) -> Result<()> {
-    let mode = match (&a.userland, &a.baremetal) {
-        (Some(_), _) => "--userland",
+    let mode = match (a.userland.is_empty(), &a.baremetal) {
+        (false, _) => "--userland",
         (_, Some(_)) => "--baremetal",
         _ => return Ok(()),
     };
-    let user_mode = a.userland.is_some();
+    let user_mode = !a.userland.is_empty();
     let linux_only = [
         (a.kernel_cli.is_some(), "--kernel-cli"),
         (a.kernel_cli_after_dash.is_some(), "--kernel-cli-after-dash"),
@@ -407,6 +456,8 @@ fn refuse_linux_only_options(a: &RunArgs) -> Result<()> {
         (a.ctrl_c_host, "--ctrl-c-host"),
         (a.kvm, "--kvm"),
         (a.dtb.is_some(), "--dtb"),
+        (a.linux_exec.is_some(), "--linux-exec"),
+        (a.disk_image.is_some(), "--disk-image"),
         (user_mode && a.machine.is_some(), "--machine"),
         // QEMU user mode has no machine to size.
         (user_mode && a.cpus != DEFAULT_CPUS, "--cpus"),

@@ -124,6 +124,9 @@ paths! {
     linux_config: PathBuf,
     /// Config lines from --config, written as a fragment.
     linux_cli_fragment: PathBuf,
+    /// INSTALL_MOD_PATH of `make modules_install` (the kernel's =m modules,
+    /// and lkmc's): its lib/modules/RELEASE goes into the rootfs.
+    linux_modules_install_dir: PathBuf,
     /// The kernel ELF with symbols.
     vmlinux: PathBuf,
     /// The bootable kernel image.
@@ -319,6 +322,8 @@ paths! {
     run_cmd_file: PathBuf,
     /// The command of the last run of any id.
     last_run_cmd_file: PathBuf,
+    /// A baremetal image's --cli-args, as the blob QEMU loads into its RAM.
+    baremetal_cli_args_file: PathBuf,
     /// The GDB command of this run id.
     run_gdb_cmd_file: PathBuf,
     /// Held while a run with this id is going on.
@@ -435,6 +440,12 @@ impl Paths {
         }
         self.linux_config = self.linux_build_dir.join(".config");
         self.linux_cli_fragment = self.linux_build_dir.join("lkmc_cli.config");
+        // The distro's modules are in its packages, the few the guest
+        // needs in its initramfs: nothing of lkmc's is staged for it.
+        self.linux_modules_install_dir = match c.linux_which {
+            LinuxWhich::Lkmc => self.linux_build_dir.join("lkmc_modules_install"),
+            LinuxWhich::Distro => distro.join("lkmc_modules_install"),
+        };
         self.image = match c.emulator.facts().boots {
             KernelFile::Image => self.linux_image.clone(),
             KernelFile::Vmlinux => self.vmlinux.clone(),
@@ -666,6 +677,7 @@ impl Paths {
         self.qemu_rrfile = qemu.join("rrfile");
         self.qemu_rr_cmd_file = qemu.join("rrfile.cmd");
         self.run_cmd_file = run.join("run.sh");
+        self.baremetal_cli_args_file = run.join("baremetal_cli_args.txt");
         self.last_run_cmd_file = out.join("run.sh");
         self.run_gdb_cmd_file = run.join("run-gdb.sh");
         self.run_lock_file = run.join("lock");

@@ -40,10 +40,21 @@ pub fn main(args: &RunArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
     check_debug_vm(&run, config)?;
     check_tmux(&run, config, exec)?;
     match &run.what {
-        What::Userland { path, args, stdin } => {
-            run_userland(path, args, stdin.as_deref(), &run, config, exec)
-        }
-        What::Baremetal(path) => run_baremetal(path, &run, config, exec),
+        What::Userland {
+            paths,
+            args,
+            stdin,
+            kernel_version,
+        } => run_userland(
+            paths,
+            args,
+            stdin.as_deref(),
+            kernel_version.as_deref(),
+            &run,
+            config,
+            exec,
+        ),
+        What::Baremetal { path, args } => run_baremetal(path, args, &run, config, exec),
         What::Linux => run_linux(&run, config, exec),
     }
 }
@@ -56,6 +67,13 @@ fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
     check_linux_which(boot, config)?;
     if let Some(dtb) = &boot.dtb {
         check_dtb(dtb)?;
+    }
+    // Read in dry runs too: they only read.
+    if let Some(file) = &boot.linux_exec {
+        crate::images::check_linux_exec(file, config)?;
+    }
+    if let Some(file) = &boot.disk_image {
+        crate::images::check_disk_image(file, config)?;
     }
     // The provider must exist for its image to: refused before anything.
     crate::build::rootfs::get(config.rootfs)?;
@@ -181,6 +199,13 @@ fn check_linux_which(boot: &Boot, config: &Config) -> Result<()> {
         return Ok(());
     }
     crate::build::distro_kernel::check_config(config)?;
+    if boot.linux_exec.is_some() {
+        return Err(UsageError::new(
+            "--linux-exec boots a kernel of yours, and --linux-which distro the distro's: give \
+             one of them (the distro kernel's initramfs holds modules of its own kernel only)",
+        )
+        .into());
+    }
     let option = match boot.root {
         Root::Disk { .. } => return Ok(()),
         Root::Initrd => "--initrd",
@@ -204,7 +229,10 @@ fn prepare_boot(
     paths: &Paths,
 ) -> Result<RunLock> {
     check_inputs(boot, config, paths)?;
+    // The guest's modules are lkmc's kernel's; another kernel's
+    // (--linux-exec) refuses them whatever lkmc built.
     if !config.quiet
+        && boot.linux_exec.is_none()
         && let Some(w) = crate::build::modules::mismatch_warning(config, paths)
     {
         eprintln!("{w}");
@@ -222,28 +250,46 @@ fn prepare_boot(
     for (path, contents) in files {
         write_file(path, contents, false)?;
     }
-    write_file(&paths.run_cmd_file, &script(cmd), true)?;
-    write_file(&paths.last_run_cmd_file, &script(cmd), true)?;
+    write_reproducer(cmd, paths)?;
     Ok(lock)
 }
 
+/// The command of a real run, as a script: the run dir's run.sh and the
+/// out dir's run.sh (the last run of any id), for every kind of run.
+fn write_reproducer(cmd: &Cmd, paths: &Paths) -> Result<()> {
+    write_file(&paths.run_cmd_file, &script(cmd), true)?;
+    write_file(&paths.last_run_cmd_file, &script(cmd), true)
+}
+
 fn run_userland(
-    path: &Path,
+    progs: &[PathBuf],
     prog_args: &[String],
     stdin: Option<&Path>,
+    kernel_version: Option<&str>,
     run: &Run,
     config: &Config,
     exec: &Executor,
 ) -> Result<ExitCode> {
     let emulator = emulator::get(config.emulator);
     emulator.check(Mode::Userland, &run.boot, config)?;
+    check_userland_programs(progs, kernel_version, run, config)?;
     let paths = Paths::new(config);
     if !exec.dry_run {
         // Before the program is built: without the emulator it cannot run.
         emulator.ready(&paths)?;
     }
+    let mut exes = Vec::new();
+    for path in progs {
+        exes.push(crate::build::userland::executable(
+            path, config, &paths, exec,
+        )?);
+    }
+    let path = &progs[0];
+    let exe = exes.remove(0);
     let program = Program {
-        exe: crate::build::userland::executable(path, config, &paths, exec)?,
+        exe,
+        others: exes,
+        kernel_version: kernel_version.map(String::from),
         args: prog_args.to_vec(),
         gdb_wait: run.boot.gdb_wait,
         trace: run.boot.trace.clone(),
@@ -262,7 +308,53 @@ fn run_userland(
     run_program(&cmd, &program.exe, run, config, &paths, exec, gdb)
 }
 
-fn run_baremetal(path: &Path, run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
+/// What the emulator's user mode cannot do with these programs, refused
+/// before any is built: several at once, another kernel release.
+fn check_userland_programs(
+    progs: &[PathBuf],
+    kernel_version: Option<&str>,
+    run: &Run,
+    config: &Config,
+) -> Result<()> {
+    let e = config.emulator.facts();
+    if progs.len() > 1 && !e.userland_side_by_side {
+        return Err(UsageError::new(format!(
+            "{} --userland programs: --emulator {} runs one program a process (as the \
+             original, which refused too). Run them one after another (lkmc run --userland \
+             A; lkmc run --userland B), or side by side, one per CPU, in gem5's syscall \
+             emulation: lkmc run --arch {} --emulator gem5 --userland A --userland B",
+            progs.len(),
+            e.name,
+            config.arch
+        ))
+        .into());
+    }
+    if progs.len() > 1 && (run.gdb_split.is_some() || run.boot.gdb_wait) {
+        return Err(UsageError::new(
+            "--gdb-wait and --gdb debug one program; give a single --userland",
+        )
+        .into());
+    }
+    if let Some(v) = kernel_version
+        && !e.userland_release
+    {
+        return Err(UsageError::new(format!(
+            "--kernel-version {v}: a {} program sees the host's own kernel, whatever lkmc \
+             says; use --emulator qemu (QEMU user mode's -r) or gem5",
+            e.name
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+fn run_baremetal(
+    path: &Path,
+    prog_args: &[String],
+    run: &Run,
+    config: &Config,
+    exec: &Executor,
+) -> Result<ExitCode> {
     let emulator = emulator::get(config.emulator);
     emulator.check(Mode::Baremetal, &run.boot, config)?;
     check_supported(&run.boot, config)?;
@@ -278,17 +370,29 @@ fn run_baremetal(path: &Path, run: &Run, config: &Config, exec: &Executor) -> Re
         ..run.boot.clone()
     };
     let cmd = emulator.baremetal(&boot, &image, config, &paths)?;
+    let args_step = match prog_args.is_empty() {
+        true => None,
+        false => Some(crate::build::baremetal::cli_args_step(
+            &image, prog_args, &paths,
+        )?),
+    };
     let _lock = if exec.dry_run {
         None
     } else {
         Some(lock_run_id(&paths, config)?)
     };
+    if let Some(step) = &args_step {
+        exec.show(step);
+        if let (false, Step::Write { path, contents, .. }) = (exec.dry_run, step) {
+            write_file(path, contents, false)?;
+        }
+    }
     let gdb = GdbTarget::Baremetal(path);
     if config.emulator.facts().console_socket {
         // The UART is on the emulator's terminal socket (gem5), as a Linux
         // console is: relayed, and the emulator's output read for the end.
         if !exec.dry_run {
-            write_file(&paths.run_cmd_file, &script(&cmd), true)?;
+            write_reproducer(&cmd, &paths)?;
         }
         exec.show_cmd(&cmd);
         if let Some(tmux_args) = &run.gdb_split {
@@ -318,7 +422,7 @@ fn run_program(
     let wrapped = run.debug_vm.as_ref().map(|dv| dv.wrap(cmd));
     let cmd = wrapped.as_ref().unwrap_or(cmd);
     if !exec.dry_run {
-        write_file(&paths.run_cmd_file, &script(cmd), true)?;
+        write_reproducer(cmd, paths)?;
     }
     exec.show_cmd(cmd);
     if let Some(tmux_args) = &run.gdb_split {
@@ -405,8 +509,8 @@ fn check_tmux(run: &Run, config: &Config, exec: &Executor) -> Result<()> {
         return Ok(());
     }
     let program = match &run.what {
-        What::Userland { path, .. } => Some(GdbTarget::Userland(path)),
-        What::Baremetal(path) => Some(GdbTarget::Baremetal(path)),
+        What::Userland { paths, .. } => Some(GdbTarget::Userland(&paths[0])),
+        What::Baremetal { path, .. } => Some(GdbTarget::Baremetal(path)),
         What::Linux => None,
     };
     let option = program
@@ -583,10 +687,13 @@ fn is_qcow2(path: &Path) -> bool {
 fn check_inputs(boot: &Boot, config: &Config, paths: &Paths) -> Result<()> {
     let arch = config.arch;
     let mut missing: Vec<(&str, &PathBuf)> = Vec::new();
-    if !paths.image.is_file() {
+    // --linux-exec and --disk-image are the user's, checked already.
+    if boot.linux_exec.is_none() && !paths.image.is_file() {
         missing.push(("kernel image", &paths.image));
     }
     match boot.root {
+        // Another kernel's initramfs is its own business.
+        Root::Initramfs if boot.linux_exec.is_some() => {}
         Root::Initramfs => {
             let embedded = std::fs::read_to_string(&paths.linux_config).is_ok_and(|t| {
                 t.lines().any(|l| {
@@ -608,7 +715,7 @@ fn check_inputs(boot: &Boot, config: &Config, paths: &Paths) -> Result<()> {
         Root::Initrd if !paths.rootfs_cpio.is_file() => {
             missing.push(("root filesystem", &paths.rootfs_cpio));
         }
-        Root::Disk { .. } if !paths.disk_image.is_file() => {
+        Root::Disk { .. } if boot.disk_image.is_none() && !paths.disk_image.is_file() => {
             missing.push(("root filesystem", &paths.disk_image));
         }
         _ => {}
@@ -621,6 +728,7 @@ fn check_inputs(boot: &Boot, config: &Config, paths: &Paths) -> Result<()> {
     let qcow2 = config.emulator.facts().disk == crate::facts::emulator::DiskFormat::Qcow2;
     if matches!(boot.root, Root::Disk { .. })
         && qcow2
+        && boot.disk_image.is_none()
         && paths.disk_image.is_file()
         && !is_qcow2(&paths.disk_image)
     {

@@ -577,6 +577,171 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        name: "linux-exec-missing",
+        argv: &["run", "--arch", "aarch64", "--linux-exec", "$S/no-Image"],
+        setup: None,
+        want: &[
+            "--linux-exec $S/no-Image: cannot be read",
+            "give the kernel image",
+        ],
+    },
+    Case {
+        name: "linux-exec-not-a-kernel",
+        argv: &["run", "--arch", "aarch64", "--linux-exec", "$S/notes.txt"],
+        setup: Some(|s| {
+            s.write("notes.txt", "not a kernel\n");
+            Prep::Ready
+        }),
+        want: &[
+            "--linux-exec $S/notes.txt: not a kernel for aarch64",
+            "it is not an aarch64 kernel image",
+            "lkmc getvar --arch aarch64 linux_image",
+        ],
+    },
+    Case {
+        name: "linux-exec-of-another-arch",
+        argv: &["run", "--arch", "arm", "--linux-exec", "$S/vmlinux"],
+        setup: Some(|s| {
+            // An x86_64 ELF header (e_machine 62).
+            let mut elf = vec![0u8; 64];
+            elf[..4].copy_from_slice(b"\x7fELF");
+            elf[4] = 2;
+            elf[5] = 1;
+            elf[18] = 62;
+            s.write("vmlinux", elf);
+            Prep::Ready
+        }),
+        want: &["--linux-exec $S/vmlinux: not a kernel for arm: it is an ELF for x86_64"],
+    },
+    Case {
+        name: "linux-exec-vmlinux-on-qemu-aarch64",
+        argv: &["run", "--arch", "aarch64", "--linux-exec", "$S/vmlinux"],
+        setup: Some(|s| {
+            // An aarch64 ELF header (e_machine 183).
+            let mut elf = vec![0u8; 64];
+            elf[..4].copy_from_slice(b"\x7fELF");
+            elf[4] = 2;
+            elf[5] = 1;
+            elf[18] = 183;
+            s.write("vmlinux", elf);
+            Prep::Ready
+        }),
+        want: &[
+            "it is an ELF vmlinux, which qemu loads on this board as a bare program",
+            "give its Image instead",
+        ],
+    },
+    Case {
+        name: "disk-image-missing",
+        argv: &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--disk-image",
+            "$S/no-disk.qcow2",
+        ],
+        setup: None,
+        want: &[
+            "--disk-image $S/no-disk.qcow2: cannot be read",
+            "root filesystem image",
+        ],
+    },
+    Case {
+        name: "disk-image-not-an-image",
+        argv: &["run", "--arch", "aarch64", "--disk-image", "$S/notes.txt"],
+        setup: Some(|s| {
+            s.write("notes.txt", "not a disk\n");
+            Prep::Ready
+        }),
+        want: &[
+            "--disk-image $S/notes.txt: neither a qcow2 image nor a raw ext2/3/4 filesystem",
+            "lkmc getvar --arch aarch64 disk_image",
+        ],
+    },
+    Case {
+        name: "disk-image-persist",
+        argv: &["run", "--disk-image", "$S/disk.qcow2", "--disk-persist"],
+        setup: Some(|s| {
+            s.write("disk.qcow2", b"QFI\xfb");
+            Prep::Ready
+        }),
+        want: &[
+            "--disk-persist writes the guest's changes",
+            "never writes to an image it did not build",
+        ],
+    },
+    Case {
+        name: "gem5-disk-image-qcow2",
+        argv: &[
+            "run",
+            "--arch",
+            "aarch64",
+            "-e",
+            "gem5",
+            "--disk-image",
+            "$S/disk.qcow2",
+        ],
+        setup: Some(|s| {
+            s.write("disk.qcow2", b"QFI\xfb");
+            Prep::Ready
+        }),
+        want: &[
+            "a qcow2 image, and gem5 reads raw images only",
+            "qemu-img convert -O raw",
+        ],
+    },
+    Case {
+        name: "cli-args-for-a-linux-boot",
+        argv: &["run", "--cli-args", "a b"],
+        setup: None,
+        want: &[
+            "--cli-args are the arguments of a --userland program",
+            "--eval",
+        ],
+    },
+    Case {
+        name: "kernel-version-not-a-release",
+        argv: &[
+            "run",
+            "--userland",
+            "$ROOT/userland/c/hello.c",
+            "--kernel-version",
+            "new",
+        ],
+        setup: None,
+        want: &["`new` is not a kernel release", "e.g. 6.1.0"],
+    },
+    Case {
+        name: "two-userland-programs-in-qemu",
+        argv: &[
+            "run",
+            "--userland",
+            "$ROOT/userland/c/hello.c",
+            "--userland",
+            "$ROOT/userland/c/false.c",
+        ],
+        setup: None,
+        want: &[
+            "2 --userland programs: --emulator qemu runs one program a process",
+            "--emulator gem5",
+        ],
+    },
+    Case {
+        name: "graphic-with-a-kernel-without-virtio-gpu",
+        argv: &["run", "--arch", "aarch64", "--graphic", "--eval", "true"],
+        setup: Some(|s| {
+            s.fake_boot_inputs(&["--arch", "aarch64"]);
+            let config = s.getvar(&["--arch", "aarch64"], "linux_config");
+            std::fs::write(config, "CONFIG_MODULES=y\n").unwrap();
+            Prep::Ready
+        }),
+        want: &[
+            "the kernel in $OUT/linux/default/aarch64 has no driver for it \
+             (CONFIG_DRM_VIRTIO_GPU is not set)",
+            "--config-fragment configs/linux/graphic.config",
+        ],
+    },
+    Case {
         name: "machine-with-userland",
         argv: &[
             "run",
@@ -691,6 +856,52 @@ const CASES: &[Case] = &[
         argv: &["build", "linux", "--custom-config-file", "$S/noconfig"],
         setup: None,
         want: &["$S/noconfig does not exist", "--custom-config-file"],
+    },
+    Case {
+        name: "no-configure-without-a-config",
+        argv: &["build", "--arch", "aarch64", "linux", "--no-configure"],
+        setup: None,
+        want: &[
+            "--no-configure builds with the .config in $OUT/linux/default/aarch64, and there is \
+             none yet",
+            "Configure once without --no-configure (lkmc build --arch aarch64 linux)",
+        ],
+    },
+    Case {
+        name: "no-configure-with-config",
+        argv: &["build", "linux", "--no-configure", "--config", "CONFIG_X=y"],
+        setup: None,
+        want: &[
+            "--no-configure builds with the .config as it is, so --config",
+            "leave out one",
+        ],
+    },
+    Case {
+        name: "custom-config-target-interactive",
+        argv: &["build", "linux", "--custom-config-target", "menuconfig"],
+        setup: None,
+        want: &[
+            "--custom-config-target menuconfig: `make menuconfig` asks its questions on a terminal",
+            "lkmc build linux --no-configure",
+        ],
+    },
+    Case {
+        name: "custom-config-target-not-a-config-target",
+        argv: &["build", "linux", "--custom-config-target", "vmlinux"],
+        setup: None,
+        want: &[
+            "--custom-config-target \"vmlinux\": not a kernel config make target",
+            "e.g. defconfig, tinyconfig",
+        ],
+    },
+    Case {
+        name: "custom-config-target-for-rootfs",
+        argv: &["build", "rootfs", "--custom-config-target", "defconfig"],
+        setup: None,
+        want: &[
+            "--custom-config-target is for linux (the kernel)",
+            "lkmc build linux",
+        ],
     },
     Case {
         name: "config-line-not-config-x",
@@ -918,6 +1129,20 @@ const CASES: &[Case] = &[
         ],
         setup: None,
         want: &["--initrd: the distro's kernel (--linux-which distro) boots the root disk only"],
+    },
+    Case {
+        name: "distro-kernel-with-linux-exec",
+        argv: &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--linux-which",
+            "distro",
+            "--linux-exec",
+            "/nonexistent/Image",
+        ],
+        setup: None,
+        want: &["--linux-exec boots a kernel of yours, and --linux-which distro the distro's"],
     },
     Case {
         name: "distro-kernel-on-gem5",

@@ -658,7 +658,7 @@ fn build_linux_dry_run_plan() {
         )),
         "{plan}"
     );
-    assert!(plan.contains(&format!("+ cd {t} && \\\n  {t}/scripts/kconfig/merge_config.sh \\\n  -m \\\n  -O {b} \\\n  {b}/.config \\\n  {ROOT}/configs/linux/common.config \\\n  {ROOT}/configs/linux/arm.config \\\n  {} \\\n  {b}/lkmc_cli.config \\\n;", frag.display())), "{plan}");
+    assert!(plan.contains(&format!("+ cd {b} && \\\n  {t}/scripts/kconfig/merge_config.sh \\\n  -m \\\n  -O {b} \\\n  {b}/.config \\\n  {ROOT}/configs/linux/common.config \\\n  {ROOT}/configs/linux/arm.config \\\n  {} \\\n  {b}/lkmc_cli.config \\\n;", frag.display())), "{plan}");
     assert!(plan.contains("  olddefconfig \\\n"), "{plan}");
     assert!(plan.contains("KBUILD_BUILD_USER=lkmc"), "{plan}");
     assert!(

@@ -271,6 +271,11 @@ const RUN: &[Scenario] = &[
     ("arm-initrd", &["run", "--arch", "arm", "--initrd"]),
     ("arm-initramfs", &["run", "--arch", "arm", "--initramfs"]),
     ("arm-graphic", &["run", "--arch", "arm", "--graphic"]),
+    (
+        "aarch64-graphic",
+        &["run", "--arch", "aarch64", "--graphic"],
+    ),
+    ("aarch64-vnc", &["run", "--arch", "aarch64", "--vnc"]),
     ("arm-gem5", &["run", "--arch", "arm", "-e", "gem5"]),
     ("arm-kvm", &["run", "--arch", "arm", "--kvm"]),
     ("aarch64-boot", &["run", "--arch", "aarch64"]),
@@ -457,6 +462,43 @@ const RUN: &[Scenario] = &[
         "aarch64-dtb-not-a-dtb",
         &["run", "--arch", "aarch64", "--dtb", "$SCRATCH/frag.config"],
     ),
+    (
+        "aarch64-linux-exec-disk-image",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--linux-exec",
+            "$SCRATCH/Image",
+            "--disk-image",
+            "$SCRATCH/disk.qcow2",
+        ],
+    ),
+    (
+        "aarch64-disk-image-raw-record",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--disk-image",
+            "$SCRATCH/disk.ext4",
+            "--record",
+        ],
+    ),
+    (
+        "aarch64-gem5-linux-exec-disk-image",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "-e",
+            "gem5",
+            "--linux-exec",
+            "$SCRATCH/vmlinux",
+            "--disk-image",
+            "$SCRATCH/disk.ext4",
+        ],
+    ),
     ("all-archs", &["run", "--all-archs"]),
 ];
 
@@ -465,6 +507,62 @@ const HELLO: &str = "userland/c/hello.c";
 /// `lkmc run --userland`: one program in QEMU user mode, on the host, or in
 /// gem5 syscall emulation (sources are built first: the build plan prints).
 const RUN_USERLAND: &[Scenario] = &[
+    (
+        "aarch64-qemu-kernel-version",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--userland",
+            HELLO,
+            "--kernel-version",
+            "5.9.2",
+        ],
+    ),
+    (
+        "aarch64-gem5-two-programs-kernel-version",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "-e",
+            "gem5",
+            "--userland",
+            HELLO,
+            "--userland",
+            "userland/c/false.c",
+            "--kernel-version",
+            "5.9.2",
+            "--cli-args",
+            "a b",
+        ],
+    ),
+    (
+        "aarch64-qemu-two-programs",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--userland",
+            HELLO,
+            "--userland",
+            "userland/c/false.c",
+        ],
+    ),
+    (
+        "x86_64-native-kernel-version",
+        &[
+            "run",
+            "--arch",
+            "x86_64",
+            "-e",
+            "native",
+            "--userland",
+            HELLO,
+            "--kernel-version",
+            "5.9.2",
+        ],
+    ),
     (
         "arm-hello-qemu-which-lkmc",
         &[
@@ -626,6 +724,32 @@ const BM_HELLO: &str = "baremetal/hello.c";
 
 /// `lkmc run --baremetal`: an image on the bare CPU (built first).
 const RUN_BAREMETAL: &[Scenario] = &[
+    (
+        "aarch64-cli-args",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--baremetal",
+            "userland/c/command_line_arguments.c",
+            "--cli-args",
+            "2 a 'b c'",
+        ],
+    ),
+    (
+        "arm-gem5-cli-args",
+        &[
+            "run",
+            "--arch",
+            "arm",
+            "-e",
+            "gem5",
+            "--baremetal",
+            BM_HELLO,
+            "--cli-args",
+            "a",
+        ],
+    ),
     (
         "aarch64-hello-qemu-which-lkmc-debug-vm",
         &[
@@ -1294,6 +1418,33 @@ const BUILD: &[Scenario] = &[
         ],
     ),
     (
+        "aarch64-linux-custom-config-target",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--linux-source-dir",
+            LINUX,
+            "linux",
+            "--custom-config-target",
+            "defconfig",
+            "--config",
+            "CONFIG_DUMMY_IRQ=m",
+        ],
+    ),
+    (
+        "aarch64-linux-no-configure",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--linux-source-dir",
+            LINUX,
+            "linux",
+            "--no-configure",
+        ],
+    ),
+    (
         "x86_64-linux-make-args",
         &[
             "build",
@@ -1715,6 +1866,19 @@ impl Scratch {
         s.write("full.config", "CONFIG_64BIT=y\n");
         // A device tree blob: its magic is all lkmc looks at.
         std::fs::write(s.dir.join("board.dtb"), b"\xd0\x0d\xfe\xed not a real one").unwrap();
+        // A kernel image and disk images: their magic numbers are all lkmc
+        // looks at (arm64's image header, qcow2's, ext4's superblock).
+        let mut image = vec![0u8; 0x40];
+        image[0x38..0x3c].copy_from_slice(b"ARM\x64");
+        std::fs::write(s.dir.join("Image"), image).unwrap();
+        std::fs::write(s.dir.join("disk.qcow2"), b"QFI\xfb not a real one").unwrap();
+        let mut vmlinux = vec![0u8; 64];
+        vmlinux[..6].copy_from_slice(b"\x7fELF\x02\x01");
+        vmlinux[18] = 183;
+        std::fs::write(s.dir.join("vmlinux"), vmlinux).unwrap();
+        let mut ext4 = vec![0u8; 0x440];
+        ext4[0x438..0x43a].copy_from_slice(&[0x53, 0xef]);
+        std::fs::write(s.dir.join("disk.ext4"), ext4).unwrap();
         let ccache = s.write("path-ccache/ccache", "#!/bin/sh\nexit 1\n");
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&ccache, std::fs::Permissions::from_mode(0o755)).unwrap();

@@ -22,17 +22,78 @@ extern void __libc_init_array(void);
 
 int main(int argc, char **argv);
 
+/* main's arguments. `lkmc run --baremetal IMAGE --cli-args ARGS` has QEMU
+ * load them (-device loader) at __lkmc_cli_args, a place in RAM past the
+ * image that lkmc build baremetal gives the linker, as text:
+ *
+ *   lkmc-cli-args ARGC\n
+ *   LENGTH:ARGUMENT\n      (ARGC times, argv[0] the image's name)
+ *
+ * They are copied into .bss, as the blob may lie in memory mapped as
+ * Device, where unaligned reads fault. Without the blob (no --cli-args,
+ * RAM starts zeroed) main gets argv[0] = "baremetal" only. The limits are
+ * CLI_ARGS_MAX and CLI_ARGS_BYTES of src/build/baremetal.rs. */
+#define LKMC_CLI_ARGS_MAX 64
+#define LKMC_CLI_ARGS_BYTES 4096
+extern char __lkmc_cli_args[];
+
+static int cli_args(char **argv, char *buf)
+{
+    static const char magic[] = "lkmc-cli-args ";
+    const volatile char *in = __lkmc_cli_args;
+    unsigned long argc = 0;
+    char *out = buf;
+
+    for (unsigned i = 0; magic[i]; i++)
+        if (*in++ != magic[i])
+            return 0;
+    while (*in >= '0' && *in <= '9')
+        argc = argc * 10 + (unsigned long)(*in++ - '0');
+    if (*in++ != '\n' || argc > LKMC_CLI_ARGS_MAX)
+        return 0;
+    for (unsigned long i = 0; i < argc; i++) {
+        unsigned long len = 0;
+        while (*in >= '0' && *in <= '9' && len <= LKMC_CLI_ARGS_BYTES)
+            len = len * 10 + (unsigned long)(*in++ - '0');
+        if (*in++ != ':' || len + 1 > (unsigned long)(buf + LKMC_CLI_ARGS_BYTES - out))
+            return 0;
+        argv[i] = out;
+        while (len--)
+            *out++ = *in++;
+        *out++ = '\0';
+        if (*in++ != '\n')
+            return 0;
+    }
+    argv[argc] = NULL;
+    return (int)argc;
+}
+
 /* Called by start.S on the boot CPU with a stack, FP/SIMD, a clear .bss
  * and the MMU on. */
 void lkmc_cstart(void)
 {
-    static char *argv[] = {"baremetal", NULL};
+    /* One object whose size is a multiple of 16: picolibc.ld aligns the
+     * heap after .bss to 8 only, and its malloc returns blocks aligned as
+     * the heap's start is, so .bss must keep the 16-byte alignment that
+     * max_align_t asks on aarch64 (baremetal/malloc.c checks it). */
+    static struct {
+        char *argv[LKMC_CLI_ARGS_MAX + 1];
+        char buf[LKMC_CLI_ARGS_BYTES];
+    } __attribute__((aligned(16))) args;
+    char **argv = args.argv;
+    int argc;
 
     /* .data is linked to run from RAM but loaded after the code. */
     memcpy(__data_start, __data_source, (uintptr_t)__data_size);
     _set_tls(__tls_base);
     __libc_init_array();
-    exit(main(1, argv));
+    argc = cli_args(argv, args.buf);
+    if (argc == 0) {
+        argv[0] = "baremetal";
+        argv[1] = NULL;
+        argc = 1;
+    }
+    exit(main(argc, argv));
 }
 
 /* The MMU: an identity map (virtual address == physical address), so that

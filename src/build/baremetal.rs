@@ -38,6 +38,65 @@ const FLASH_SIZE: u64 = 0x80_0000;
 const RAM_SIZE: u64 = 0x100_0000;
 const STACK_SIZE: u64 = 0x1_0000;
 
+/// Where, from the start of RAM, `lkmc run --baremetal --cli-args` has
+/// QEMU load the arguments, past the image's flash and ram (the original's
+/// place, 0x43000000 on the virt board). The runtime finds it as
+/// `__lkmc_cli_args`; its format is `cli_args_blob`'s.
+const CLI_ARGS_OFFSET: u64 = 0x300_0000;
+
+/// The most arguments, and bytes of them, the runtime takes
+/// (LKMC_CLI_ARGS_MAX and LKMC_CLI_ARGS_BYTES in baremetal/lib/runtime.c).
+pub const CLI_ARGS_MAX: usize = 64;
+pub const CLI_ARGS_BYTES: usize = 4096;
+
+/// The step that writes an image's arguments (`args`, after argv[0], the
+/// image's name) where QEMU's loader reads them.
+pub fn cli_args_step(image: &Path, args: &[String], paths: &Paths) -> Result<crate::plan::Step> {
+    let name = image
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let argv: Vec<String> = std::iter::once(name).chain(args.iter().cloned()).collect();
+    Ok(crate::plan::Step::Write {
+        path: paths.baremetal_cli_args_file.clone(),
+        contents: cli_args_blob(&argv)?,
+        executable: false,
+    })
+}
+
+/// The address the runtime reads the arguments at, for the machine.
+pub fn cli_args_addr(config: &Config) -> u64 {
+    ram_base(config) + CLI_ARGS_OFFSET
+}
+
+/// The arguments as the runtime reads them: a first line
+/// `lkmc-cli-args ARGC`, then per argument its length in bytes, `:`, the
+/// bytes, a newline. Text, so that a dry run prints it; lengths, so that
+/// an argument may hold any byte but NUL. Refused past the runtime's limits.
+pub fn cli_args_blob(argv: &[String]) -> Result<String> {
+    let bytes: usize = argv.iter().map(|a| a.len() + 1).sum();
+    if argv.len() > CLI_ARGS_MAX || bytes > CLI_ARGS_BYTES {
+        return Err(UsageError::new(format!(
+            "--cli-args: {} arguments of {bytes} bytes; the baremetal runtime takes at most \
+             {CLI_ARGS_MAX} arguments of {CLI_ARGS_BYTES} bytes together (with argv[0])",
+            argv.len()
+        ))
+        .into());
+    }
+    if let Some(a) = argv.iter().find(|a| a.contains('\0')) {
+        return Err(UsageError::new(format!(
+            "--cli-args: {a:?} holds a NUL byte, which ends a C string"
+        ))
+        .into());
+    }
+    let mut s = format!("lkmc-cli-args {}\n", argv.len());
+    for a in argv {
+        s.push_str(&format!("{}:{a}\n", a.len()));
+    }
+    Ok(s)
+}
+
 /// One image to build.
 #[derive(Clone, Debug)]
 pub struct Image {
@@ -181,6 +240,7 @@ fn compile(
             format!("-Wl,--defsym=__ram={:#x}", ram + FLASH_SIZE),
             format!("-Wl,--defsym=__ram_size={RAM_SIZE:#x}"),
             format!("-Wl,--defsym=__stack_size={STACK_SIZE:#x}"),
+            format!("-Wl,--defsym=__lkmc_cli_args={:#x}", ram + CLI_ARGS_OFFSET),
         ]);
     }
     c = objects::with_output(c, out, src, link.is_none());

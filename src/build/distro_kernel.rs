@@ -495,6 +495,20 @@ fn fetch_steps(
             ))
             .arg(p(&headers.join("Makefile"))),
     );
+    // kbuild's modules_install runs depmod only with a System.map in the
+    // build dir (scripts/depmod.sh): the image package's, for `lkmc build
+    // modules`' install of lkmc's modules. (It cannot sign them: Debian's
+    // key stays with Debian, and kbuild goes on unsigned for M= builds.)
+    plan.cmd(
+        "System.map for modules_install",
+        Cmd::new("ln")
+            .args([
+                "-sfn",
+                &format!("../../../boot/System.map-{}", r.release),
+                &p(&headers.join("System.map")),
+            ])
+            .oneline(),
+    );
     // The package's postinst would run depmod; modprobe reads its index.
     plan.cmd(
         "depmod",

@@ -3,10 +3,13 @@
 //! The .config is a base (`make tinyconfig` by default, `--linux-defconfig`
 //! for another make target, or `--custom-config-file` used as it is) plus
 //! our fragments in configs/linux/ and the user's, merged by the kernel's own
-//! `scripts/kconfig/merge_config.sh`. Configuring is skipped when its inputs
+//! `scripts/kconfig/merge_config.sh`; `--custom-config-target` is a make
+//! target's config with only the user's fragments, and `--no-configure`
+//! builds the .config that is there. Configuring is skipped when its inputs
 //! did not change since the last time, so an edit-rebuild cycle is just
 //! make's own incremental build, and a .config the user tuned by hand
-//! (menuconfig) is kept until they change the inputs.
+//! (menuconfig) is kept until they change the inputs. After the build,
+//! `make modules_install` stages the kernel's =m modules for the rootfs.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -27,14 +30,49 @@ const STAMP: &str = "lkmc_config_inputs";
 
 /// Build the kernel for one arch.
 pub fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -> Result<()> {
-    let inputs = ConfigInputs::new(args, config, paths)?;
+    if args.kernel.no_configure {
+        check_configured(config, paths)?;
+    }
+    let inputs = match args.kernel.no_configure {
+        true => None,
+        false => Some(ConfigInputs::new(args, config, paths)?),
+    };
     let mut fetch = Plan::new("linux source", paths.linux_log_file.clone());
     linux_source::plan_fetch(config, paths, &mut fetch)?;
     exec.execute(&fetch)?;
     if !config.dry_run {
         check_compiler(config, paths)?;
     }
+    if let Some(inputs) = inputs {
+        configure(&inputs, args, config, paths, exec)?;
+    }
+    exec.execute(&build_plan(args, config, paths))
+}
 
+/// `--no-configure` builds the .config that is there: refused, before
+/// anything runs, when there is none.
+fn check_configured(config: &Config, paths: &Paths) -> Result<()> {
+    if config.dry_run || paths.linux_config.is_file() {
+        return Ok(());
+    }
+    Err(UsageError::new(format!(
+        "--no-configure builds with the .config in {}, and there is none yet.\n\
+         Configure once without --no-configure (lkmc build --arch {} linux), or put your \
+         .config there",
+        paths.linux_build_dir.display(),
+        config.arch
+    ))
+    .into())
+}
+
+/// Write the .config unless it is up to date with its inputs.
+fn configure(
+    inputs: &ConfigInputs,
+    args: &BuildOptions,
+    config: &Config,
+    paths: &Paths,
+    exec: &Executor,
+) -> Result<()> {
     let stamp = paths.linux_build_dir.join(STAMP);
     let fingerprint = inputs.fingerprint()?;
     // The stamp is the fingerprint of the inputs, then the hash of the .config
@@ -58,15 +96,15 @@ pub fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executo
                 backup.display()
             );
         }
-        let plan = configure_plan(&inputs, config, paths);
+        let plan = configure_plan(inputs, config, paths);
         exec.execute(&plan)?;
         if !config.dry_run {
-            check_survivors(&inputs, paths)?;
+            check_survivors(inputs, paths)?;
             let done = format!("{fingerprint}{}", config_hash(paths));
             crate::plan::write_file(&stamp, &done, false)?;
         }
     }
-    exec.execute(&build_plan(args, config, paths))
+    Ok(())
 }
 
 /// `lkmc build linux`'s refusals that need nothing built: the `--config`
@@ -84,6 +122,9 @@ pub fn check(args: &BuildOptions, config: &Config, paths: &Paths) -> Result<()> 
         }
     }
     check_options(args)?;
+    if args.kernel.no_configure {
+        check_configured(config, paths)?;
+    }
     linux_source::check(config, paths)
 }
 
@@ -159,10 +200,15 @@ impl ConfigInputs {
             });
         }
         let arch = config.arch.facts().name;
-        let mut fragments = vec![
-            paths.linux_config_dir.join("common.config"),
-            paths.linux_config_dir.join(format!("{arch}.config")),
-        ];
+        // --custom-config-target: the target's config instead of lkmc's, so
+        // without lkmc's fragments (the original's behaviour).
+        let mut fragments = match &args.kernel.custom_config_target {
+            Some(_) => vec![],
+            None => vec![
+                paths.linux_config_dir.join("common.config"),
+                paths.linux_config_dir.join(format!("{arch}.config")),
+            ],
+        };
         fragments.extend(args.kernel.fragments.iter().map(|f| abs(f)));
         let mut cli_lines = args.kernel.config.clone();
         if args.kernel.initramfs {
@@ -182,8 +228,9 @@ impl ConfigInputs {
         Ok(ConfigInputs {
             base: Base::Target(
                 args.kernel
-                    .defconfig
+                    .custom_config_target
                     .clone()
+                    .or_else(|| args.kernel.defconfig.clone())
                     .unwrap_or_else(|| "tinyconfig".to_string()),
             ),
             fragments,
@@ -286,7 +333,10 @@ pub fn configure_plan(inputs: &ConfigInputs, config: &Config, paths: &Paths) -> 
             .line(["-O", &p(&paths.linux_build_dir)])
             .arg(p(&paths.linux_config))
             .args(fragments.iter().map(|f| p(f)))
-            .cwd(&paths.linux_source_dir),
+            // merge_config.sh makes its temporary files in the current
+            // directory: in the build dir, not in a source tree that may
+            // be the user's (--linux-source-dir).
+            .cwd(&paths.linux_build_dir),
         );
     }
     plan.cmd("make olddefconfig", make(config, paths).arg("olddefconfig"));
@@ -297,6 +347,10 @@ pub fn configure_plan(inputs: &ConfigInputs, config: &Config, paths: &Paths) -> 
 pub fn build_plan(args: &BuildOptions, config: &Config, paths: &Paths) -> Plan {
     let f = config.arch.facts();
     let mut plan = Plan::new("build linux", paths.linux_log_file.clone());
+    // A kernel configured without modules (a custom config, tinyconfig as
+    // it is) has none to build or install, and make fails asked to.
+    let modules_off = std::fs::read_to_string(&paths.linux_config)
+        .is_ok_and(|t| !t.lines().any(|l| l == "CONFIG_MODULES=y"));
     let cmd = make(config, paths)
         // Fixed build identity: no relink of vmlinux when nothing changed, and
         // the same bits from the same sources.
@@ -304,20 +358,45 @@ pub fn build_plan(args: &BuildOptions, config: &Config, paths: &Paths) -> Plan {
         .env("KBUILD_BUILD_HOST", "lkmc")
         .env("KBUILD_BUILD_TIMESTAMP", "1970-01-01")
         .env("KBUILD_BUILD_VERSION", "1")
-        .args(make_targets(args, f.linux_image_target));
+        .args(make_targets(args, f.linux_image_target, !modules_off));
     plan.cmd(format!("linux {}", f.name), cmd);
+    if args.make_args.iter().any(|a| is_make_target(a)) {
+        // Only what the user named (savedefconfig, one directory, ...).
+        return plan;
+    }
+    // The kernel's own install of its =m modules, with depmod's index, into
+    // a staging dir the rootfs copies: `modprobe NAME` then finds them in the
+    // guest's /lib/modules/RELEASE.
+    if modules_off {
+        return plan;
+    }
+    plan.cmd(
+        "modules_install",
+        make(config, paths)
+            .arg(format!(
+                "INSTALL_MOD_PATH={}",
+                p(&paths.linux_modules_install_dir)
+            ))
+            .arg("modules_install"),
+    );
     plan
+}
+
+/// A word after `--` that make takes as a target (not `V=1`, not `-k`).
+fn is_make_target(a: &str) -> bool {
+    !a.contains('=') && !a.starts_with('-')
 }
 
 /// What make builds: the make targets after `--` if any were given (as the
 /// original did: `lkmc build linux -- savedefconfig` runs just that), else
-/// the image, vmlinux, the modules and the GDB scripts; variables such as
-/// `V=1` after `--` go along either way.
-fn make_targets(args: &BuildOptions, image_target: &str) -> Vec<String> {
-    let is_target = |a: &String| !a.contains('=') && !a.starts_with('-');
+/// the image, vmlinux, the modules (of a kernel that has them) and the GDB
+/// scripts; variables such as `V=1` after `--` go along either way.
+fn make_targets(args: &BuildOptions, image_target: &str, modules: bool) -> Vec<String> {
     let mut words = args.make_args.clone();
-    if !words.iter().any(is_target) {
-        let defaults = [image_target, "vmlinux", "modules", "scripts_gdb"];
+    if !words.iter().any(|a| is_make_target(a)) {
+        let defaults = [image_target, "vmlinux", "modules", "scripts_gdb"]
+            .into_iter()
+            .filter(|t| modules || *t != "modules");
         words.splice(0..0, defaults.map(String::from));
     }
     words

@@ -6,7 +6,9 @@
 //! `make -C <linux build> M=<that dir>`. A directory or .c file of the user's
 //! anywhere on disk gets a build dir of its own. Built `.ko` files are copied
 //! into the generated overlay, so they are in the guest's /lkmc both through
-//! the root filesystem and through the 9P share, without a rootfs rebuild.
+//! the root filesystem and through the 9P share, without a rootfs rebuild;
+//! `make modules_install` also stages them with the kernel's modules, for
+//! the guest's /lib/modules (`modprobe NAME`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -243,7 +245,10 @@ fn ours_steps(
     };
     let objs: Vec<String> = names.iter().map(|n| format!("{n}.o")).collect();
     m = m.arg(format!("OBJECT_FILES={}", objs.join(" ")));
-    plan.cmd(format!("modules {}", config.arch), m.arg("modules"));
+    plan.cmd(format!("modules {}", config.arch), m.clone().arg("modules"));
+    if !args.host {
+        plan.push(modules_install(m, paths));
+    }
     plan.push(Step::Mkdir(lkmc.clone()));
     let kos: Vec<String> = names.iter().map(|n| format!("{}/{n}.ko", p(dir))).collect();
     plan.cmd(
@@ -264,6 +269,21 @@ fn ours_steps(
         contents: format!("{}\n", p(&paths.linux_build_dir)),
         executable: false,
     });
+}
+
+/// kbuild's own install of the modules just built, into the kernel's
+/// staging dir (under lib/modules/RELEASE/extra) with depmod's index, which
+/// the rootfs copies: `modprobe NAME` then finds them in the guest, with
+/// their options from /etc/modprobe.conf.
+fn modules_install(make: Cmd, paths: &Paths) -> Step {
+    Step::run(
+        "modules_install",
+        make.arg(format!(
+            "INSTALL_MOD_PATH={}",
+            p(&paths.linux_modules_install_dir)
+        ))
+        .arg("modules_install"),
+    )
 }
 
 /// A module dir or file of the user's, in a build dir of its own.
@@ -325,10 +345,11 @@ fn external_steps(
             executable: false,
         });
     }
-    plan.cmd(
-        format!("modules {}", config.arch),
-        make(&paths.linux_build_dir, &dir).arg("modules"),
-    );
+    let m = make(&paths.linux_build_dir, &dir);
+    plan.cmd(format!("modules {}", config.arch), m.clone().arg("modules"));
+    if !args.host {
+        plan.push(modules_install(m, paths));
+    }
     plan.push(Step::Mkdir(lkmc.clone()));
     plan.cmd(
         "install into the guest overlay",

@@ -147,8 +147,13 @@ pub struct KernelOptions {
     pub fragments: Vec<PathBuf>,
     /// The whole .config instead.
     pub custom_config_file: Option<PathBuf>,
+    /// A kernel make target giving the whole base config instead of
+    /// lkmc's: lkmc's fragments are left out.
+    pub custom_config_target: Option<String>,
     /// The rootfs cpio built into the kernel.
     pub initramfs: bool,
+    /// Build with the .config as it is: configure nothing.
+    pub no_configure: bool,
 }
 
 impl KernelOptions {
@@ -159,11 +164,77 @@ impl KernelOptions {
             (!self.fragments.is_empty(), "--config-fragment"),
             (self.defconfig.is_some(), "--linux-defconfig"),
             (self.custom_config_file.is_some(), "--custom-config-file"),
+            (
+                self.custom_config_target.is_some(),
+                "--custom-config-target",
+            ),
             (self.initramfs, "--initramfs"),
+            (self.no_configure, "--no-configure"),
         ]
         .into_iter()
         .find_map(|(set, name)| set.then_some(name))
     }
+
+    /// Check what was typed: the options that decide the .config, against
+    /// --no-configure (which would leave them unused) and a config target
+    /// lkmc can run.
+    fn check(&self) -> Result<()> {
+        if self.no_configure {
+            let configuring = [
+                (!self.config.is_empty(), "--config"),
+                (!self.fragments.is_empty(), "--config-fragment"),
+                (self.defconfig.is_some(), "--linux-defconfig"),
+                (self.custom_config_file.is_some(), "--custom-config-file"),
+                (
+                    self.custom_config_target.is_some(),
+                    "--custom-config-target",
+                ),
+                (self.initramfs, "--initramfs"),
+            ];
+            if let Some((_, option)) = configuring.iter().find(|(set, _)| *set) {
+                return Err(UsageError::new(format!(
+                    "--no-configure builds with the .config as it is, so {option} (which \
+                     changes the .config) would be ignored; leave out one of them"
+                ))
+                .into());
+            }
+        }
+        if let Some(t) = &self.custom_config_target {
+            check_config_target(t)?;
+        }
+        Ok(())
+    }
+}
+
+/// Kconfig's make targets that ask questions on a terminal; lkmc runs make
+/// with its output in a log, where nobody can answer them.
+const INTERACTIVE_CONFIG_TARGETS: &[&str] =
+    &["config", "menuconfig", "nconfig", "xconfig", "gconfig"];
+
+/// `--custom-config-target`: a make target that writes a .config
+/// (`*config`, as defconfig, tinyconfig, allnoconfig, multi_v7_defconfig;
+/// or a `*.config` fragment target such as kvm_guest.config), and not one
+/// that needs a terminal.
+fn check_config_target(t: &str) -> Result<()> {
+    if INTERACTIVE_CONFIG_TARGETS.contains(&t) {
+        return Err(UsageError::new(format!(
+            "--custom-config-target {t}: `make {t}` asks its questions on a terminal, and lkmc \
+             runs make with its output in a log.\nRun it yourself in the build dir (lkmc getvar \
+             linux_build_dir), e.g. make -C submodules/linux O=BUILD_DIR ARCH=... {t}, then \
+             build that .config with lkmc build linux --no-configure"
+        ))
+        .into());
+    }
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_.-".contains(c);
+    if t.is_empty() || t.starts_with('-') || !t.chars().all(plain) || !t.ends_with("config") {
+        return Err(UsageError::new(format!(
+            "--custom-config-target {t:?}: not a kernel config make target; give one that \
+             writes a .config, e.g. defconfig, tinyconfig, allnoconfig or multi_v7_defconfig \
+             (make help in the kernel tree lists them)"
+        ))
+        .into());
+    }
+    Ok(())
 }
 
 /// `--linux-distro-package`, checked: a Debian package name.
@@ -218,17 +289,21 @@ impl Request {
                 UsageError::new(format!("--ccflags {flags:?}: unbalanced quotes"))
             })?,
         };
+        let kernel = KernelOptions {
+            defconfig: a.linux_defconfig.clone(),
+            config: a.config.clone(),
+            fragments: a.config_fragment.clone(),
+            custom_config_file: a.custom_config_file.clone(),
+            custom_config_target: a.custom_config_target.clone(),
+            initramfs: a.initramfs,
+            no_configure: a.no_configure,
+        };
+        kernel.check()?;
         Ok(Request {
             targets: a.targets.clone(),
             opts: BuildOptions {
                 force_rebuild: a.force_rebuild,
-                kernel: KernelOptions {
-                    defconfig: a.linux_defconfig.clone(),
-                    config: a.config.clone(),
-                    fragments: a.config_fragment.clone(),
-                    custom_config_file: a.custom_config_file.clone(),
-                    initramfs: a.initramfs,
-                },
+                kernel,
                 host: a.host,
                 optimization_level: a.optimization_level.clone(),
                 ccflags,

@@ -26,7 +26,11 @@ pub enum Mode {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Program {
     pub exe: PathBuf,
+    /// More programs run beside it, one per CPU (gem5's syscall emulation).
+    pub others: Vec<PathBuf>,
     pub args: Vec<String>,
+    /// The kernel release the program sees (uname -r), if not the host's.
+    pub kernel_version: Option<String>,
     /// Stop before the first instruction until GDB attaches.
     pub gdb_wait: bool,
     /// Trace events (`-T`), into the run dir's trace file.
@@ -161,6 +165,11 @@ pub fn kernel_cli(boot: &Boot, m: &MachineFacts) -> String {
     if !m.kernel_cli_extra.is_empty() {
         words.push(m.kernel_cli_extra.into());
     }
+    if (boot.graphic || boot.vnc) && !m.display_devices.is_empty() {
+        // The kernel's messages on the display's framebuffer console too;
+        // the last console= (the serial one) stays /dev/console, the shell.
+        words.push("console=tty0".into());
+    }
     if !(boot.graphic && m.graphic_console) {
         words.push(format!("console={}", m.console));
     }
@@ -190,6 +199,9 @@ pub fn kernel_cli(boot: &Boot, m: &MachineFacts) -> String {
     words.push(format!("{}={}", guest::HOME_VAR, guest::GUEST_HOME));
     if !m.init_env.is_empty() {
         words.push(m.init_env.into());
+    }
+    if (boot.graphic || boot.vnc) && !m.display_devices.is_empty() {
+        words.push(format!("{}=1", guest::DISPLAY_SHELL_VAR));
     }
     if let Some(e) = &g.eval {
         words.push(guest::eval_word(guest::EVAL_VAR, e));

@@ -194,7 +194,11 @@ impl Emulator for Gem5 {
     fn boot(&self, boot: &Boot, config: &Config, paths: &Paths) -> Result<Cmd> {
         let m = board(config.arch);
         let mut c = gem5_head(boot, paths).arg(p(&paths.gem5_fs_file));
-        c = board_args(c, boot, m, &paths.vmlinux).line(["--disk-image", &p(&paths.disk_image)]);
+        // --linux-exec's kernel and --disk-image's image as they are: fs.py
+        // keeps the guest's writes in a copy-on-write layer of its own.
+        let kernel = boot.linux_exec.as_ref().unwrap_or(&paths.vmlinux);
+        let disk = boot.disk_image.as_ref().unwrap_or(&paths.disk_image);
+        c = board_args(c, boot, m, kernel).line(["--disk-image", &p(disk)]);
         if let Some(bootloader) = &paths.gem5_bootloader {
             c = c.line(["--bootloader", &p(bootloader)]);
         }
@@ -238,9 +242,27 @@ impl Emulator for Gem5 {
         let mut c = Cmd::new(p(&paths.gem5_executable))
             .env("M5_OVERRIDE_PY_SOURCE", "true")
             .line(["--outdir", &p(&paths.m5out_dir)])
-            .arg(p(&paths.gem5_se_file))
-            .line(["--cmd", &p(&program.exe)]);
+            .arg(p(&paths.gem5_se_file));
+        // se.py: `;` separates the programs, and each gets a CPU of its own
+        // (its CPUs beyond the first program's run nothing).
+        let exes: Vec<String> = std::iter::once(&program.exe)
+            .chain(&program.others)
+            .map(|e| p(e))
+            .collect();
+        c = c.line(["--cmd", &exes.join(";")]);
+        if exes.len() > 1 {
+            c = c.line(["--num-cpus", &exes.len().to_string()]);
+        }
+        if let Some(release) = &program.kernel_version {
+            let cpus = if exes.len() > 1 { ":" } else { "0" };
+            c = c.line([
+                "--param",
+                &format!("system.cpu[{cpus}].workload[:].release = \"{release}\""),
+            ]);
+        }
         if !program.args.is_empty() {
+            // The first program's (se.py splits --options at `;`, one part
+            // per program).
             let joined: Vec<String> = program.args.iter().map(|a| quote(a)).collect();
             c = c.line(["--options", &joined.join(" ")]);
         }
@@ -391,6 +413,16 @@ fn check_baremetal(boot: &Boot, config: &Config) -> Result<()> {
     }
     check_caches(boot, config)?;
     let g = &boot.gem5;
+    if !boot.program_args.is_empty() {
+        return Err(UsageError::new(format!(
+            "--cli-args with --baremetal --emulator gem5: the arguments reach an image through \
+             a blob the emulator loads into its RAM, and lkmc has no way to make fs.py load \
+             one.\nRun the image with arguments on QEMU: lkmc run --arch {} --baremetal PATH \
+             --cli-args ARGS",
+            config.arch
+        ))
+        .into());
+    }
     let refused = [
         (g.restore.is_some(), "--gem5-restore"),
         (g.readfile.is_some(), "--gem5-readfile"),

@@ -67,10 +67,13 @@ impl Emulator for Qemu {
         c = machine_args(c, m, boot, boot.kvm);
         c = size_args(c, boot);
         c = c
-            .line(["-kernel", &p(kernel_file(config, paths))])
+            .line(["-kernel", &p(kernel_file(boot, config, paths))])
             .line(["-append", &kernel_cli(boot, m)]);
         if let Some(dtb) = &boot.dtb {
             c = c.line(["-dtb", &p(dtb)]);
+        }
+        if !config.dry_run {
+            check_display(boot, config, paths)?;
         }
         c = display_args(c, boot, m);
         c = serial_args(c, boot, paths);
@@ -99,6 +102,9 @@ impl Emulator for Qemu {
     fn userland(&self, program: &Program, _config: &Config, paths: &Paths) -> Result<Cmd> {
         let mut c =
             Cmd::new(p(&paths.qemu_user_executable)).line(["-L", &p(&paths.userland_library_dir)]);
+        if let Some(release) = &program.kernel_version {
+            c = c.line(["-r", release]);
+        }
         if program.gdb_wait {
             c = c.line(["-g", &paths.gdb_port.to_string()]);
         }
@@ -126,6 +132,17 @@ impl Emulator for Qemu {
         c = c.line(["-nic", "none"]);
         c = gdb_args(c, paths);
         c = c.line(["-kernel", &p(image)]);
+        if !boot.program_args.is_empty() {
+            // argv: the blob lkmc wrote, where the runtime reads it.
+            c = c.line([
+                "-device",
+                &format!(
+                    "loader,file={},addr={:#x},force-raw=on",
+                    p(&paths.baremetal_cli_args_file),
+                    crate::build::baremetal::cli_args_addr(config)
+                ),
+            ]);
+        }
         c = debug_args(c, boot, paths, None);
         Ok(c.args(&boot.extra_emulator_args))
     }
@@ -168,7 +185,42 @@ fn display_args(mut c: Cmd, boot: &Boot, m: &MachineFacts) -> Cmd {
     if boot.vnc {
         c = c.line(["-vnc", ":0"]);
     }
+    if boot.graphic || boot.vnc {
+        for dev in m.display_devices {
+            c = c.line(["-device", dev]);
+        }
+    }
     c
+}
+
+/// `--graphic` and `--vnc` on a board whose display needs a driver the
+/// kernel may lack (virtio-gpu on arm and aarch64): refused when lkmc's
+/// kernel was built without it, rather than a window that stays blank.
+fn check_display(boot: &Boot, config: &Config, paths: &Paths) -> Result<()> {
+    let Some(option) = board(config).display_config else {
+        return Ok(());
+    };
+    if !(boot.graphic || boot.vnc) || boot.linux_exec.is_some() {
+        return Ok(());
+    }
+    let Ok(text) = std::fs::read_to_string(&paths.linux_config) else {
+        // No kernel built yet: the boot says what to build.
+        return Ok(());
+    };
+    if text.lines().any(|l| l == format!("{option}=y")) {
+        return Ok(());
+    }
+    let arch = config.arch;
+    Err(UsageError::new(format!(
+        "--graphic and --vnc show the guest on QEMU's virtio-gpu, and the kernel in {} has no \
+         driver for it ({option} is not set), so the display would stay blank.\nBuild one \
+         beside it, with configs/linux/graphic.config (virtio-gpu, fbcon, a virtio keyboard), \
+         and boot that:\n  lkmc build --arch {arch} --linux-build-id graphic linux \
+         --config-fragment configs/linux/graphic.config\n  lkmc run --arch {arch} \
+         --linux-build-id graphic --graphic",
+        paths.linux_build_dir.display()
+    ))
+    .into())
 }
 
 /// The console's serial port and the monitor.
@@ -240,13 +292,22 @@ fn plan9_fs_args(mut c: Cmd, paths: &Paths) -> Cmd {
 }
 
 /// The root filesystem: the cpio, nothing (an initramfs is in the
-/// kernel), or the disk image (after the kernel's own initramfs, when it
-/// has one: the distro kernel's, with its modules for the disk).
+/// kernel), or the disk image (lkmc's, or --disk-image's, always behind a
+/// snapshot: lkmc never writes to a user's image), after the kernel's own
+/// initramfs when it has one: the distro kernel's, with its modules for the
+/// disk.
 fn drive_args(mut c: Cmd, boot: &Boot, paths: &Paths) -> Cmd {
-    let disk = p(&paths.disk_image);
     if let (Some(initrd), Root::Disk { .. }) = (&paths.linux_initrd, boot.root) {
         c = c.line(["-initrd", &p(initrd)]);
     }
+    let (disk, format) = match &boot.disk_image {
+        Some(file) => (
+            p(file),
+            crate::images::format_name(crate::images::disk_format(file)),
+        ),
+        None => (p(&paths.disk_image), "qcow2"),
+    };
+    let persist_ok = boot.disk_image.is_none();
     match (boot.root, boot.record_replay) {
         (Root::Initrd, _) => c.line(["-initrd", &p(&paths.rootfs_cpio)]),
         (Root::Initramfs, _) => c,
@@ -254,7 +315,7 @@ fn drive_args(mut c: Cmd, boot: &Boot, paths: &Paths) -> Cmd {
         (Root::Disk { .. }, Some(_)) => c
             .line([
                 "-drive",
-                &format!("file={disk},format=qcow2,if=none,snapshot=on,id=img-direct"),
+                &format!("file={disk},format={format},if=none,snapshot=on,id=img-direct"),
             ])
             .line([
                 "-drive",
@@ -262,10 +323,14 @@ fn drive_args(mut c: Cmd, boot: &Boot, paths: &Paths) -> Cmd {
             ])
             .line(["-device", "virtio-blk-pci,drive=img-blkreplay"]),
         (Root::Disk { persist }, None) => {
-            let snapshot = if persist { "" } else { ",snapshot=on" };
+            let snapshot = if persist && persist_ok {
+                ""
+            } else {
+                ",snapshot=on"
+            };
             c.line([
                 "-drive",
-                &format!("file={disk},format=qcow2,if=virtio{snapshot}"),
+                &format!("file={disk},format={format},if=virtio{snapshot}"),
             ])
         }
     }
@@ -296,11 +361,14 @@ fn debug_args(mut c: Cmd, boot: &Boot, paths: &Paths, rr: Option<RecordReplay>) 
     c
 }
 
-/// The file QEMU boots. A kernel with the PVH entry point (x86_64) is booted
-/// as vmlinux: QEMU jumps straight into it, skipping the bzImage decompressor,
-/// which is slow under TCG. Not the distro's: its vmlinux is the -dbg
-/// package's, for GDB only.
-fn kernel_file<'a>(config: &Config, paths: &'a Paths) -> &'a Path {
+/// The file QEMU boots: --linux-exec's, as it is, or lkmc's build. A kernel
+/// with the PVH entry point (x86_64) is booted as vmlinux: QEMU jumps
+/// straight into it, skipping the bzImage decompressor, which is slow under
+/// TCG. Not the distro's: its vmlinux is the -dbg package's, for GDB only.
+fn kernel_file<'a>(boot: &'a Boot, config: &Config, paths: &'a Paths) -> &'a Path {
+    if let Some(file) = &boot.linux_exec {
+        return file;
+    }
     let pvh = || {
         std::fs::read_to_string(&paths.linux_config)
             .is_ok_and(|t| t.lines().any(|l| l == "CONFIG_PVH=y"))

@@ -34,6 +34,9 @@ pub struct ArchFacts {
     pub linux_image_target: &'static str,
     /// Kernel image, relative to the kernel build dir.
     pub linux_image: &'static str,
+    /// Where the image's boot header has its magic number, and the bytes:
+    /// what `--linux-exec` is checked by.
+    pub linux_image_magic: (usize, &'static [u8]),
     /// Debian's cross toolchain triplet (`--gcc-which host`).
     pub host_triplet: &'static str,
     /// Buildroot's toolchain triplet.
@@ -77,6 +80,8 @@ const X86_64: ArchFacts = ArchFacts {
     linux_arch: "x86",
     linux_image_target: "bzImage",
     linux_image: "arch/x86/boot/bzImage",
+    // The x86 boot protocol's header signature (Documentation/x86/boot.rst).
+    linux_image_magic: (0x202, b"HdrS"),
     host_triplet: "x86_64-linux-gnu",
     buildroot_triplet: "x86_64-buildroot-linux-gnu",
     crosstool_ng_triplet: "x86_64-unknown-elf",
@@ -94,6 +99,8 @@ const ARM: ArchFacts = ArchFacts {
     linux_arch: "arm",
     linux_image_target: "zImage",
     linux_image: "arch/arm/boot/zImage",
+    // zImage's magic 0x016f2818, little-endian (Documentation/arm/booting.rst).
+    linux_image_magic: (0x24, &[0x18, 0x28, 0x6f, 0x01]),
     host_triplet: "arm-linux-gnueabihf",
     buildroot_triplet: "arm-buildroot-linux-gnueabihf",
     crosstool_ng_triplet: "arm-unknown-eabi",
@@ -124,6 +131,8 @@ const AARCH64: ArchFacts = ArchFacts {
     linux_arch: "arm64",
     linux_image_target: "Image",
     linux_image: "arch/arm64/boot/Image",
+    // The arm64 image header's magic (Documentation/arm64/booting.rst).
+    linux_image_magic: (0x38, b"ARM\x64"),
     host_triplet: "aarch64-linux-gnu",
     buildroot_triplet: "aarch64-buildroot-linux-gnu",
     crosstool_ng_triplet: "aarch64-unknown-elf",

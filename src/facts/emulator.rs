@@ -80,6 +80,13 @@ pub struct EmulatorFacts {
     pub has_kvm: bool,
     /// Whether lkmc hands it `--dtb` and `--machine` (QEMU's -dtb, -machine).
     pub takes_dtb_and_machine: bool,
+    /// Whether its user mode runs several `--userland` programs side by
+    /// side (gem5's syscall emulation, one per CPU); QEMU user mode runs
+    /// one program a process.
+    pub userland_side_by_side: bool,
+    /// Whether it tells a user-mode program another kernel release than
+    /// the host's (`--kernel-version`: QEMU's -r, gem5's release).
+    pub userland_release: bool,
     /// Its runs' dir name under out/run/.
     pub run_dir: &'static str,
     /// Where in the run dir it writes its own outputs (console log, text
@@ -106,6 +113,8 @@ const QEMU: EmulatorFacts = EmulatorFacts {
     has_record: true,
     has_kvm: true,
     takes_dtb_and_machine: true,
+    userland_side_by_side: false,
+    userland_release: true,
     run_dir: "qemu",
     output_subdir: None,
     console_file: "termout.txt",
@@ -123,6 +132,8 @@ const GEM5: EmulatorFacts = EmulatorFacts {
     has_record: false,
     has_kvm: false,
     takes_dtb_and_machine: false,
+    userland_side_by_side: true,
+    userland_release: true,
     run_dir: "gem5",
     output_subdir: Some("m5out"),
     console_file: "system.terminal",
@@ -140,6 +151,8 @@ const NATIVE: EmulatorFacts = EmulatorFacts {
     has_record: false,
     has_kvm: false,
     takes_dtb_and_machine: false,
+    // A host process sees the host's kernel, whatever lkmc says.
+    userland_release: false,
     ..QEMU
 };
 

@@ -35,6 +35,16 @@ pub struct MachineFacts {
     /// Whether `--graphic` moves the kernel's console to the display (a PC's
     /// VGA), so no `console=` is given.
     pub graphic_console: bool,
+    /// Devices a `--graphic` or `--vnc` boot adds for a display and a
+    /// keyboard, on a board that has neither (the PC has VGA and PS/2).
+    pub display_devices: &'static [&'static str],
+    /// The kernel option that drives that display, without which the window
+    /// stays blank (`--graphic` is refused for a kernel without it).
+    pub display_config: Option<&'static str>,
+    /// Whether the board boots Linux from an ELF vmlinux (`--linux-exec`):
+    /// QEMU's PC through the PVH entry point, gem5 always; QEMU's arm
+    /// boards load an ELF as a bare program, not as Linux.
+    pub boots_elf_kernel: bool,
     /// Second serial port in the guest that lkmc's KGDB uses, if any.
     pub extra_console: Option<&'static str>,
     /// Whether the CPU's semihosting calls reach the host (QEMU
@@ -79,6 +89,9 @@ pub const QEMU: [MachineFacts; 3] = [
         devices: &["edu"],
         console: "ttyS0",
         graphic_console: true,
+        display_devices: &[],
+        display_config: None,
+        boots_elf_kernel: true,
         extra_console: Some("ttyS1"),
         semihosting: false,
         // PAT handling under TCG is slow and noisy; the original turned it off too.
@@ -103,6 +116,9 @@ pub const QEMU: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyAMA0",
         graphic_console: false,
+        display_devices: &["virtio-gpu-pci", "virtio-keyboard-pci"],
+        display_config: Some("CONFIG_DRM_VIRTIO_GPU"),
+        boots_elf_kernel: false,
         extra_console: None,
         semihosting: true,
         kernel_cli_extra: "",
@@ -126,6 +142,9 @@ pub const QEMU: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyAMA0",
         graphic_console: false,
+        display_devices: &["virtio-gpu-pci", "virtio-keyboard-pci"],
+        display_config: Some("CONFIG_DRM_VIRTIO_GPU"),
+        boots_elf_kernel: false,
         extra_console: None,
         semihosting: true,
         kernel_cli_extra: "",
@@ -159,6 +178,9 @@ pub const GEM5: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyS0",
         graphic_console: false,
+        display_devices: &[],
+        display_config: None,
+        boots_elf_kernel: true,
         extra_console: None,
         semihosting: false,
         // lpj: skip the delay loop calibration, seconds of simulated time.
@@ -181,6 +203,9 @@ pub const GEM5: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyAMA0",
         graphic_console: false,
+        display_devices: &[],
+        display_config: None,
+        boots_elf_kernel: true,
         extra_console: None,
         semihosting: false,
         kernel_cli_extra: "earlycon=pl011,0x1c090000 lpj=19988480",
@@ -205,6 +230,9 @@ pub const GEM5: [MachineFacts; 3] = [
         devices: &[],
         console: "ttyAMA0",
         graphic_console: false,
+        display_devices: &[],
+        display_config: None,
+        boots_elf_kernel: true,
         extra_console: None,
         semihosting: false,
         kernel_cli_extra: "earlycon=pl011,0x1c090000 lpj=19988480",

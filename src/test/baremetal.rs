@@ -108,9 +108,13 @@ fn images(ctx: &Ctx, paths: &Paths, report: &mut Report) -> Result<()> {
 
 fn image_case(ctx: &Ctx, paths: &Paths, image: &Image) -> Result<(), String> {
     let want = image.props.expected_status().map_err(|e| e.to_string())?;
-    // A bare `lkmc run`'s boot, on as many CPUs as the image starts.
+    // A bare `lkmc run`'s boot, on as many CPUs as the image starts, with
+    // the arguments of its properties (as `--cli-args`).
+    let args = shlex::split(image.props.args.as_deref().unwrap_or(""))
+        .ok_or("unbalanced quotes in the args of its properties")?;
     let boot = Boot {
         cpus: image.props.smp.unwrap_or(1),
+        program_args: args.clone(),
         ..Boot::default()
     };
     let cmd = emulator::get(Emulator::Qemu)
@@ -119,11 +123,21 @@ fn image_case(ctx: &Ctx, paths: &Paths, image: &Image) -> Result<(), String> {
     // The image's output only matters when it fails: it says why.
     let log = paths.run_dir.join("baremetal.log");
     std::fs::create_dir_all(&paths.run_dir).map_err(|e| e.to_string())?;
+    if !args.is_empty() {
+        let step = baremetal::cli_args_step(&image.out, &args, paths).map_err(|e| e.to_string())?;
+        if let crate::plan::Step::Write { path, contents, .. } = step {
+            crate::plan::write_file(&path, &contents, false).map_err(|e| e.to_string())?;
+        }
+    }
     let timeout = Some(Duration::from_secs(TIMEOUT));
     let finished = crate::process::to_log(&cmd, Some(&log), timeout).map_err(|e| e.to_string())?;
     let output = tail(&std::fs::read_to_string(&log).unwrap_or_default(), 4, " | ");
+    let cli_args = match &image.props.args {
+        Some(a) => format!(" --cli-args {}", crate::cmd::quote(a)),
+        None => String::new(),
+    };
     let reproduce = format!(
-        "lkmc run --arch {}{} --baremetal {}",
+        "lkmc run --arch {}{} --baremetal {}{cli_args}",
         ctx.arch(),
         super::harness::provider_args(ctx.config),
         image.src.display()

@@ -37,6 +37,10 @@ const CASES: &[(&str, Case)] = &[
         },
     ),
     (
+        "run --userland --kernel-version: the program sees that release; run.sh kept",
+        |c, paths, _, _| kernel_version(c, paths),
+    ),
+    (
         "trace2line of hello.c traced in user mode names main",
         |c, paths, src, _| trace_names_main(c, paths, src),
     ),
@@ -155,6 +159,42 @@ fn trace_names_main(ctx: &Ctx, paths: &Paths, src: &Path) -> Result<(), String> 
             paths.termout_file.display()
         )),
     }
+}
+
+/// The release `--kernel-version` gives reaches the program's uname(2)
+/// (uname.c checks it against its argument), and the run's command is in
+/// the run dir's run.sh.
+fn kernel_version(ctx: &Ctx, paths: &Paths) -> Result<(), String> {
+    const RELEASE: &str = "9.8.7-lkmc";
+    let uname = p(&ctx.config.root.join("userland/posix/uname.c"));
+    let _ = std::fs::remove_file(&paths.run_cmd_file);
+    let run = ctx.lkmc_run_output(
+        RunSlot::Tools,
+        &[
+            "--userland",
+            &uname,
+            "--kernel-version",
+            RELEASE,
+            "--cli-args",
+            RELEASE,
+        ],
+    )?;
+    let text = stdout(&run);
+    if !run.status.success() || !text.contains(&format!("release={RELEASE}")) {
+        return Err(format!(
+            "wanted exit 0 and release={RELEASE}; {}; stdout: {}",
+            describe(&run),
+            text.lines().collect::<Vec<_>>().join(" | ")
+        ));
+    }
+    let script = std::fs::read_to_string(&paths.run_cmd_file).unwrap_or_default();
+    if !script.contains("uname.out") || !script.contains(RELEASE) {
+        return Err(format!(
+            "{} does not hold the run's command (uname.out, {RELEASE}): {script:?}",
+            paths.run_cmd_file.display()
+        ));
+    }
+    Ok(())
 }
 
 /// A stripped copy of the program (the toolchain's strip) is refused with

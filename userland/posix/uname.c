@@ -1,8 +1,12 @@
 /* uname: the kernel's name, release, version and machine, as `uname -a`
  * prints them. Under QEMU user mode the machine field is the emulated
- * architecture (QEMU rewrites it), while the release is the host's kernel.
+ * architecture (QEMU rewrites it), while the release is the host's kernel,
+ * or the one `--kernel-version` tells QEMU (-r). With an argument, checks
+ * that the release is that.
  *
  * Run: lkmc run --userland userland/posix/uname.c --arch aarch64
+ *      lkmc run --userland userland/posix/uname.c --kernel-version 5.9.2 \
+ *        --cli-args 5.9.2
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,7 +14,7 @@
 
 #include <lkmc.h>
 
-int main(void) {
+int main(int argc, char **argv) {
     struct utsname u;
     LKMC_SYS(uname(&u));
     printf("sysname=%s\nnodename=%s\nrelease=%s\nversion=%s\nmachine=%s\n",
@@ -25,5 +29,7 @@ int main(void) {
     LKMC_ASSERT(strncmp(u.machine, "arm", 3) == 0);
 #endif
     LKMC_ASSERT(strlen(u.release) > 0);
+    if (argc > 1)
+        LKMC_ASSERT_STREQ(u.release, argv[1]);
     return 0;
 }

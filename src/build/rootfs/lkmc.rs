@@ -2,8 +2,9 @@
 //! the guest's root built in seconds, without root.
 //!
 //! The tree is the guest-arch static BusyBox, the toolchain sysroot's shared
-//! libraries (so dynamically linked programs run), `rootfs_overlay/`, and
-//! the generated overlay in out/ (modules, userland programs). It is packed
+//! libraries (so dynamically linked programs run), `rootfs_overlay/`, the
+//! generated overlay in out/ (modules, userland programs) and the
+//! /lib/modules that `make modules_install` staged. It is packed
 //! as an ext4 image (`mke2fs -d`, then qcow2, which QEMU boots) and as a cpio
 //! initramfs made with the kernel's own `usr/gen_initramfs.sh`.
 //!
@@ -85,6 +86,7 @@ fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
     .chain(extras.iter().cloned())
     .chain(packages.iter().cloned())
     .chain(Some(paths.linux_release_file.clone()).filter(|f| f.is_file()))
+    .chain(Some(installed_modules_dir(paths)).filter(|d| d.is_dir()))
     .collect();
     let outputs: Vec<&PathBuf> = [&paths.rootfs_qcow2_file]
         .into_iter()
@@ -305,6 +307,19 @@ fn content_steps(
                 .arg(p(tree)),
         );
     }
+    // What `make modules_install` staged for the kernel of this build id:
+    // its =m modules and lkmc's, with depmod's index, so that `modprobe
+    // NAME` finds them in the guest.
+    let installed = installed_modules_dir(paths);
+    if installed.is_dir() || config.dry_run {
+        plan.cmd(
+            "installed modules",
+            Cmd::new("cp")
+                .arg("-a")
+                .arg(format!("{}/.", p(&installed)))
+                .arg(t("lib/modules")),
+        );
+    }
     // The module index the guest's depmod writes when /lib/modules/RELEASE
     // has no modules: without it rcS runs depmod in every boot (~50 ms under
     // TCG). For the kernel of this build id; rcS makes one for others.
@@ -403,6 +418,12 @@ fn guest_package_files(paths: &Paths) -> Vec<PathBuf> {
         .map(|g| g.unpacked(paths))
         .filter(|f| f.is_file())
         .collect()
+}
+
+/// The /lib/modules that `make modules_install` staged for the kernel of
+/// this build id.
+fn installed_modules_dir(paths: &Paths) -> PathBuf {
+    paths.linux_modules_install_dir.join("lib/modules")
 }
 
 /// The release of the kernel of this build id, once it is configured.
