@@ -153,13 +153,13 @@ fn wanted(opts: &BuildOptions, config: &Config) -> String {
         .unwrap_or_else(|| format!("linux-image-{}", config.arch.facts().debian_kernel_flavour))
 }
 
-/// What a resolution answers, as the first line of `resolved`.
-fn request_line(opts: &BuildOptions, config: &Config) -> String {
+/// What a resolution answers, as the first line of `resolved`: the
+/// package asked for, with or without the -dbg package.
+fn request_line(opts: &BuildOptions, config: &Config, dbg: bool) -> String {
     format!(
-        "request {}: {} dbg={}",
+        "request {}: {} dbg={dbg}",
         config.arch.facts().debian_arch,
         wanted(opts, config),
-        opts.distro_dbg
     )
 }
 
@@ -228,7 +228,10 @@ pub fn resolve(opts: &BuildOptions, config: &Config, paths: &Paths) -> Result<Re
     use std::sync::Mutex;
     /// Answers already given in this process (`check`, then `build`).
     static DONE: Mutex<BTreeMap<(PathBuf, String), Resolved>> = Mutex::new(BTreeMap::new());
-    let key = (paths.linux_distro_dir.clone(), request_line(opts, config));
+    let key = (
+        paths.linux_distro_dir.clone(),
+        request_line(opts, config, opts.distro_dbg),
+    );
     if let Some(done) = DONE.lock().expect("not poisoned").get(&key) {
         return Ok(done.clone());
     }
@@ -238,10 +241,18 @@ pub fn resolve(opts: &BuildOptions, config: &Config, paths: &Paths) -> Result<Re
 }
 
 fn resolve_uncached(opts: &BuildOptions, config: &Config, paths: &Paths) -> Result<Resolved> {
-    let request = request_line(opts, config);
+    // A kept resolution with the -dbg package answers a request without it
+    // too: a build without --linux-distro-dbg keeps the vmlinux fetched.
+    let answers = [
+        Some(request_line(opts, config, true)),
+        (!opts.distro_dbg).then(|| request_line(opts, config, false)),
+    ];
     if !opts.force_rebuild
         && let Ok(text) = std::fs::read_to_string(record_file(paths))
-        && let Some(r) = Resolved::from_record(&text, &request)
+        && let Some(r) = answers
+            .iter()
+            .flatten()
+            .find_map(|req| Resolved::from_record(&text, req))
     {
         return Ok(r);
     }
@@ -380,7 +391,7 @@ pub fn build(opts: &BuildOptions, config: &Config, paths: &Paths, exec: &Executo
         .into());
     }
     let r = resolve(opts, config, paths)?;
-    let request = request_line(opts, config);
+    let request = request_line(opts, config, r.dbg.is_some());
     let record = r.record(&request);
     let unpacked = std::fs::read_to_string(record_file(paths)).ok().as_deref()
         == Some(record.as_str())
