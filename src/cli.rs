@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::facts::provider::{GccWhich, Gem5BuildType, QemuBuildType, QemuWhich};
+use crate::facts::provider::{GccWhich, Gem5BuildType, LinuxWhich, QemuBuildType, QemuWhich};
 use crate::facts::rootfs::Rootfs;
 use crate::facts::{Arch, Emulator};
 
@@ -61,14 +61,22 @@ pub struct Common {
     #[arg(long, global = true, help_heading = COMMON)]
     pub print_cmd_oneline: bool,
 
-    /// Where everything generated goes. Default: out/ in the lkmc checkout
-    #[arg(long, value_name = "DIR", global = true, help_heading = COMMON)]
+    /// Where everything generated goes (`lkmc docker`'s container sets
+    /// LKMC_OUT_DIR to out.docker/). Default: out/ in the lkmc checkout
+    #[arg(long, value_name = "DIR", global = true, env = "LKMC_OUT_DIR", help_heading = COMMON)]
     pub out_dir: Option<PathBuf>,
 
     /// Kernel build id: several kernel builds side by side. Default: default
     #[arg(short = 'L', long, value_name = "ID", global = true, help_heading = COMMON,
           value_parser = parse_build_id)]
     pub linux_build_id: Option<String>,
+
+    /// Which kernel: lkmc's own build of the kernel source, or the distro's
+    /// packaged kernel for the guest arch (Debian's linux-image-*, fetched
+    /// and unpacked under out/linux-distro/ARCH by `lkmc build linux`; no
+    /// compile, no lkmc config fragments). Default: lkmc
+    #[arg(long, value_enum, global = true, help_heading = COMMON)]
+    pub linux_which: Option<LinuxWhich>,
 
     /// Kernel source tree to build. Default: submodules/linux
     #[arg(long, value_name = "DIR", global = true, help_heading = COMMON)]
@@ -229,6 +237,74 @@ pub enum Command {
     /// Report what this machine has and lacks for each arch and emulator,
     /// with the command that fixes each gap.
     Doctor(DoctorArgs),
+    /// lkmc's host in a container (docker or podman): create the image and
+    /// container from the Dockerfile, open a shell or run a command in it,
+    /// start, stop, destroy.
+    Docker(DockerArgs),
+}
+
+/// `lkmc docker`
+#[derive(Debug, Clone, Args)]
+#[command(
+    after_help = "The image and the container are both named lkmc; the checkout is \
+mounted at /root/lkmc, and builds inside go to out.docker/ of the checkout."
+)]
+pub struct DockerArgs {
+    /// What to do. Default: sh
+    #[arg(value_enum, default_value = "sh")]
+    pub action: DockerAction,
+
+    /// The container engine. Default: docker if its daemon answers, else
+    /// podman
+    #[arg(long, value_enum)]
+    pub engine: Option<Engine>,
+
+    /// For create: the Debian 12 image the Dockerfile starts from (its
+    /// BASE argument), e.g. one made locally with debootstrap and
+    /// `podman import`. Default: debian:12
+    #[arg(long, value_name = "IMAGE")]
+    pub base: Option<String>,
+
+    /// For sh: the command to run in the container, after `--`. Default:
+    /// bash
+    #[arg(last = true, value_name = "CMD")]
+    pub command: Vec<String>,
+}
+
+/// What `lkmc docker` does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DockerAction {
+    /// Build the image from the Dockerfile and create the container
+    Create,
+    /// Start the container if needed and run a command in it (a shell)
+    Sh,
+    /// Start the container
+    Start,
+    /// Stop the container
+    Stop,
+    /// Stop, then remove the container and the image
+    #[value(alias = "DESTROY")]
+    Destroy,
+}
+
+impl DockerAction {
+    /// Its name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            DockerAction::Create => "create",
+            DockerAction::Sh => "sh",
+            DockerAction::Start => "start",
+            DockerAction::Stop => "stop",
+            DockerAction::Destroy => "destroy",
+        }
+    }
+}
+
+/// A container engine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Engine {
+    Docker,
+    Podman,
 }
 
 /// `lkmc qemu-monitor`
@@ -394,6 +470,18 @@ pub struct BuildArgs {
     /// rootfs first; best under its own --linux-build-id.
     #[arg(long, conflicts_with = "custom_config_file")]
     pub initramfs: bool,
+
+    /// Kernel (--linux-which distro): the Debian package of the kernel, a
+    /// metapackage (linux-image-arm64, linux-image-cloud-amd64,
+    /// linux-image-armmp-lpae) or one kernel (linux-image-6.1.0-57-arm64).
+    /// Default: linux-image-FLAVOUR (amd64, armmp, arm64), the newest
+    #[arg(long, value_name = "PKG")]
+    pub linux_distro_package: Option<String>,
+
+    /// Kernel (--linux-which distro): also fetch its -dbg package (about
+    /// 800 MB) for the vmlinux with symbols that `lkmc gdb` loads.
+    #[arg(long)]
+    pub linux_distro_dbg: bool,
 
     /// Buildroot: one more option, BR2_NAME=value (or `# BR2_NAME is not
     /// set`); repeatable, merged last.

@@ -73,7 +73,10 @@ impl GdbSession {
         if !self.no_continue {
             c = ex(c, "continue".into());
         }
-        if kernel && !self.no_lxsymbols && !batch {
+        // The distro's kernel comes without the kernel's GDB scripts
+        // (CONFIG_GDB_SCRIPTS), so there is no lx-symbols to run.
+        let has_scripts = paths.linux_which != "distro";
+        if kernel && has_scripts && !self.no_lxsymbols && !batch {
             // Runs when GDB next stops: from then on, module symbols follow insmod.
             c = ex(
                 c,
@@ -192,8 +195,15 @@ pub fn main(args: &GdbArgs, configs: &[Config], exec: &Executor) -> Result<ExitC
 /// its stub listens.
 fn check_ready(target: &Target, args: &GdbArgs, config: &Config, paths: &Paths) -> Result<()> {
     if matches!(target, Target::Kernel | Target::Kgdb) && !paths.vmlinux.is_file() {
+        let how = match config.linux_which {
+            crate::facts::provider::LinuxWhich::Lkmc => "",
+            // Its vmlinux with symbols is in the -dbg package only.
+            crate::facts::provider::LinuxWhich::Distro => {
+                " --linux-which distro --linux-distro-dbg"
+            }
+        };
         return Err(UsageError::new(format!(
-            "no kernel to debug: {} is missing.\nBuild it with: lkmc build --arch {} linux",
+            "no kernel to debug: {} is missing.\nBuild it with: lkmc build --arch {}{how} linux",
             paths.vmlinux.display(),
             config.arch
         ))

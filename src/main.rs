@@ -10,6 +10,7 @@ mod cli;
 mod cmd;
 mod config;
 mod console;
+mod docker;
 mod doctor;
 mod elf;
 mod emulator;
@@ -126,6 +127,7 @@ fn real_main() -> anyhow::Result<ExitCode> {
         Command::Gem5Shell => gem5_tools::shell(&configs),
         Command::Gem5Stat(args) => gem5_tools::stat(args, &configs),
         Command::Doctor(args) => doctor::main(args, &configs),
+        Command::Docker(args) => docker::main(args, &configs, &exec),
         Command::Completions(args) => {
             let mut command = cli::Cli::command();
             clap_complete::generate(args.shell, &mut command, "lkmc", &mut std::io::stdout());

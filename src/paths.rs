@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::facts::emulator::{DiskFormat, KernelFile};
-use crate::facts::provider::{GccWhich, QemuBuildType, QemuWhich};
+use crate::facts::provider::{GccWhich, LinuxWhich, QemuBuildType, QemuWhich};
 use crate::facts::{Emulator, machine};
 
 /// How a field prints in `getvar`.
@@ -105,10 +105,25 @@ paths! {
     /// The run id.
     run_id: u16,
 
-    /// Kernel source tree.
+    /// The kernel the guest boots (--linux-which): lkmc or distro.
+    linux_which: String,
+    /// Kernel source tree (the distro kernel's: its headers' common tree).
     linux_source_dir: PathBuf,
-    /// Kernel out-of-tree build dir (make O=).
+    /// Kernel out-of-tree build dir (make O=); the distro kernel's headers,
+    /// which modules build against.
     linux_build_dir: PathBuf,
+    /// What lkmc writes for the kernel, which --clean removes: the build
+    /// dir, or the distro kernel's dir.
+    linux_out_dir: PathBuf,
+    /// The distro kernel's packages, downloaded and unpacked, and what lkmc
+    /// makes of them (--linux-which distro).
+    linux_distro_dir: PathBuf,
+    /// The kernel's release (`uname -r` in the guest), as its build records it.
+    linux_release_file: PathBuf,
+    /// The initramfs the kernel boots with before the root disk: the distro
+    /// kernel's, which loads its modules for the disk, 9P and the network
+    /// (empty for lkmc's kernel, which has them built in).
+    linux_initrd: Option<PathBuf>,
     /// The kernel's .config.
     linux_config: PathBuf,
     /// Config lines from --config, written as a fragment.
@@ -395,21 +410,51 @@ impl Paths {
         self.run_id = c.run_id;
     }
 
-    /// The kernel's tree, build and images.
+    /// The kernel's tree, build and images: lkmc's build, or the distro's
+    /// packages (fixed links into them, made when they are unpacked, so
+    /// that no path here depends on the release apt chose).
     fn linux(&mut self, c: &Config) {
         let (arch, id) = (c.arch.facts().name, &c.build_ids.linux);
-        self.linux_log_file = self.log_dir.join(if id == "default" {
-            format!("build-linux-{arch}.log")
-        } else {
-            format!("build-linux-{id}-{arch}.log")
-        });
-        self.linux_source_dir = c.linux_source_dir.clone();
-        self.linux_build_dir = c.out_dir.join("linux").join(id).join(arch);
+        let distro = c.out_dir.join("linux-distro").join(arch);
+        self.linux_which = c.linux_which.name().to_string();
+        self.linux_distro_dir = distro.clone();
+        match c.linux_which {
+            LinuxWhich::Lkmc => {
+                self.linux_log_file = self.log_dir.join(if id == "default" {
+                    format!("build-linux-{arch}.log")
+                } else {
+                    format!("build-linux-{id}-{arch}.log")
+                });
+                self.linux_source_dir = c.linux_source_dir.clone();
+                self.linux_build_dir = c.out_dir.join("linux").join(id).join(arch);
+                self.linux_out_dir = self.linux_build_dir.clone();
+                self.vmlinux = self.linux_build_dir.join("vmlinux");
+                self.linux_image = self.linux_build_dir.join(c.arch.facts().linux_image);
+                self.linux_release_file =
+                    self.linux_build_dir.join("include/config/kernel.release");
+                self.linux_initrd = None;
+            }
+            LinuxWhich::Distro => {
+                self.linux_log_file = self.log_dir.join(format!("build-linux-distro-{arch}.log"));
+                self.linux_source_dir = distro.join("source");
+                self.linux_build_dir = distro.join("build");
+                self.linux_out_dir = distro.clone();
+                self.vmlinux = distro.join("vmlinux");
+                self.linux_image = distro.join("vmlinuz");
+                // Debian's headers record the upstream version there, not
+                // the package's release.
+                self.linux_release_file = distro.join("release");
+                self.linux_initrd = Some(distro.join("initrd.cpio"));
+            }
+        }
         self.linux_config = self.linux_build_dir.join(".config");
         self.linux_cli_fragment = self.linux_build_dir.join("lkmc_cli.config");
-        self.linux_modules_install_dir = self.linux_build_dir.join("lkmc_modules_install");
-        self.vmlinux = self.linux_build_dir.join("vmlinux");
-        self.linux_image = self.linux_build_dir.join(c.arch.facts().linux_image);
+        // The distro's modules are in its packages, the few the guest
+        // needs in its initramfs: nothing of lkmc's is staged for it.
+        self.linux_modules_install_dir = match c.linux_which {
+            LinuxWhich::Lkmc => self.linux_build_dir.join("lkmc_modules_install"),
+            LinuxWhich::Distro => distro.join("lkmc_modules_install"),
+        };
         self.image = match c.emulator.facts().boots {
             KernelFile::Image => self.linux_image.clone(),
             KernelFile::Vmlinux => self.vmlinux.clone(),

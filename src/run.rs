@@ -73,6 +73,7 @@ fn run_linux(run: &Run, config: &Config, exec: &Executor) -> Result<ExitCode> {
     let boot = &run.boot;
     emulator.check(Mode::Linux, boot, config)?;
     check_supported(boot, config)?;
+    check_linux_which(boot, config)?;
     if let Some(dtb) = &boot.dtb {
         check_dtb(dtb)?;
     }
@@ -197,6 +198,32 @@ fn check_supported(boot: &Boot, config: &Config) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// What the distro's kernel cannot boot: lkmc's cpio, which it has no
+/// modules in (its own initramfs loads them before the disk), and what
+/// `--linux-which distro` refuses anywhere.
+fn check_linux_which(boot: &Boot, config: &Config) -> Result<()> {
+    if config.linux_which != crate::facts::provider::LinuxWhich::Distro {
+        return Ok(());
+    }
+    crate::build::distro_kernel::check_config(config)?;
+    if boot.linux_exec.is_some() {
+        return Err(UsageError::new(
+            "--linux-exec boots a kernel of yours, and --linux-which distro the distro's: give \
+             one of them (the distro kernel's initramfs holds modules of its own kernel only)",
+        )
+        .into());
+    }
+    let option = match boot.root {
+        Root::Disk { .. } => return Ok(()),
+        Root::Initrd => "--initrd",
+        Root::Initramfs => "--initramfs",
+    };
+    Err(UsageError::new(format!(
+        "{option}: the distro's kernel (--linux-which distro) boots the root disk only, through          the initramfs that loads its modules (virtio, ext4, 9P) first; lkmc's cpio has none of          them. Leave out {option}, or boot lkmc's kernel (--linux-which lkmc)"
+    ))
+    .into())
 }
 
 /// Everything a real boot needs before the emulator starts: its inputs,
@@ -723,6 +750,11 @@ fn check_inputs(boot: &Boot, config: &Config, paths: &Paths) -> Result<()> {
             missing.push(("root filesystem", &paths.disk_image));
         }
         _ => {}
+    }
+    if let Some(initrd) = &paths.linux_initrd
+        && !initrd.is_file()
+    {
+        missing.push(("the distro kernel's initramfs", initrd));
     }
     let qcow2 = config.emulator.facts().disk == crate::facts::emulator::DiskFormat::Qcow2;
     if matches!(boot.root, Root::Disk { .. })

@@ -111,6 +111,10 @@ fn getvar_every_variable_each_arch() {
             &["--arch", "x86_64", "--run-id", "1", "--port-offset", "7"],
         ),
         (
+            "aarch64-linux-distro",
+            &["--arch", "aarch64", "--linux-which", "distro"],
+        ),
+        (
             "arm-providers",
             &[
                 "--arch",

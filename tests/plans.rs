@@ -74,6 +74,12 @@
 //! - `--guest-package strace`: its dependencies come from the host's apt
 //!   lists for arm64 (`apt-cache depends`); the golden holds bookworm's
 //!   answer (strace needs only libc6, which the sysroot provides).
+//! - `--linux-which distro`: the kernel packages come from the host's apt
+//!   lists (`apt-cache show` of the arch's metapackage); their ABI name
+//!   (`6.1.0-57`) and version (`6.1.192-3`) become `$DISTRO_ABI` and
+//!   `$DISTRO_VERSION`, as apt says them for linux-image-amd64,
+//!   linux-image-cloud-amd64 and linux-image-arm64 (arm64 must be a dpkg
+//!   architecture, as `lkmc build --download-dependencies` makes it).
 //! - `--kvm` opens /dev/kvm even with `--dry-run`: only the arm case (an
 //!   error before /dev/kvm is looked at) is pinned.
 //! - `--gdb`: opening the tmux split needs `TMUX`; it is removed from the
@@ -300,6 +306,10 @@ const RUN: &[Scenario] = &[
     ("arm-gem5", &["run", "--arch", "arm", "-e", "gem5"]),
     ("arm-kvm", &["run", "--arch", "arm", "--kvm"]),
     ("aarch64-boot", &["run", "--arch", "aarch64"]),
+    (
+        "aarch64-boot-linux-distro",
+        &["run", "--arch", "aarch64", "--linux-which", "distro"],
+    ),
     (
         "aarch64-gdb-wait",
         &["run", "--arch", "aarch64", "--gdb-wait"],
@@ -1214,6 +1224,65 @@ const BUILD: &[Scenario] = &[
     ("arm-rootfs", &["build", "--arch", "arm", "rootfs"]),
     ("aarch64-rootfs", &["build", "--arch", "aarch64", "rootfs"]),
     (
+        "aarch64-rootfs-linux-distro",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--linux-which",
+            "distro",
+            "rootfs",
+        ],
+    ),
+    (
+        "aarch64-linux-distro",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--linux-which",
+            "distro",
+            "linux",
+        ],
+    ),
+    (
+        "aarch64-linux-distro-dbg",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--linux-which",
+            "distro",
+            "linux",
+            "--linux-distro-dbg",
+        ],
+    ),
+    (
+        "x86_64-linux-distro-package",
+        &[
+            "build",
+            "--arch",
+            "x86_64",
+            "--linux-which",
+            "distro",
+            "linux",
+            "--linux-distro-package",
+            "linux-image-cloud-amd64",
+        ],
+    ),
+    (
+        "aarch64-modules-linux-distro",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--linux-which",
+            "distro",
+            "modules",
+            "hello",
+        ],
+    ),
+    (
         "aarch64-rootfs-guest-package",
         &[
             "build",
@@ -1583,6 +1652,10 @@ const GDB: &[Scenario] = &[
     ("x86_64-kernel", &["gdb", "--arch", "x86_64"]),
     ("arm-kernel", &["gdb", "--arch", "arm"]),
     ("aarch64-kernel", &["gdb", "--arch", "aarch64"]),
+    (
+        "aarch64-kernel-linux-distro",
+        &["gdb", "--arch", "aarch64", "--linux-which", "distro"],
+    ),
     ("x86_64-break", &["gdb", "--arch", "x86_64", "start_kernel"]),
     (
         "x86_64-no-continue",
@@ -1695,6 +1768,31 @@ const GDB: &[Scenario] = &[
 
 /// `lkmc run-toolchain` and `lkmc trace2line`: the commands they would run.
 const TOOLS: &[Scenario] = &[
+    ("docker-create", &["docker", "create", "--engine", "docker"]),
+    (
+        "docker-create-base",
+        &[
+            "docker",
+            "create",
+            "--engine",
+            "podman",
+            "--base",
+            "localhost/debian:12",
+        ],
+    ),
+    ("docker-sh", &["docker", "--engine", "podman"]),
+    (
+        "docker-sh-command",
+        &[
+            "docker", "sh", "--engine", "docker", "--", "lkmc", "test", "boot",
+        ],
+    ),
+    ("docker-start", &["docker", "start", "--engine", "docker"]),
+    ("docker-stop", &["docker", "stop", "--engine", "docker"]),
+    (
+        "docker-destroy",
+        &["docker", "DESTROY", "--engine", "podman"],
+    ),
     (
         "run-toolchain-readelf",
         &[
@@ -2165,6 +2263,45 @@ struct Host {
     uid: String,
     gid: String,
     release: String,
+    /// The distro kernels' ABI names (6.1.0-57) and versions (6.1.192-3)
+    /// apt has now: Debian's security updates move them every few weeks.
+    distro_kernels: Vec<(String, &'static str)>,
+}
+
+/// What the host's apt lists say the `--linux-which distro` scenarios
+/// download: `(text, placeholder)` for each kernel's ABI name and version.
+fn distro_kernels() -> Vec<(String, &'static str)> {
+    let out = Command::new("/usr/bin/apt-cache")
+        .args(["show", "--no-all-versions"])
+        .args([
+            "linux-image-amd64",
+            "linux-image-cloud-amd64",
+            "linux-image-arm64:arm64",
+        ])
+        .output();
+    let text = out
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    let mut found = Vec::new();
+    for deps in text.lines().filter_map(|l| l.strip_prefix("Depends: ")) {
+        // linux-image-6.1.0-57-arm64 (= 6.1.192-3)
+        let Some(rest) = deps.strip_prefix("linux-image-") else {
+            continue;
+        };
+        let abi: String = rest.split('-').take(2).collect::<Vec<_>>().join("-");
+        if let Some(version) = rest
+            .split_once("(= ")
+            .and_then(|(_, v)| v.split(')').next())
+        {
+            found.push((version.to_string(), "$DISTRO_VERSION"));
+        }
+        found.push((abi, "$DISTRO_ABI"));
+    }
+    found.sort();
+    found.dedup();
+    // Versions (6.1.192-3) before ABI names (6.1.0-57): neither holds the other.
+    found.sort_by_key(|(_, p)| *p != "$DISTRO_VERSION");
+    found
 }
 
 impl Host {
@@ -2203,6 +2340,7 @@ impl Host {
                 .unwrap_or_default()
                 .trim()
                 .to_string(),
+            distro_kernels: distro_kernels(),
         }
     }
 
@@ -2256,6 +2394,9 @@ fn normalise(text: &str, host: &Host, args: &[String]) -> Result<String, String>
             &format!("/lib/modules/{}/", host.release),
             "/lib/modules/$RELEASE/",
         );
+    }
+    for (text, placeholder) in &host.distro_kernels {
+        t = t.replace(text.as_str(), placeholder);
     }
     let mut steps = Vec::new();
     for step in split_steps(&t) {
@@ -2442,8 +2583,26 @@ fn normalisation_of_host_dependent_parts() {
         uid: "1000".into(),
         gid: "100".into(),
         release: "6.1.0-9-amd64".into(),
+        distro_kernels: vec![
+            ("6.1.192-3".into(), "$DISTRO_VERSION"),
+            ("6.1.0-57".into(), "$DISTRO_ABI"),
+        ],
     };
     let args: Vec<String> = vec![];
+    // The distro kernel's names, after the host's own release.
+    assert_eq!(
+        normalise(
+            "+ apt-get download linux-image-6.1.0-57-arm64:arm64=6.1.192-3
++ ls /lib/modules/6.1.0-9-amd64/
+",
+            &host,
+            &args
+        )
+        .unwrap(),
+        "+ apt-get download linux-image-$DISTRO_ABI-arm64:arm64=$DISTRO_VERSION
++ ls /lib/modules/$RELEASE/
+"
+    );
     let n = |t: &str| normalise(t, &host, &args).unwrap();
     // ccache, multi-line and one-line.
     assert_eq!(

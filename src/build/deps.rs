@@ -191,7 +191,7 @@ pub fn main(components: &[&Target], configs: &[Config], exec: &Executor) -> Resu
     let mut plan = Plan::new("dependencies", paths.log_file("download-dependencies"));
     let guests: Vec<(&Config, Paths)> = configs
         .iter()
-        .filter(|_| components.iter().any(|c| c.guest_packages))
+        .filter(|c| components.iter().any(|t| (t.guest_packages)(c)))
         .map(|c| (c, Paths::new(c)))
         .filter(|(_, p)| !missing_guest_packages(p).is_empty())
         .collect();

@@ -110,6 +110,17 @@ fn configure(
 /// `lkmc build linux`'s refusals that need nothing built: the `--config`
 /// lines, the config files named and the kernel source tree.
 pub fn check(args: &BuildOptions, config: &Config, paths: &Paths) -> Result<()> {
+    for (set, option) in [
+        (args.distro_package.is_some(), "--linux-distro-package"),
+        (args.distro_dbg, "--linux-distro-dbg"),
+    ] {
+        if set {
+            return Err(UsageError::new(format!(
+                "{option} chooses what the distro's kernel brings, and this build is lkmc's                  kernel; add --linux-which distro"
+            ))
+            .into());
+        }
+    }
     check_options(args)?;
     if args.kernel.no_configure {
         check_configured(config, paths)?;

@@ -8,6 +8,7 @@ pub mod baremetal;
 pub mod crosstool_ng;
 pub mod deps;
 pub mod disk2;
+pub mod distro_kernel;
 pub mod docs;
 pub mod gem5;
 pub mod kbuild;
@@ -26,6 +27,7 @@ use crate::cli::BuildArgs;
 use crate::cmd::{Cmd, p};
 use crate::config::Config;
 use crate::error::{UsageError, did_you_mean};
+use crate::facts::provider::LinuxWhich;
 use crate::facts::rootfs::Rootfs;
 use crate::paths::Paths;
 use crate::plan::{Executor, Plan, Step};
@@ -61,7 +63,7 @@ pub struct Target {
     /// Host packages it needs.
     pub packages: deps::PackagesFn,
     /// It takes files from guest-arch packages (downloaded, not installed).
-    pub guest_packages: bool,
+    pub guest_packages: fn(&Config) -> bool,
     /// The issue tracking it, when lkmc cannot build it yet.
     pub not_yet: Option<&'static str>,
 }
@@ -70,14 +72,24 @@ pub struct Target {
 pub const TARGETS: &[Target] = &[
     Target {
         name: "linux",
-        help: "the kernel: image, vmlinux, modules, GDB scripts",
+        help: "the kernel: image, vmlinux, modules, GDB scripts (--linux-which distro: the distro's, fetched and unpacked)",
         deps: &[],
-        build: Some(|j| linux::build(j.opts, j.config, j.paths, j.exec)),
+        build: Some(|j| match j.config.linux_which {
+            LinuxWhich::Lkmc => linux::build(j.opts, j.config, j.paths, j.exec),
+            LinuxWhich::Distro => distro_kernel::build(j.opts, j.config, j.paths, j.exec),
+        }),
         takes_items: false,
-        check: |j| linux::check(j.opts, j.config, j.paths),
-        build_dir: Some(|p| &p.linux_build_dir),
-        packages: deps::linux_packages,
-        guest_packages: false,
+        check: |j| match j.config.linux_which {
+            LinuxWhich::Lkmc => linux::check(j.opts, j.config, j.paths),
+            LinuxWhich::Distro => distro_kernel::check(j.opts, j.config, j.paths),
+        },
+        build_dir: Some(|p| &p.linux_out_dir),
+        packages: |c, p, o| match c.linux_which {
+            LinuxWhich::Lkmc => deps::linux_packages(c, p, o),
+            LinuxWhich::Distro => distro_kernel::packages(c, p, o),
+        },
+        // The distro kernel's initramfs holds the guest's BusyBox.
+        guest_packages: |c| c.linux_which == LinuxWhich::Distro,
         not_yet: None,
     },
     Target {
@@ -98,7 +110,7 @@ pub const TARGETS: &[Target] = &[
         },
         build_dir: Some(|p| &p.kernel_modules_build_dir),
         packages: deps::no_packages,
-        guest_packages: false,
+        guest_packages: |_| false,
         not_yet: None,
     },
     Target {
@@ -113,7 +125,7 @@ pub const TARGETS: &[Target] = &[
         },
         build_dir: Some(|p| &p.userland_build_dir),
         packages: deps::userland_packages,
-        guest_packages: false,
+        guest_packages: |_| false,
         not_yet: None,
     },
     Target {
@@ -127,7 +139,7 @@ pub const TARGETS: &[Target] = &[
         check: |j| crate::build::rootfs::get(j.config.rootfs)?.check(j.opts, j.config, j.paths),
         build_dir: Some(|p| &p.rootfs_build_dir),
         packages: |c, p, o| rootfs::get(c.rootfs)?.packages(c, p, o),
-        guest_packages: true,
+        guest_packages: |_| true,
         not_yet: None,
     },
     Target {
@@ -139,7 +151,7 @@ pub const TARGETS: &[Target] = &[
         check: |j| disk2::check(j.opts, j.config, j.paths, j.exec),
         build_dir: Some(|p| &p.disk_image_2),
         packages: disk2::packages,
-        guest_packages: false,
+        guest_packages: |_| false,
         not_yet: None,
     },
     Target {
@@ -151,7 +163,7 @@ pub const TARGETS: &[Target] = &[
         check: |j| docs::check(j.paths),
         build_dir: Some(|p| &p.docs_dir),
         packages: docs::packages,
-        guest_packages: false,
+        guest_packages: |_| false,
         not_yet: None,
     },
     Target {
@@ -163,7 +175,7 @@ pub const TARGETS: &[Target] = &[
         check: |j| baremetal::check(j.items, j.config, j.paths),
         build_dir: Some(|p| &p.baremetal_build_dir),
         packages: deps::baremetal_packages,
-        guest_packages: false,
+        guest_packages: |_| false,
         not_yet: None,
     },
     Target {
@@ -175,7 +187,7 @@ pub const TARGETS: &[Target] = &[
         check: |j| gem5::check(j.config, j.paths),
         build_dir: Some(|p| &p.gem5_out_dir),
         packages: gem5::packages,
-        guest_packages: false,
+        guest_packages: |_| false,
         not_yet: None,
     },
     Target {
@@ -187,7 +199,7 @@ pub const TARGETS: &[Target] = &[
         check: |j| gem5::check_m5(j.config),
         build_dir: Some(|p| &p.m5_build_dir),
         packages: gem5::m5_packages,
-        guest_packages: false,
+        guest_packages: |_| false,
         not_yet: None,
     },
     Target {
@@ -199,7 +211,7 @@ pub const TARGETS: &[Target] = &[
         check: |j| qemu::check(j.paths),
         build_dir: Some(|p| &p.qemu_build_dir),
         packages: qemu::packages,
-        guest_packages: false,
+        guest_packages: |_| false,
         not_yet: None,
     },
     Target {
@@ -211,7 +223,7 @@ pub const TARGETS: &[Target] = &[
         check: |j| crosstool_ng::check(j.config, j.paths),
         build_dir: Some(|p| &p.crosstool_ng_buildid_dir),
         packages: crosstool_ng::packages,
-        guest_packages: false,
+        guest_packages: |_| false,
         not_yet: None,
     },
     Target {
@@ -223,7 +235,7 @@ pub const TARGETS: &[Target] = &[
         check: no_check,
         build_dir: None,
         packages: deps::qemu_linux_packages,
-        guest_packages: false,
+        guest_packages: |_| false,
         not_yet: None,
     },
     Target {
@@ -235,7 +247,7 @@ pub const TARGETS: &[Target] = &[
         check: no_check,
         build_dir: None,
         packages: deps::no_packages,
-        guest_packages: false,
+        guest_packages: |_| false,
         not_yet: None,
     },
     Target {
@@ -247,7 +259,7 @@ pub const TARGETS: &[Target] = &[
         check: |j| rootfs::buildroot::check(j.opts, j.config, j.paths),
         build_dir: Some(|p| &p.buildroot_build_dir),
         packages: rootfs::buildroot::packages,
-        guest_packages: false,
+        guest_packages: |_| false,
         not_yet: None,
     },
     Target {
@@ -259,7 +271,7 @@ pub const TARGETS: &[Target] = &[
         check: no_check,
         build_dir: None,
         packages: deps::qemu_linux_packages,
-        guest_packages: false,
+        guest_packages: |_| false,
         not_yet: None,
     },
     Target {
@@ -271,7 +283,7 @@ pub const TARGETS: &[Target] = &[
         check: no_check,
         build_dir: None,
         packages: deps::no_packages,
-        guest_packages: false,
+        guest_packages: |_| false,
         not_yet: None,
     },
 ];

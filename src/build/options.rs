@@ -34,6 +34,11 @@ pub struct BuildOptions {
     /// gem5 with Ruby (and the CHI protocol), as gem5's own build_opts/ARM.
     pub gem5_ruby: bool,
     pub buildroot: BuildrootOptions,
+    /// `--linux-distro-package`: the distro kernel's package (None: the
+    /// arch's metapackage).
+    pub distro_package: Option<String>,
+    /// `--linux-distro-dbg`: the distro kernel's -dbg vmlinux too.
+    pub distro_dbg: bool,
     /// `--guest-package`: Debian packages for lkmc's own rootfs.
     pub guest_packages: Vec<String>,
     /// `--download-dependencies` or `--dependencies-only`: host packages
@@ -124,6 +129,8 @@ impl Default for BuildOptions {
             make_args: vec![],
             gem5_ruby: false,
             buildroot: BuildrootOptions::default(),
+            distro_package: None,
+            distro_dbg: false,
             guest_packages: vec![],
             installs_dependencies: false,
         }
@@ -150,7 +157,8 @@ pub struct KernelOptions {
 }
 
 impl KernelOptions {
-    fn first_set(&self) -> Option<&'static str> {
+    /// The first kernel config option given, by its flag.
+    pub fn first_set(&self) -> Option<&'static str> {
         [
             (!self.config.is_empty(), "--config"),
             (!self.fragments.is_empty(), "--config-fragment"),
@@ -229,6 +237,19 @@ fn check_config_target(t: &str) -> Result<()> {
     Ok(())
 }
 
+/// `--linux-distro-package`, checked: a Debian package name.
+fn distro_package(name: Option<&str>) -> Result<Option<String>> {
+    let Some(name) = name else { return Ok(None) };
+    if !crate::build::rootfs::guest_packages::valid_name(name) || !name.starts_with("linux-image-")
+    {
+        return Err(UsageError::new(format!(
+            "--linux-distro-package {name:?}: not a Debian kernel package; give a linux-image-*              name (--linux-distro-package linux-image-cloud-arm64)"
+        ))
+        .into());
+    }
+    Ok(Some(name.to_string()))
+}
+
 /// `--guest-package` names, checked, each once, in the order typed.
 fn guest_packages(names: &[String]) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
@@ -289,6 +310,8 @@ impl Request {
                 make_args: a.extra_make_args.clone(),
                 gem5_ruby: a.gem5_ruby,
                 buildroot: BuildrootOptions::new(a)?,
+                distro_package: distro_package(a.linux_distro_package.as_deref())?,
+                distro_dbg: a.linux_distro_dbg,
                 guest_packages: guest_packages(&a.guest_package)?,
                 installs_dependencies: a.download_dependencies || a.dependencies_only,
             },
@@ -328,6 +351,14 @@ impl Request {
             && !has("linux")
         {
             return refuse(option, "linux (the kernel)");
+        }
+        if !has("linux") {
+            if o.distro_package.is_some() {
+                return refuse("--linux-distro-package", "linux (the kernel)");
+            }
+            if o.distro_dbg {
+                return refuse("--linux-distro-dbg", "linux (the kernel)");
+            }
         }
         if o.host && !has("modules") {
             return refuse("--host", "modules");

@@ -21,7 +21,7 @@ use anyhow::Result;
 
 use crate::cli::Common;
 use crate::error::UsageError;
-use crate::facts::provider::{GccWhich, Gem5BuildType, QemuBuildType, QemuWhich};
+use crate::facts::provider::{GccWhich, Gem5BuildType, LinuxWhich, QemuBuildType, QemuWhich};
 use crate::facts::rootfs::Rootfs;
 use crate::facts::{Arch, Emulator};
 
@@ -96,6 +96,8 @@ pub struct Config {
     pub quiet: bool,
     pub build_ids: BuildIds,
     pub linux_source_dir: PathBuf,
+    /// lkmc's kernel build, or the distro's packaged kernel.
+    pub linux_which: LinuxWhich,
     pub rootfs: Rootfs,
     pub gem5_source_dir: PathBuf,
     pub buildroot_source_dir: PathBuf,
@@ -206,6 +208,7 @@ impl Config {
                     crosstool_ng: id(&common.crosstool_ng_build_id),
                 },
                 linux_source_dir: linux_source_dir.clone(),
+                linux_which: common.linux_which.unwrap_or(LinuxWhich::Lkmc),
                 rootfs: common.rootfs.unwrap_or(Rootfs::Lkmc),
                 gem5_source_dir: gem5_source_dir.clone(),
                 gem5_build_dir: gem5_build_dir.clone(),

@@ -67,7 +67,7 @@ impl Emulator for Qemu {
         c = machine_args(c, m, boot, boot.kvm);
         c = size_args(c, boot);
         c = c
-            .line(["-kernel", &p(kernel_file(boot, paths))])
+            .line(["-kernel", &p(kernel_file(boot, config, paths))])
             .line(["-append", &kernel_cli(boot, m)]);
         if let Some(dtb) = &boot.dtb {
             c = c.line(["-dtb", &p(dtb)]);
@@ -293,8 +293,13 @@ fn plan9_fs_args(mut c: Cmd, paths: &Paths) -> Cmd {
 
 /// The root filesystem: the cpio, nothing (an initramfs is in the
 /// kernel), or the disk image (lkmc's, or --disk-image's, always behind a
-/// snapshot: lkmc never writes to a user's image).
-fn drive_args(c: Cmd, boot: &Boot, paths: &Paths) -> Cmd {
+/// snapshot: lkmc never writes to a user's image), after the kernel's own
+/// initramfs when it has one: the distro kernel's, with its modules for the
+/// disk.
+fn drive_args(mut c: Cmd, boot: &Boot, paths: &Paths) -> Cmd {
+    if let (Some(initrd), Root::Disk { .. }) = (&paths.linux_initrd, boot.root) {
+        c = c.line(["-initrd", &p(initrd)]);
+    }
     let (disk, format) = match &boot.disk_image {
         Some(file) => (
             p(file),
@@ -378,8 +383,8 @@ fn debug_args(mut c: Cmd, boot: &Boot, paths: &Paths, rr: Option<RecordReplay>) 
 /// The file QEMU boots: --linux-exec's, as it is, or lkmc's build. A kernel
 /// with the PVH entry point (x86_64) is booted as vmlinux: QEMU jumps
 /// straight into it, skipping the bzImage decompressor, which is slow under
-/// TCG.
-fn kernel_file<'a>(boot: &'a Boot, paths: &'a Paths) -> &'a Path {
+/// TCG. Not the distro's: its vmlinux is the -dbg package's, for GDB only.
+fn kernel_file<'a>(boot: &'a Boot, config: &Config, paths: &'a Paths) -> &'a Path {
     if let Some(file) = &boot.linux_exec {
         return file;
     }
@@ -387,7 +392,8 @@ fn kernel_file<'a>(boot: &'a Boot, paths: &'a Paths) -> &'a Path {
         std::fs::read_to_string(&paths.linux_config)
             .is_ok_and(|t| t.lines().any(|l| l == "CONFIG_PVH=y"))
     };
-    if paths.vmlinux.is_file() && pvh() {
+    let lkmc = config.linux_which == crate::facts::provider::LinuxWhich::Lkmc;
+    if lkmc && paths.vmlinux.is_file() && pvh() {
         &paths.vmlinux
     } else {
         &paths.image

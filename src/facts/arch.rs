@@ -45,6 +45,9 @@ pub struct ArchFacts {
     pub crosstool_ng_triplet: &'static str,
     /// Debian architecture name, for guest-arch `.deb` downloads.
     pub debian_arch: &'static str,
+    /// Debian's kernel flavour for the arch (`linux-image-FLAVOUR` is the
+    /// metapackage of its newest kernel; `--linux-which distro`).
+    pub debian_kernel_flavour: &'static str,
     /// Debian package with the cross C compiler.
     pub gcc_package: &'static str,
     /// ... the C++ one (userland's C++ examples, m5).
@@ -83,6 +86,7 @@ const X86_64: ArchFacts = ArchFacts {
     buildroot_triplet: "x86_64-buildroot-linux-gnu",
     crosstool_ng_triplet: "x86_64-unknown-elf",
     debian_arch: "amd64",
+    debian_kernel_flavour: "amd64",
     gcc_package: "gcc",
     gxx_package: "g++",
     libc_dev_package: "libc6-dev",
@@ -101,6 +105,8 @@ const ARM: ArchFacts = ArchFacts {
     buildroot_triplet: "arm-buildroot-linux-gnueabihf",
     crosstool_ng_triplet: "arm-unknown-eabi",
     debian_arch: "armhf",
+    // Multiplatform ARMv7, which has QEMU's virt board; -lpae needs highmem.
+    debian_kernel_flavour: "armmp",
     gcc_package: "gcc-arm-linux-gnueabihf",
     gxx_package: "g++-arm-linux-gnueabihf",
     libc_dev_package: "libc6-dev-armhf-cross",
@@ -131,6 +137,7 @@ const AARCH64: ArchFacts = ArchFacts {
     buildroot_triplet: "aarch64-buildroot-linux-gnu",
     crosstool_ng_triplet: "aarch64-unknown-elf",
     debian_arch: "arm64",
+    debian_kernel_flavour: "arm64",
     gcc_package: "gcc-aarch64-linux-gnu",
     gxx_package: "g++-aarch64-linux-gnu",
     libc_dev_package: "libc6-dev-arm64-cross",

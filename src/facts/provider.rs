@@ -25,6 +25,26 @@ pub enum QemuWhich {
     Lkmc,
 }
 
+/// Which kernel the guest boots.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LinuxWhich {
+    /// lkmc's own build of the kernel source, with lkmc's config fragments
+    Lkmc,
+    /// The distro's packaged kernel for the guest arch (Debian's
+    /// linux-image-*), downloaded and unpacked: no kernel compile
+    Distro,
+}
+
+impl LinuxWhich {
+    /// Its name on the command line and in getvar.
+    pub fn name(self) -> &'static str {
+        match self {
+            LinuxWhich::Lkmc => "lkmc",
+            LinuxWhich::Distro => "distro",
+        }
+    }
+}
+
 /// Which gem5 binary: scons's build types (`build/ARM/gem5.TYPE`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Gem5BuildType {

@@ -337,7 +337,7 @@ pub fn record_guest_results(
 /// The provider options of `config` that are not the defaults, as a
 /// reproducer line needs them (` --qemu-which lkmc --gcc-which crosstool-ng`).
 pub fn provider_args(config: &Config) -> String {
-    use crate::facts::provider::{GccWhich, QemuWhich};
+    use crate::facts::provider::{GccWhich, LinuxWhich, QemuWhich};
     use crate::facts::rootfs::Rootfs;
     use clap::ValueEnum;
     fn name(v: impl ValueEnum) -> String {
@@ -357,6 +357,11 @@ pub fn provider_args(config: &Config) -> String {
             name(config.gcc_which),
         ),
         ("rootfs", config.rootfs != Rootfs::Lkmc, name(config.rootfs)),
+        (
+            "linux-which",
+            config.linux_which != LinuxWhich::Lkmc,
+            name(config.linux_which),
+        ),
     ]
     .into_iter()
     .filter(|(_, differs, _)| *differs)
@@ -372,6 +377,22 @@ mod tests {
         use clap::Parser;
         let cli = crate::cli::Cli::try_parse_from(argv).unwrap();
         Config::resolve(&cli.common, None).remove(0)
+    }
+
+    /// A reproducer names the providers that are not the defaults, the
+    /// distro kernel among them.
+    #[test]
+    fn provider_args_name_what_is_not_the_default() {
+        assert_eq!(provider_args(&config(&["lkmc", "test"])), "");
+        let c = config(&[
+            "lkmc",
+            "test",
+            "--linux-which",
+            "distro",
+            "--qemu-which",
+            "lkmc",
+        ]);
+        assert_eq!(provider_args(&c), " --qemu-which lkmc --linux-which distro");
     }
 
     /// A child run gets this test's options (the emulator too), its slot's

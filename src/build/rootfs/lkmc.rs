@@ -53,6 +53,7 @@ fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
     let arch = config.arch;
     let busybox = guest_busybox(paths);
     let gen_init_cpio = paths.linux_build_dir.join("usr/gen_init_cpio");
+    let cpio = makes_cpio(config);
     if !config.dry_run {
         if !busybox.is_file() {
             return Err(UsageError::new(format!(
@@ -61,7 +62,7 @@ fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
             ))
             .into());
         }
-        if !gen_init_cpio.is_file() {
+        if cpio && !gen_init_cpio.is_file() {
             return Err(UsageError::new(format!(
                 "the initramfs needs the kernel's usr/gen_init_cpio ({} is missing).\nBuild the kernel first: lkmc build --arch {arch} linux",
                 gen_init_cpio.display()
@@ -84,10 +85,13 @@ fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
     .chain(libs.iter().cloned())
     .chain(extras.iter().cloned())
     .chain(packages.iter().cloned())
-    .chain(Some(kernel_release_file(paths)).filter(|f| f.is_file()))
+    .chain(Some(paths.linux_release_file.clone()).filter(|f| f.is_file()))
     .chain(Some(installed_modules_dir(paths)).filter(|d| d.is_dir()))
     .collect();
-    let outputs = [&paths.rootfs_qcow2_file, &paths.rootfs_cpio];
+    let outputs: Vec<&PathBuf> = [&paths.rootfs_qcow2_file]
+        .into_iter()
+        .chain(cpio.then_some(&paths.rootfs_cpio))
+        .collect();
     let fresh = !list_changed && up_to_date(&inputs, &outputs);
     tracing::debug!(
         fresh,
@@ -135,6 +139,14 @@ fn build(args: &BuildOptions, config: &Config, paths: &Paths, exec: &Executor) -
         )?;
     }
     Ok(())
+}
+
+/// Whether the image is also packed as a cpio. It is made with the kernel
+/// build's own `gen_init_cpio`, which the distro kernel's packages lack; that
+/// kernel boots the disk only (`lkmc run` refuses --initrd and --initramfs
+/// with it), through its own modules initramfs.
+fn makes_cpio(config: &Config) -> bool {
+    config.linux_which == crate::facts::provider::LinuxWhich::Lkmc
 }
 
 /// The steps, given what was found on disk.
@@ -188,6 +200,9 @@ pub fn plan(
     }
     content_steps(&mut plan, config, paths, libs, extras);
     image_steps(&mut plan, paths, size_mib);
+    if makes_cpio(config) {
+        cpio_steps(&mut plan, paths);
+    }
     plan
 }
 
@@ -323,7 +338,7 @@ fn content_steps(
     }
 }
 
-/// The tree packed as ext4, qcow2 and cpio, each renamed into place.
+/// The tree packed as ext4 and qcow2, renamed into place.
 fn image_steps(plan: &mut Plan, paths: &Paths, size_mib: u64) {
     let tree = &paths.rootfs_tree_dir;
     plan.push(Step::Remove(Removal::file_under_out(
@@ -357,6 +372,12 @@ fn image_steps(plan: &mut Plan, paths: &Paths, size_mib: u64) {
             .args([&p(&tmp), &p(&paths.rootfs_qcow2_file)])
             .oneline(),
     );
+}
+
+/// The tree packed as a cpio initramfs by the kernel's gen_initramfs.sh,
+/// renamed into place.
+fn cpio_steps(plan: &mut Plan, paths: &Paths) {
+    let tree = &paths.rootfs_tree_dir;
     let list = paths.rootfs_build_dir.join("initramfs_devices.list");
     plan.push(Step::Write {
         path: list.clone(),
@@ -405,14 +426,9 @@ fn installed_modules_dir(paths: &Paths) -> PathBuf {
     paths.linux_modules_install_dir.join("lib/modules")
 }
 
-/// Kbuild's record of the kernel release (`uname -r` in the guest).
-fn kernel_release_file(paths: &Paths) -> PathBuf {
-    paths.linux_build_dir.join("include/config/kernel.release")
-}
-
 /// The release of the kernel of this build id, once it is configured.
 fn kernel_release(paths: &Paths) -> Option<String> {
-    let text = std::fs::read_to_string(kernel_release_file(paths)).ok()?;
+    let text = std::fs::read_to_string(&paths.linux_release_file).ok()?;
     let release = text.trim();
     (!release.is_empty()).then(|| release.to_string())
 }
