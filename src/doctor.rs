@@ -520,7 +520,48 @@ fn for_arch(config: &Config, paths: &Paths) -> Result<Vec<Check>> {
         .needed(default && busybox)
     });
     v.extend(kernel_build(config, paths)?);
+    v.extend(source_builds(config, paths));
     Ok(v)
+}
+
+/// lkmc's own QEMU and crosstool-NG toolchain for the arch: optional, so
+/// reported but never blocking.
+fn source_builds(config: &Config, paths: &Paths) -> Vec<Check> {
+    let arch = config.arch;
+    let a = arch.to_string();
+    let lkmc_qemu = Paths::new(&Config {
+        qemu_which: crate::facts::provider::QemuWhich::Lkmc,
+        ..config.clone()
+    })
+    .qemu_executable;
+    let built = |name: &str, file: &Path, only: &str, target: &str| {
+        match file.is_file() {
+            true => Check::new(&a, name, Status::Ok, file.display().to_string()),
+            false => Check::new(
+                &a,
+                name,
+                Status::Missing,
+                format!("not built: no {} (only {only} needs it)", file.display()),
+            )
+            .fix(format!("lkmc build --arch {arch} {target}")),
+        }
+        .needed(false)
+    };
+    let mut v = vec![built(
+        "QEMU from source",
+        &lkmc_qemu,
+        "--qemu-which lkmc",
+        "qemu",
+    )];
+    if arch.facts().baremetal.is_some() {
+        v.push(built(
+            "crosstool-NG toolchain",
+            &paths.crosstool_ng_gcc,
+            "--gcc-which crosstool-ng",
+            "crosstool-ng",
+        ));
+    }
+    v
 }
 
 /// The packages of `wanted` dpkg does not have installed; all of them off
