@@ -157,8 +157,8 @@ pub struct KernelOptions {
 }
 
 impl KernelOptions {
-    /// The first kernel config option given, by its flag.
-    pub fn first_set(&self) -> Option<&'static str> {
+    /// The options that decide the .config, each with whether it was given.
+    fn configuring(&self) -> [(bool, &'static str); 6] {
         [
             (!self.config.is_empty(), "--config"),
             (!self.fragments.is_empty(), "--config-fragment"),
@@ -169,10 +169,15 @@ impl KernelOptions {
                 "--custom-config-target",
             ),
             (self.initramfs, "--initramfs"),
-            (self.no_configure, "--no-configure"),
         ]
-        .into_iter()
-        .find_map(|(set, name)| set.then_some(name))
+    }
+
+    /// The first kernel config option given, by its flag.
+    pub fn first_set(&self) -> Option<&'static str> {
+        self.configuring()
+            .into_iter()
+            .chain([(self.no_configure, "--no-configure")])
+            .find_map(|(set, name)| set.then_some(name))
     }
 
     /// Check what was typed: the options that decide the .config, against
@@ -180,17 +185,7 @@ impl KernelOptions {
     /// lkmc can run.
     fn check(&self) -> Result<()> {
         if self.no_configure {
-            let configuring = [
-                (!self.config.is_empty(), "--config"),
-                (!self.fragments.is_empty(), "--config-fragment"),
-                (self.defconfig.is_some(), "--linux-defconfig"),
-                (self.custom_config_file.is_some(), "--custom-config-file"),
-                (
-                    self.custom_config_target.is_some(),
-                    "--custom-config-target",
-                ),
-                (self.initramfs, "--initramfs"),
-            ];
+            let configuring = self.configuring();
             if let Some((_, option)) = configuring.iter().find(|(set, _)| *set) {
                 return Err(UsageError::new(format!(
                     "--no-configure builds with the .config as it is, so {option} (which \
