@@ -411,7 +411,6 @@ pub fn read(cmd: &Cmd) -> String {
 /// Holds the run id's lock while alive.
 pub struct RunLock(#[allow(dead_code)] File);
 
-/// Take the lock of a run id, so that no two runs share its ports and files.
 /// Whether an `lkmc run` holds this run id's lock now (its emulator may
 /// still be starting). Creates nothing.
 pub fn run_in_progress(paths: &crate::paths::Paths) -> bool {
@@ -421,6 +420,7 @@ pub fn run_in_progress(paths: &crate::paths::Paths) -> bool {
         .is_ok_and(|f| matches!(f.try_lock(), Err(std::fs::TryLockError::WouldBlock)))
 }
 
+/// Take the lock of a run id, so that no two runs share its ports and files.
 pub fn lock_run_id(paths: &crate::paths::Paths, config: &crate::config::Config) -> Result<RunLock> {
     std::fs::create_dir_all(&paths.run_dir)
         .with_context(|| format!("creating {}", paths.run_dir.display()))?;
